@@ -1,0 +1,39 @@
+import nextJest from 'next/jest.js';
+
+const createJestConfig = nextJest({ dir: './' });
+const shared = {
+  moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1', '^server-only$': '<rootDir>/tests/helpers/empty.cjs' },
+  testPathIgnorePatterns: ['/node_modules/', '/.next/', '/.data/'],
+};
+
+// next/jest always prepends '/node_modules/' to transformIgnorePatterns: replace it so SWC
+// transpiles the ESM-only Prisma runtime that the generated client imports.
+const transformIgnorePatterns = ['/node_modules/(?!@prisma/client/runtime/)', '^.+\\.module\\.(css|sass|scss)$'];
+
+async function project(displayName, extra) {
+  const c = await createJestConfig({ ...shared, ...extra })();
+  c.transformIgnorePatterns = transformIgnorePatterns;
+  return { displayName, ...c };
+}
+
+export default async () => ({
+  projects: [
+    await project('node', {
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/integration/**/*.test.ts'],
+      setupFiles: ['<rootDir>/tests/helpers/env.ts'],
+    }),
+    await project('jsdom', {
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/components/**/*.test.tsx'],
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/jest-dom.ts'],
+    }),
+    await project('e2e', {
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.e2e.test.ts'],
+      setupFiles: ['<rootDir>/tests/helpers/env.ts'],
+      globalSetup: '<rootDir>/tests/e2e/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/e2e/global-teardown.ts',
+    }),
+  ],
+});

@@ -1,0 +1,4 @@
+// Test environment defaults: never touch the developer's .data/ database or a real SMTP server.
+process.env.NEXTAUTH_SECRET ??= 'test-secret-not-for-production-0123456789';
+process.env.ROOT_DOMAIN ??= 'localhost';
+process.env.APP_NAME ??= 'ministage';
