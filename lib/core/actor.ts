@@ -1,0 +1,92 @@
+// Who is asking, and where, read from the database: memberships are read fresh on every request.
+// No Next.js imports here: lib/core/session.ts feeds it the session and the host; tests call it directly.
+import { prisma } from './db.ts';
+import { env } from './env.ts';
+import { parseHost, type Tenant } from './tenant.ts';
+import type { Role, StaffRoleName } from './permissions.ts';
+
+export type CurrentUser = {
+  id: string;
+  login: string;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  name: string;
+  isOperator: boolean;
+};
+
+export type CurrentSite = { id: string; name: string; slug: string; establishmentId: string; host: string };
+
+/** The person's place in their collège (one active membership) — null for others. */
+export type CurrentMember = {
+  membershipId: string;
+  establishmentId: string;
+  establishmentName: string;
+  establishmentUai: string;
+  role: StaffRoleName;
+};
+
+export type Actor = {
+  user: CurrentUser | null;
+  member: CurrentMember | null;
+  pupil: { id: string; establishmentId: string | null; classRoomId: string | null } | null;
+  site: CurrentSite | null;
+  tenant: Tenant | null;
+  /** Every role this person holds here: collège role, site role on the current host, operator. */
+  roles: Role[];
+};
+
+/** The signed-in person, or null when the account is not active or the session predates a password reset. */
+export async function loadUser(userId: string, sessionVersion?: number): Promise<CurrentUser | null> {
+  const user = await prisma.user.findUnique({ where: { id: userId } });
+  if (!user || user.status !== 'ACTIVE') return null;
+  if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null;
+  const name = [user.firstName, user.lastName].filter(Boolean).join(' ') || user.login;
+  return {
+    id: user.id, login: user.login, email: user.email, firstName: user.firstName, lastName: user.lastName, name,
+    isOperator: user.isOperator,
+  };
+}
+
+export async function findSiteByHost(rawHost: string): Promise<CurrentSite | null> {
+  const tenant = parseHost(rawHost, env.rootDomain);
+  if (!tenant || tenant.kind === 'root') return null;
+  const site =
+    tenant.kind === 'subdomain'
+      ? await prisma.site.findUnique({ where: { slug: tenant.slug } })
+      : (await prisma.siteDomain.findUnique({ where: { host: tenant.host }, include: { site: true } }))?.site;
+  if (!site || !site.active) return null;
+  return { id: site.id, name: site.name, slug: site.slug, establishmentId: site.establishmentId, host: tenant.host };
+}
+
+/** Builds the actor from a session's user id (or none) and the request's host. */
+export async function loadActor(input: { userId?: string | null; sessionVersion?: number; host: string | null }): Promise<Actor> {
+  const tenant = parseHost(input.host, env.rootDomain);
+  const [user, site] = await Promise.all([
+    input.userId ? loadUser(input.userId, input.sessionVersion) : null,
+    tenant && tenant.kind !== 'root' ? findSiteByHost(tenant.host) : null,
+  ]);
+  if (!user) return { user: null, member: null, pupil: null, site, tenant, roles: [] };
+  const [membership, pupil, siteMembership] = await Promise.all([
+    prisma.membership.findFirst({
+      where: { userId: user.id, status: 'ACTIVE' },
+      include: { establishment: { select: { name: true, uai: true } } },
+      orderBy: { createdAt: 'asc' },
+    }),
+    prisma.pupil.findUnique({ where: { userId: user.id }, select: { id: true, establishmentId: true, classRoomId: true, anonymisedAt: true } }),
+    site ? prisma.siteMembership.findUnique({ where: { siteId_userId: { siteId: site.id, userId: user.id } } }) : null,
+  ]);
+  const roles: Role[] = [];
+  const member: CurrentMember | null = membership
+    ? {
+        membershipId: membership.id, establishmentId: membership.establishmentId, role: membership.role,
+        establishmentName: membership.establishment.name, establishmentUai: membership.establishment.uai,
+      }
+    : null;
+  if (member) roles.push(member.role);
+  const activePupil = pupil && !pupil.anonymisedAt ? { id: pupil.id, establishmentId: pupil.establishmentId, classRoomId: pupil.classRoomId } : null;
+  if (activePupil) roles.push('PUPIL');
+  if (siteMembership) roles.push(siteMembership.role === 'ADMIN' ? 'SITE_ADMIN' : 'SITE_TEACHER');
+  if (user.isOperator) roles.push('OPERATOR');
+  return { user, member, pupil: activePupil, site, tenant, roles };
+}

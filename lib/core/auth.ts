@@ -1,0 +1,79 @@
+// next-auth configuration: Credentials provider, JWT sessions, Prisma adapter (shared tables).
+// Cookies are per host; NEXTAUTH_URL stays unset and AUTH_TRUST_HOST=true so each platform host
+// builds its own URLs (see README « Connexion sur plusieurs domaines »).
+import type { NextAuthOptions } from 'next-auth';
+import type { Adapter } from 'next-auth/adapters';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { PrismaAdapter } from '@auth/prisma-adapter';
+import { z } from 'zod';
+import { prisma } from './db.ts';
+import { checkCredentials } from '../accounts/credentials.ts';
+
+const credentialsSchema = z.object({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(200),
+  remember: z.enum(['true', 'false']).optional(),
+});
+
+const SHORT_SESSION = 12 * 60 * 60; // 12 h without « Maintenir ma connexion »
+const LONG_SESSION = 30 * 24 * 60 * 60; // 30 days with it
+
+function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
+  const fwd = headers?.['x-forwarded-for'];
+  const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(',')[0]?.trim();
+  return first || 'unknown';
+}
+
+export const authOptions: NextAuthOptions = {
+  adapter: PrismaAdapter(prisma as never) as Adapter,
+  session: { strategy: 'jwt', maxAge: LONG_SESSION },
+  pages: { signIn: '/connexion' },
+  providers: [
+    CredentialsProvider({
+      name: 'Identifiants',
+      credentials: {
+        email: { label: 'Votre adresse Email', type: 'text' },
+        password: { label: 'Votre mot de passe', type: 'password' },
+        remember: { label: 'Maintenir ma connexion', type: 'text' },
+      },
+      async authorize(raw, req) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) throw new Error('INVALID');
+        const result = await checkCredentials({
+          login: parsed.data.email,
+          password: parsed.data.password,
+          ip: clientIp(req?.headers as Record<string, string> | undefined),
+        });
+        if (!result.ok) throw new Error(result.reason); // the sign-in page maps it to French
+        return { ...result.user, remember: parsed.data.remember === 'true' } as never;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        const u = user as unknown as { id: string; sessionVersion: number; remember?: boolean; login: string };
+        token.uid = u.id;
+        token.sv = u.sessionVersion;
+        token.login = u.login;
+        token.remember = !!u.remember;
+        token.loginAt = Math.floor(Date.now() / 1000);
+      }
+      return token;
+    },
+    session({ session, token }) {
+      // The JWT cookie lives 30 days; without « Maintenir ma connexion » it is honoured 12 h only.
+      const expired = !token.remember && Date.now() / 1000 - Number(token.loginAt ?? 0) > SHORT_SESSION;
+      return Object.assign(session, { uid: expired ? undefined : token.uid, sv: token.sv });
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      // CredentialsSignin failures are expected: never log passwords or stack traces for them.
+      if (code === 'CREDENTIALS_SIGNIN_ERROR' || code === 'CLIENT_FETCH_ERROR') return;
+      console.error('[auth]', code, metadata instanceof Error ? metadata.message : '');
+    },
+    warn() {},
+    debug() {},
+  },
+};

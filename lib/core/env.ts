@@ -1,0 +1,31 @@
+// Every setting the app reads from the environment, with its default (README lists them).
+export const env = {
+  get rootDomain() {
+    return (process.env.ROOT_DOMAIN ?? 'localhost').toLowerCase();
+  },
+  get appName() {
+    return process.env.APP_NAME ?? 'ministage';
+  },
+  get mailFrom() {
+    return process.env.MAIL_FROM ?? 'ministage <ne-pas-repondre@ministage.localhost>';
+  },
+  get smtpUrl() {
+    return process.env.SMTP_URL ?? 'smtp://127.0.0.1:1025';
+  },
+  /** Lifetime of an activation link (the real product: about five minutes). */
+  get activationTtlMinutes() {
+    return Number(process.env.ACTIVATION_TTL_MINUTES ?? 5);
+  },
+  get passwordResetTtlMinutes() {
+    return Number(process.env.PASSWORD_RESET_TTL_MINUTES ?? 60);
+  },
+  get invitationTtlDays() {
+    return Number(process.env.INVITATION_TTL_DAYS ?? 7);
+  },
+  get outboxIntervalMs() {
+    return Number(process.env.OUTBOX_INTERVAL_MS ?? 1000);
+  },
+  get chromiumPath() {
+    return process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
+  },
+};

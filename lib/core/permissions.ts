@@ -1,0 +1,61 @@
+// The permission table: who may do what. Read by can()/assertCan(); tests walk it.
+import { forbidden } from './errors.ts';
+
+export type StaffRoleName = 'PRINCIPAL' | 'DEPUTY' | 'MAIN_TEACHER' | 'TEACHER' | 'CPE' | 'COUNSELOR' | 'SECRETARY';
+export type Role = StaffRoleName | 'PUPIL' | 'SITE_ADMIN' | 'SITE_TEACHER' | 'OPERATOR';
+
+const HEADS: Role[] = ['PRINCIPAL', 'DEPUTY'];
+const TEAM: Role[] = ['PRINCIPAL', 'DEPUTY', 'MAIN_TEACHER', 'TEACHER', 'CPE', 'COUNSELOR', 'SECRETARY'];
+const SITE_STAFF: Role[] = ['SITE_ADMIN', 'SITE_TEACHER'];
+
+export const PERMISSIONS = {
+  // Collège: the establishment and its team
+  'establishment:edit-info': [...HEADS, 'SECRETARY'],
+  'team:view': TEAM,
+  'team:invite': HEADS,
+  'team:approve': HEADS,
+  'access-requests:answer': HEADS,
+  // Collège: classes and pupils (every member of the pedagogical team)
+  'classes:manage': TEAM,
+  'classes:assign-teachers': HEADS,
+  'pupils:manage': TEAM,
+  // Enrolments and conventions, collège side
+  'enrolments:create': TEAM,
+  'enrolments:cancel': TEAM,
+  'conventions:view': [...TEAM, ...SITE_STAFF, 'PUPIL'],
+  'conventions:sign': [...HEADS, 'SITE_ADMIN'],
+  // Lycée platforms
+  'stages:publish': SITE_STAFF,
+  'stages:cancel': SITE_STAFF,
+  'attendance:record': SITE_STAFF,
+  'enrolments:view-site': SITE_STAFF,
+  'site:manage': ['SITE_ADMIN'],
+  'site:invite': ['SITE_ADMIN'],
+  // Platform operator
+  'platform:operate': ['OPERATOR'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Roles held by one person in the current context (an establishment and/or a site). */
+export type RoleHolder = { roles: readonly Role[] } | null | undefined;
+
+export function can(holder: RoleHolder, permission: Permission): boolean {
+  if (!holder) return false;
+  const allowed = PERMISSIONS[permission] as readonly Role[];
+  return holder.roles.some((r) => allowed.includes(r));
+}
+
+export function assertCan(holder: RoleHolder, permission: Permission): void {
+  if (!can(holder, permission)) throw forbidden();
+}
+
+export const STAFF_ROLE_LABELS: Record<StaffRoleName, string> = {
+  PRINCIPAL: "Chef d'établissement",
+  DEPUTY: "Chef d'établissement adjoint",
+  MAIN_TEACHER: 'Professeur principal',
+  TEACHER: 'Enseignant',
+  CPE: "Conseiller principal d'éducation",
+  COUNSELOR: "Psychologue de l'Éducation nationale",
+  SECRETARY: 'Secrétariat',
+};
