@@ -2,7 +2,7 @@
 // `;`-separated, UTF-8 with BOM, CRLF. Reads it row by row into Establishment fields.
 import { readCsv, type CsvSource } from './csv.ts';
 import { academyByLabel, academyOfDepartment } from './academies.ts';
-import { departmentOfUai, normalizeUai, uaiError } from './uai.ts';
+import { departmentOfUai, normalizeUai, uaiCheckLetter } from './uai.ts';
 
 export type EstablishmentKind = 'COLLEGE' | 'LYCEE' | 'EREA';
 
@@ -129,9 +129,12 @@ export function toEvent(line: number, f: string[], col: Record<Column, number>):
   const kind = kindOfType(typeLabel);
   if (!kind) return { type: 'skipped', line, typeLabel };
   const rawUai = (get('uai') ?? '').trim();
-  const problem = uaiError(rawUai);
-  if (problem) return { type: 'rejected', line, reason: `UAI « ${rawUai} » invalide : ${problem}` };
   const uai = normalizeUai(rawUai);
+  if (!/^\d{7}[A-Z]$/.test(uai))
+    return { type: 'rejected', line, reason: `UAI « ${rawUai} » mal formé (7 chiffres et une lettre attendus)` };
+  const letter = uaiCheckLetter(uai.slice(0, 7));
+  if (letter !== uai[7])
+    return { type: 'rejected', line, reason: `UAI « ${rawUai} » : lettre de contrôle incorrecte (${letter} attendu)` };
   const name = text(get('name'));
   if (!name) return { type: 'rejected', line, reason: `UAI ${uai} : nom de l'établissement manquant` };
   const dep = departmentCode(get('department') ?? '', uai);

@@ -97,10 +97,12 @@ export async function* readCsv(source: CsvSource, separator = ';'): AsyncGenerat
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }
-    // A trailing `"` (closing or first of `""`?) or CR (alone or CRLF?) waits for the next chunk.
-    const last = text.charCodeAt(text.length - 1);
-    carry = last === QUOTE || last === CR ? text.slice(-1) : '';
-    if (carry) text = text.slice(0, -1);
+    // Trailing quotes (closing, or part of a `""`?) or a CR (alone or CRLF?) wait for the next chunk.
+    let end = text.length;
+    if (text.charCodeAt(end - 1) === CR) end--;
+    else while (end > 0 && text.charCodeAt(end - 1) === QUOTE) end--;
+    carry = text.slice(end);
+    text = text.slice(0, end);
     yield* parser.feed(text, false);
   }
   yield* parser.feed(carry + decoder.decode(), true);

@@ -34,9 +34,12 @@ function addDays(day: CalendarDay, n: number): CalendarDay {
 
 // ───────────── Jours fériés ─────────────
 
-/** The package builds local-midnight Dates (and adds days in ms, so DST may shift them by 1 h). */
+/**
+ * The package builds local-midnight Dates and adds days in milliseconds, so a DST change may move
+ * them to 23:00 the day before or 01:00: the local calendar day of (that time + 12 h) is right.
+ */
 function localDay(d: Date): CalendarDay {
-  const noon = new Date(d.getTime() + 12 * 3600_000 - (d.getHours() >= 12 ? 24 * 3600_000 : 0));
+  const noon = new Date(d.getTime() + 12 * 3600_000);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${noon.getFullYear()}-${pad(noon.getMonth() + 1)}-${pad(noon.getDate())}`;
 }
