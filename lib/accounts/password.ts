@@ -7,7 +7,7 @@ const scrypt = (pw: string, salt: Buffer, len: number, opts: ScryptOptions) =>
 const COST = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 const KEYLEN = 32;
 
-export const PASSWORD_MIN_LENGTH = 12;
+export { PASSWORD_MIN_LENGTH } from './password-rules.ts';
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);

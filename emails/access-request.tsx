@@ -1,0 +1,49 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
+import { Button, Heading, Text } from '@react-email/components';
+import { EmailLayout, emailButton, emailText } from './components/EmailLayout.tsx';
+
+export type AccessRequestEmailProps = {
+  platformName: string;
+  establishmentName: string;
+  requester: { firstName: string; lastName: string; function: string; email: string };
+  /** The page where the request is answered. */
+  url: string;
+  /** Sent to the platform operator because the establishment has no active manager. */
+  toOperator?: boolean;
+};
+
+/** « Demande de création de compte »: sent to every current manager of the establishment. */
+export default function AccessRequestEmail({ platformName, establishmentName, requester, url, toOperator }: AccessRequestEmailProps) {
+  const who = `${requester.firstName} ${requester.lastName}`;
+  return (
+    <EmailLayout
+      preview={`Demande de création de compte de ${who}`}
+      platformName={platformName}
+      reason={
+        toOperator
+          ? `Vous recevez ce message parce que vous faites partie de l’équipe technique de ${platformName} et que ${establishmentName} n’a aucun responsable actif.`
+          : `Vous recevez ce message parce que vous êtes responsable de ${establishmentName} sur ${platformName}.`
+      }
+    >
+      <Heading as="h1" style={{ fontSize: '20px' }}>Demande de création de compte</Heading>
+      <Text style={emailText}>Bonjour,</Text>
+      <Text style={emailText}>
+        {who} ({requester.function}, {requester.email}) demande un compte pour {establishmentName}. Cette personne ne connaissait pas
+        l’identifiant de connexion de l’établissement.
+      </Text>
+      <Text style={emailText}>
+        Si vous connaissez cette personne, accordez-lui l’accès : elle recevra une invitation par email. Sinon, refusez la demande.
+      </Text>
+      <Button href={url} style={emailButton}>Répondre à la demande</Button>
+      <Text style={{ ...emailText, fontSize: '13px' }}>Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur : {url}</Text>
+    </EmailLayout>
+  );
+}
+
+AccessRequestEmail.PreviewProps = {
+  platformName: 'ministage',
+  establishmentName: 'Collège les Ormeaux (Rennes)',
+  requester: { firstName: 'Julie', lastName: 'Martin', function: 'Professeure principale de 3e A', email: 'julie.martin@ac-rennes.fr' },
+  url: 'http://localhost:3000/etablissement/demandes',
+} satisfies AccessRequestEmailProps;

@@ -1,0 +1,119 @@
+// Activation links: sending (registration, sign-ups, resend) and consuming them.
+import { createElement } from 'react';
+import { prisma, type Tx } from '../core/db.ts';
+import { env } from '../core/env.ts';
+import { AppError } from '../core/errors.ts';
+import { enqueueEmail } from '../mail/outbox.ts';
+import ActivationEmail from '../../emails/activation.tsx';
+import { audit, establishmentLabel, formatValidity, personName, platformName, withTimingFloor } from './common.ts';
+import { registrationTarget } from './registration-rules.ts';
+import { THROTTLED_MESSAGE, throttleMail } from './throttle.ts';
+import { hashToken, issueToken } from './tokens.ts';
+
+export type SendActivationInput = {
+  userId: string;
+  to: string;
+  origin: string;
+  platformName: string;
+  resent?: boolean;
+  intro?: string;
+};
+
+/** Issues a fresh activation token (older ones stop working) and queues the email, in the caller's transaction. */
+export async function sendActivationEmail(tx: Tx, input: SendActivationInput): Promise<void> {
+  const user = await tx.user.findUniqueOrThrow({
+    where: { id: input.userId },
+    include: { memberships: { include: { establishment: { select: { name: true, city: true } } }, take: 1, orderBy: { createdAt: 'asc' } } },
+  });
+  const ttl = env.activationTtlMinutes;
+  const raw = await issueToken(tx, { userId: user.id, kind: 'ACTIVATION', ttlMinutes: ttl });
+  const establishment = user.memberships[0]?.establishment;
+  await enqueueEmail(tx, {
+    template: 'activation',
+    to: input.to,
+    subject: input.resent ? `Nouveau lien d’activation de votre compte ${input.platformName}` : `Activez votre compte ${input.platformName}`,
+    element: createElement(ActivationEmail, {
+      platformName: input.platformName, personName: personName(user), login: user.login,
+      establishmentName: establishment ? establishmentLabel(establishment) : null,
+      url: `${input.origin}/activation/${raw}`, validity: formatValidity(ttl), resent: input.resent, intro: input.intro,
+    }),
+  });
+}
+
+export type TokenState = { status: 'VALID' | 'UNKNOWN' | 'USED' | 'EXPIRED'; login?: string };
+
+/** What a link holds, without using it (the activation page shows a button, mail scanners only GET). */
+export async function inspectToken(kind: 'ACTIVATION' | 'PASSWORD_RESET', raw: string, now = new Date()): Promise<TokenState> {
+  const row = await prisma.authToken.findUnique({ where: { tokenHash: hashToken(raw) }, include: { user: { select: { login: true } } } });
+  if (!row || row.kind !== kind) return { status: 'UNKNOWN' };
+  if (row.usedAt) return { status: 'USED', login: row.user.login };
+  if (row.expiresAt <= now) return { status: 'EXPIRED', login: row.user.login };
+  return { status: 'VALID', login: row.user.login };
+}
+
+/**
+ * Makes the account usable and, when it registered an establishment (its login is that
+ * establishment's registration address, or the operator approved it), its manager.
+ */
+export async function activateUserInTx(tx: Tx, userId: string, now = new Date()): Promise<{ login: string; managerOf: string[] }> {
+  const user = await tx.user.update({ where: { id: userId }, data: { status: 'ACTIVE', emailVerified: now } });
+  const pending = await tx.membership.findMany({
+    where: { userId, role: 'PRINCIPAL', status: 'PENDING' },
+    include: { establishment: true },
+  });
+  const managerOf: string[] = [];
+  for (const m of pending) {
+    const e = m.establishment;
+    const target = registrationTarget(e);
+    const approved = await tx.registrationReview.count({ where: { applicantId: userId, establishmentId: e.id, status: 'APPROVED' } });
+    const ownsAddress = target.kind === 'address' && target.login === user.login;
+    if (!ownsAddress && !approved) continue; // staff who signed up alone: the establishment approves them
+    const taken = e.registeredAt || (await tx.membership.count({ where: { establishmentId: e.id, role: 'PRINCIPAL', status: 'ACTIVE' } }));
+    if (taken) continue; // registered meanwhile by another path: never a second manager
+    await tx.membership.update({ where: { id: m.id }, data: { status: 'ACTIVE', approvedAt: now } });
+    await tx.establishment.update({ where: { id: e.id }, data: { registeredAt: now } });
+    managerOf.push(establishmentLabel(e));
+    await audit(tx, { actorId: userId, action: 'establishment.activate', establishmentId: e.id, targetType: 'Membership', targetId: m.id });
+  }
+  await audit(tx, { actorId: userId, action: 'account.activate', targetType: 'User', targetId: userId });
+  return { login: user.login, managerOf };
+}
+
+export type ActivationResult =
+  | { ok: true; login: string; managerOf: string[] }
+  | { ok: false; reason: 'UNKNOWN' | 'USED' | 'EXPIRED'; login?: string };
+
+/** Uses an activation link (once, before it expires). */
+export async function activateAccount(raw: string, now = new Date()): Promise<ActivationResult> {
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.authToken.findUnique({ where: { tokenHash: hashToken(raw) }, include: { user: true } });
+    if (!row || row.kind !== 'ACTIVATION') return { ok: false, reason: 'UNKNOWN' };
+    const login = row.user.login;
+    if (row.usedAt) return { ok: false, reason: 'USED', login };
+    if (row.expiresAt <= now) return { ok: false, reason: 'EXPIRED', login };
+    if (row.user.status !== 'PENDING_ACTIVATION') return { ok: false, reason: 'USED', login };
+    const { count } = await tx.authToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
+    if (count !== 1) return { ok: false, reason: 'USED', login };
+    const done = await activateUserInTx(tx, row.userId, now);
+    return { ok: true, ...done };
+  });
+}
+
+export const RESEND_ANSWER =
+  "Si un compte en attente d'activation correspond à cet identifiant, un nouvel email d'activation vient d'y être envoyé. Pensez à regarder dans les courriers indésirables.";
+
+/** « Recevoir l'email de confirmation » / « Vous n'avez pas reçu le message d'activation ? »: same answer for every identifier. */
+export async function resendActivation(input: { identifier: string; origin: string; ip: string }): Promise<{ message: string }> {
+  return withTimingFloor(async () => {
+    const identifier = input.identifier.trim().toLowerCase();
+    if (await throttleMail('activation', identifier, input.ip)) throw new AppError('RATE_LIMITED', THROTTLED_MESSAGE);
+    const user = await prisma.user.findFirst({ where: { OR: [{ login: identifier }, { email: identifier }] } });
+    if (user?.status === 'PENDING_ACTIVATION' && user.email) {
+      const to = user.email;
+      await prisma.$transaction((tx) =>
+        sendActivationEmail(tx, { userId: user.id, to, origin: input.origin, platformName: platformName(), resent: true }),
+      );
+    }
+    return { message: RESEND_ANSWER };
+  });
+}
