@@ -10,9 +10,9 @@ const shared = {
 // transpiles the ESM-only Prisma runtime that the generated client imports.
 const transformIgnorePatterns = ['/node_modules/(?!@prisma/client/runtime/)', '^.+\\.module\\.(css|sass|scss)$'];
 
-async function project(displayName, extra) {
+async function project(displayName, extra, ignore = []) {
   const c = await createJestConfig({ ...shared, ...extra })();
-  c.transformIgnorePatterns = transformIgnorePatterns;
+  c.transformIgnorePatterns = [...transformIgnorePatterns, ...ignore];
   return { displayName, ...c };
 }
 
@@ -31,9 +31,11 @@ export default async () => ({
     await project('e2e', {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/e2e/**/*.e2e.test.ts'],
+      // Native ESM here: Puppeteer 25 is ESM-only. Use `import { jest } from '@jest/globals'` if needed.
+      extensionsToTreatAsEsm: ['.ts'],
       setupFiles: ['<rootDir>/tests/helpers/env.ts'],
-      globalSetup: '<rootDir>/tests/e2e/global-setup.ts',
-      globalTeardown: '<rootDir>/tests/e2e/global-teardown.ts',
-    }),
+      globalSetup: '<rootDir>/tests/e2e/global-setup.mjs',
+      globalTeardown: '<rootDir>/tests/e2e/global-teardown.mjs',
+    }, ['/tests/e2e/.*\\.mjs$']), // plain ESM helpers, loaded as they are
   ],
 });
