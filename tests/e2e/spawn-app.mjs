@@ -1,7 +1,7 @@
 // Starts tests/e2e/serve.ts (tsx) in a child process and waits for its READY line.
 // Plain JavaScript: Jest's globalSetup cannot load TypeScript modules in a "type": "module" package.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = process.cwd();
@@ -26,13 +26,23 @@ export function e2eDistDir() {
   return `.data/e2e-builds/${fp}`;
 }
 
+/** Next adds its distDir to the tsconfig it builds with: give e2e builds their own copy. */
+function e2eTsconfig() {
+  const file = join(root, '.data/tsconfig.e2e.json');
+  if (!existsSync(file)) {
+    mkdirSync(join(root, '.data'), { recursive: true });
+    writeFileSync(file, JSON.stringify({ extends: '../tsconfig.json' }, null, 2));
+  }
+  return '.data/tsconfig.e2e.json';
+}
+
 /** @returns {Promise<{ port: number, mailDir: string, logFile: string, dir: string, stop: () => Promise<void> }>} */
 export function spawnApp({ distDir, env = {}, seed = true, stages } = {}) {
   const child = spawn(process.execPath, [tsx, join(root, 'tests/e2e/serve.ts')], {
     cwd: root,
     stdio: ['pipe', 'pipe', 'inherit'],
     env: {
-      ...process.env, NODE_OPTIONS: '', E2E_DIST_DIR: distDir, E2E_APP_ENV: JSON.stringify(env), E2E_SEED: seed ? 'on' : 'off',
+      ...process.env, NODE_OPTIONS: '', E2E_DIST_DIR: distDir, NEXT_TSCONFIG: distDir === '.next' ? '' : e2eTsconfig(), E2E_APP_ENV: JSON.stringify(env), E2E_SEED: seed ? 'on' : 'off',
       ...(stages ? { E2E_STAGES: String(stages) } : {}),
     },
   });
