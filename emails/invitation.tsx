@@ -1,0 +1,45 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
+import { Button, Heading, Text } from '@react-email/components';
+import { EmailLayout, emailButton, emailText } from './components/EmailLayout.tsx';
+
+export type InvitationEmailProps = {
+  platformName: string;
+  establishmentName: string;
+  roleLabel: string;
+  inviterName: string | null;
+  url: string;
+  expiresOn: string; // « mercredi 2 décembre 2026 »
+};
+
+/** An invitation to join a collège's pedagogical team (single-use link). */
+export default function InvitationEmail({ platformName, establishmentName, roleLabel, inviterName, url, expiresOn }: InvitationEmailProps) {
+  const title = `Invitation à rejoindre l'équipe du ${establishmentName}`;
+  return (
+    <EmailLayout
+      preview={title}
+      platformName={platformName}
+      reason={`Vous recevez ce message parce que ${inviterName ?? "l'établissement"} vous a invité(e) à rejoindre l'équipe pédagogique du ${establishmentName}.`}
+    >
+      <Heading as="h1" style={{ fontSize: '20px' }}>{title}</Heading>
+      <Text style={emailText}>Bonjour,</Text>
+      <Text style={emailText}>
+        {inviterName ?? "Le chef d'établissement"} vous invite à rejoindre l'équipe pédagogique du {establishmentName} sur {platformName}, en
+        tant que : {roleLabel}.
+      </Text>
+      <Text style={emailText}>Cliquez sur le bouton pour créer votre compte (ou relier votre compte existant). Le lien ne sert qu'une fois et expire le {expiresOn}.</Text>
+      <Button href={url} style={emailButton}>Accepter l'invitation</Button>
+      <Text style={{ ...emailText, fontSize: '13px' }}>Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur : {url}</Text>
+      <Text style={{ ...emailText, fontSize: '13px' }}>Vous ne connaissez pas cet établissement ? Ignorez ce message : aucun compte ne sera créé.</Text>
+    </EmailLayout>
+  );
+}
+
+InvitationEmail.PreviewProps = {
+  platformName: 'ministage',
+  establishmentName: 'Collège les Ormeaux',
+  roleLabel: 'Professeur principal',
+  inviterName: 'Anne Dupont',
+  url: 'http://localhost:3000/invitation/exemple',
+  expiresOn: 'mercredi 2 décembre 2026',
+} satisfies InvitationEmailProps;

@@ -1,0 +1,102 @@
+// Pupil sign-up (« Je suis élève »): with a class join code, or choosing the collège (class optional).
+// Login-only pupils are ACTIVE at once (no mailbox to prove); with an email the account waits for
+// the activation link. Only what the convention needs is stored (README « Données des élèves »).
+import { prisma } from '../core/db.ts';
+import type { Tx } from '../core/db.ts';
+import { env } from '../core/env.ts';
+import { AppError, conflict, invalid, isUniqueViolation, notFound } from '../core/errors.ts';
+import { sendActivationEmail } from '../accounts/activation.ts';
+import { hashPassword } from '../accounts/password.ts';
+import { RULES, hit, isThrottled, THROTTLED_MESSAGE } from '../accounts/throttle.ts';
+import { findCollegeByUai, pupilSignUpReadiness } from '../team/establishments.ts';
+import { notifyExistingAccount } from '../team/notify.ts';
+import { normalizeJoinCode } from './join-code.ts';
+import { parseDay, type PupilSignUpData } from './pupil-schema.ts';
+import { saveGuardians } from './pupils.ts';
+import { activeSchoolYear } from './school-year.ts';
+
+export const UNKNOWN_CODE = "Ce code de classe n'existe pas. Vérifiez-le auprès de votre professeur principal (6 caractères, par exemple K7MQ2P).";
+export const OLD_CODE = "Ce code concerne une classe d'une année scolaire passée : demandez le nouveau code à votre professeur principal.";
+
+export type JoinTarget = {
+  establishment: { id: string; name: string; city: string | null; registeredAt: Date | null };
+  classRoom: { id: string; name: string; level: string; schoolYear: number } | null;
+};
+
+/** The class of a join code (current school year only), or a French refusal. */
+export async function classOfCode(db: Tx, raw: string): Promise<JoinTarget> {
+  const code = normalizeJoinCode(raw);
+  const room = code ? await db.classRoom.findUnique({ where: { joinCode: code }, include: { establishment: true } }) : null;
+  if (!room) throw invalid(UNKNOWN_CODE, { code: [UNKNOWN_CODE] });
+  if (room.schoolYear < (await activeSchoolYear(db))) throw invalid(OLD_CODE, { code: [OLD_CODE] });
+  return { establishment: room.establishment, classRoom: { id: room.id, name: room.name, level: room.level, schoolYear: room.schoolYear } };
+}
+
+async function targetOf(tx: Tx, data: PupilSignUpData): Promise<JoinTarget> {
+  if (data.code) return classOfCode(tx, data.code);
+  const establishment = await findCollegeByUai(tx, data.uai);
+  if (!establishment) throw invalid('Choisissez votre collège dans la liste.', { uai: ['Choisissez votre collège dans la liste.'] });
+  if (!data.classRoomId) return { establishment, classRoom: null };
+  const year = await activeSchoolYear(tx);
+  const room = await tx.classRoom.findFirst({ where: { id: data.classRoomId, establishmentId: establishment.id, schoolYear: year } });
+  if (!room) throw notFound('Classe');
+  return { establishment, classRoom: room };
+}
+
+export type PupilSignUpResult = {
+  login: string;
+  needsActivation: boolean;
+  establishmentName: string;
+  className: string | null;
+};
+
+export async function signUpPupil(input: { data: PupilSignUpData; origin: string }): Promise<PupilSignUpResult> {
+  const { data } = input;
+  const email = data.accountKind === 'email' ? data.email.trim().toLowerCase() : null;
+  const login = email ?? data.login.trim().toLowerCase();
+  const mailKey = email ? `mail:pupil-signup:${email}` : null;
+  if (mailKey && (await isThrottled(mailKey))) throw new AppError('RATE_LIMITED', THROTTLED_MESSAGE);
+  const passwordHash = await hashPassword(data.password);
+  const birthDate = parseDay(data.birthDate)!;
+
+  const result = await prisma.$transaction(async (tx) => {
+    const target = await targetOf(tx, data);
+    const readiness = await pupilSignUpReadiness(tx, target.establishment);
+    if (!readiness.open) throw conflict(readiness.reason);
+    const base = { login, needsActivation: !!email, establishmentName: target.establishment.name, className: target.classRoom?.name ?? null };
+
+    const existing = await tx.user.findFirst({ where: { OR: [{ login }, ...(email ? [{ email }] : [])] }, select: { id: true } });
+    if (existing && !email) {
+      const message = 'Cet identifiant est déjà pris : choisissez-en un autre (ajoutez par exemple votre année de naissance).';
+      throw conflict(message, { login: [message] });
+    }
+    if (existing && email) {
+      // Same answer as a new account (no enumeration): the mailbox's owner is told instead.
+      await notifyExistingAccount(tx, { to: email, origin: input.origin, who: 'pupil' });
+      return base;
+    }
+
+    const user = await tx.user.create({
+      data: { login, email, passwordHash, status: email ? 'PENDING_ACTIVATION' : 'ACTIVE' },
+    });
+    const schoolYear = target.classRoom?.schoolYear ?? (await activeSchoolYear(tx));
+    const pupil = await tx.pupil.create({
+      data: {
+        userId: user.id, establishmentId: target.establishment.id, classRoomId: target.classRoom?.id ?? null,
+        firstName: data.firstName, lastName: data.lastName, birthDate,
+        level: target.classRoom?.level ?? (data.level || null), schoolYear,
+      },
+    });
+    await saveGuardians(tx, pupil.id, data.guardians);
+    if (email) await sendActivationEmail(tx, { userId: user.id, to: email, origin: input.origin, platformName: env.appName });
+    return base;
+  }).catch((err) => {
+    if (isUniqueViolation(err)) {
+      const message = 'Cet identifiant est déjà pris : choisissez-en un autre.';
+      throw conflict(message, data.accountKind === 'login' ? { login: [message] } : { email: [message] });
+    }
+    throw err;
+  });
+  if (mailKey) await hit(mailKey, RULES.mailTarget);
+  return result;
+}

@@ -1,0 +1,96 @@
+// Invitations to a collège's team: single-use, expiring, revocable links. The accounts area's
+// « demande de création de compte » (granted) creates the same rows and links: accepted here too.
+import { createElement } from 'react';
+import { format } from 'date-fns';
+import { fr } from 'date-fns/locale';
+import { prisma } from '../core/db.ts';
+import type { Tx } from '../core/db.ts';
+import { env } from '../core/env.ts';
+import { conflict, invalid, notFound } from '../core/errors.ts';
+import { hashToken, newRawToken } from '../accounts/tokens.ts';
+import { enqueueEmail } from '../mail/outbox.ts';
+import InvitationEmail from '../../emails/invitation.tsx';
+import { isAcademicAddress } from '../reference/academies.ts';
+import type { Scope } from '../classes/access.ts';
+import { recordAudit } from '../classes/audit.ts';
+import { ACADEMIC_MESSAGE, roleLabel, type InvitableRole } from './schema.ts';
+
+const DAY = 24 * 60 * 60_000;
+const INVITATION = 'Invitation';
+
+async function sendInvitation(tx: Tx, input: { to: string; raw: string; origin: string; establishmentName: string; role: string; inviterId: string; expiresAt: Date }) {
+  const inviter = await tx.user.findUnique({ where: { id: input.inviterId }, select: { firstName: true, lastName: true } });
+  const inviterName = [inviter?.firstName, inviter?.lastName].filter(Boolean).join(' ') || null;
+  await enqueueEmail(tx, {
+    template: 'invitation', to: input.to, subject: `Invitation à rejoindre l'équipe du ${input.establishmentName}`,
+    element: createElement(InvitationEmail, {
+      platformName: env.appName, establishmentName: input.establishmentName, roleLabel: roleLabel(input.role), inviterName,
+      url: `${input.origin}/invitation/${input.raw}`, expiresOn: format(input.expiresAt, 'EEEE d MMMM yyyy', { locale: fr }),
+    }),
+  });
+}
+
+/** Invites a person by email with a role; their link leads to a pre-filled sign-up. */
+export async function inviteStaff(scope: Scope, input: { email: string; role: InvitableRole; origin: string; now?: Date }) {
+  const now = input.now ?? new Date();
+  const email = input.email.trim().toLowerCase();
+  return prisma.$transaction(async (tx) => {
+    const establishment = await tx.establishment.findUniqueOrThrow({ where: { id: scope.establishmentId } });
+    if (establishment.isPublic && !isAcademicAddress(email)) throw invalid(ACADEMIC_MESSAGE, { email: [ACADEMIC_MESSAGE] });
+    const member = await tx.membership.findFirst({ where: { establishmentId: scope.establishmentId, status: 'ACTIVE', user: { email } }, select: { id: true } });
+    if (member) {
+      const message = "Cette personne fait déjà partie de l'équipe de votre établissement.";
+      throw conflict(message, { email: [message] });
+    }
+    const pending = await tx.invitation.findFirst({
+      where: { establishmentId: scope.establishmentId, email, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      select: { id: true },
+    });
+    if (pending) {
+      const message = 'Une invitation est déjà en cours pour cette adresse : utilisez « Renvoyer » dans la liste des invitations.';
+      throw conflict(message, { email: [message] });
+    }
+    const raw = newRawToken();
+    const expiresAt = new Date(now.getTime() + env.invitationTtlDays * DAY);
+    const invitation = await tx.invitation.create({
+      data: { email, establishmentId: scope.establishmentId, staffRole: input.role, tokenHash: hashToken(raw), expiresAt, invitedById: scope.actorId },
+    });
+    await sendInvitation(tx, { to: email, raw, origin: input.origin, establishmentName: establishment.name, role: input.role, inviterId: scope.actorId, expiresAt });
+    await recordAudit(tx, { actorId: scope.actorId, action: 'invitation.create', establishmentId: scope.establishmentId, targetType: 'Invitation', targetId: invitation.id, data: { email, role: input.role } });
+    return { id: invitation.id };
+  });
+}
+
+async function findOpenInvitation(tx: Tx, scope: Scope, invitationId: string) {
+  const invitation = await tx.invitation.findFirst({ where: { id: invitationId, establishmentId: scope.establishmentId }, include: { establishment: true } });
+  if (!invitation) throw notFound(INVITATION);
+  if (invitation.acceptedAt) throw conflict("Cette invitation a déjà été acceptée : la personne fait partie de l'équipe.");
+  if (invitation.revokedAt) throw conflict('Cette invitation a été annulée : invitez de nouveau la personne si besoin.');
+  return invitation;
+}
+
+/** A new link (the previous one stops working) and a fresh expiry date. */
+export async function resendInvitation(scope: Scope, input: { invitationId: string; origin: string; now?: Date }) {
+  const now = input.now ?? new Date();
+  return prisma.$transaction(async (tx) => {
+    const invitation = await findOpenInvitation(tx, scope, input.invitationId);
+    const raw = newRawToken();
+    const expiresAt = new Date(now.getTime() + env.invitationTtlDays * DAY);
+    await tx.invitation.update({ where: { id: invitation.id }, data: { tokenHash: hashToken(raw), expiresAt } });
+    await sendInvitation(tx, {
+      to: invitation.email, raw, origin: input.origin, establishmentName: invitation.establishment!.name,
+      role: invitation.staffRole ?? 'TEACHER', inviterId: scope.actorId, expiresAt,
+    });
+    await recordAudit(tx, { actorId: scope.actorId, action: 'invitation.resend', establishmentId: scope.establishmentId, targetType: 'Invitation', targetId: invitation.id });
+    return { id: invitation.id };
+  });
+}
+
+export async function revokeInvitation(scope: Scope, input: { invitationId: string; now?: Date }) {
+  return prisma.$transaction(async (tx) => {
+    const invitation = await findOpenInvitation(tx, scope, input.invitationId);
+    await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: input.now ?? new Date() } });
+    await recordAudit(tx, { actorId: scope.actorId, action: 'invitation.revoke', establishmentId: scope.establishmentId, targetType: 'Invitation', targetId: invitation.id });
+    return { id: invitation.id };
+  });
+}

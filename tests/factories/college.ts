@@ -1,0 +1,93 @@
+// Factories of the collège side: establishments, staff, classes, pupils. Real rows in the test DB.
+import type { PrismaClient, StaffRole } from '@/lib/generated/prisma/client';
+import { hashPassword } from '@/lib/accounts/password';
+import { uaiCheckLetter } from '@/lib/reference/uai';
+import { generateJoinCode } from '@/lib/classes/join-code';
+import { currentSchoolYear } from '@/lib/classes/school-year';
+
+export const PASSWORD = 'Mot-de-passe-test-2026';
+let passwordHash: Promise<string> | undefined;
+const hashed = () => (passwordHash ??= hashPassword(PASSWORD));
+
+let seq = 0;
+const next = () => ++seq;
+
+/** A valid UAI in Ille-et-Vilaine (035xxxx + check letter), unique per call. */
+export function uai(n = next()): string {
+  const first7 = `035${String(5000 + n).padStart(4, '0')}`;
+  return `${first7}${uaiCheckLetter(first7)}`;
+}
+
+export async function makeCollege(db: PrismaClient, input: { name?: string; registered?: boolean; isPublic?: boolean; city?: string } = {}) {
+  const n = next();
+  return db.establishment.create({
+    data: {
+      uai: uai(n), name: input.name ?? `Collège Test ${n}`, kind: 'COLLEGE', city: input.city ?? 'Rennes', postalCode: '35000',
+      isPublic: input.isPublic ?? true, registeredAt: input.registered === false ? null : new Date('2026-09-01T08:00:00Z'),
+    },
+  });
+}
+
+export async function makeUser(db: PrismaClient, input: { email?: string | null; login?: string; status?: 'ACTIVE' | 'PENDING_ACTIVATION' | 'DISABLED'; firstName?: string; lastName?: string; isOperator?: boolean } = {}) {
+  const n = next();
+  const email = input.email === undefined ? `personne.${n}@ac-rennes.fr` : input.email;
+  return db.user.create({
+    data: {
+      login: input.login ?? email ?? `eleve.${n}`, email, passwordHash: await hashed(), status: input.status ?? 'ACTIVE',
+      emailVerified: (input.status ?? 'ACTIVE') === 'ACTIVE' && email ? new Date() : null,
+      firstName: input.firstName ?? `Prénom${n}`, lastName: input.lastName ?? `Nom${n}`, isOperator: input.isOperator ?? false,
+    },
+  });
+}
+
+export async function makeMember(db: PrismaClient, input: { establishmentId: string; role: StaffRole; status?: 'ACTIVE' | 'PENDING' | 'REVOKED'; email?: string }) {
+  const user = await makeUser(db, { email: input.email });
+  const membership = await db.membership.create({
+    data: { userId: user.id, establishmentId: input.establishmentId, role: input.role, status: input.status ?? 'ACTIVE', approvedAt: new Date() },
+  });
+  return { user, membership };
+}
+
+export async function makeClass(db: PrismaClient, input: { establishmentId: string; name?: string; level?: string; schoolYear?: number }) {
+  return db.classRoom.create({
+    data: {
+      establishmentId: input.establishmentId, name: input.name ?? `3e ${next()}`, level: input.level ?? '3e',
+      schoolYear: input.schoolYear ?? currentSchoolYear(), joinCode: generateJoinCode(),
+    },
+  });
+}
+
+export async function makePupil(
+  db: PrismaClient,
+  input: { establishmentId: string | null; classRoomId?: string | null; schoolYear?: number; withAccount?: boolean; email?: string | null; guardians?: number; firstName?: string },
+) {
+  const n = next();
+  const user = input.withAccount === false ? null : await makeUser(db, { email: input.email ?? null, login: `eleve.${n}`, firstName: undefined });
+  const pupil = await db.pupil.create({
+    data: {
+      userId: user?.id, establishmentId: input.establishmentId, classRoomId: input.classRoomId ?? null,
+      firstName: input.firstName ?? `Élève${n}`, lastName: `Nom${n}`, birthDate: new Date('2012-03-14T00:00:00Z'), level: '3e',
+      schoolYear: input.schoolYear ?? currentSchoolYear(),
+    },
+  });
+  for (let rank = 1; rank <= (input.guardians ?? 0); rank++) {
+    await db.guardian.create({ data: { pupilId: pupil.id, rank, lastName: `Parent${n}`, firstName: `P${rank}`, email: `parent${n}.${rank}@exemple.fr` } });
+  }
+  return { pupil, user };
+}
+
+export type Team = Awaited<ReturnType<typeof makeTeam>>;
+
+/** A registered collège with one member of each role, two classes and a pupil with an account. */
+export async function makeTeam(db: PrismaClient, input: { name?: string } = {}) {
+  const college = await makeCollege(db, { name: input.name });
+  const establishmentId = college.id;
+  const roles: StaffRole[] = ['PRINCIPAL', 'DEPUTY', 'MAIN_TEACHER', 'TEACHER', 'CPE', 'COUNSELOR', 'SECRETARY'];
+  const members = {} as Record<StaffRole, { user: { id: string; email: string | null }; membership: { id: string } }>;
+  for (const role of roles) members[role] = await makeMember(db, { establishmentId, role });
+  const classA = await makeClass(db, { establishmentId, name: '3e A' });
+  const classB = await makeClass(db, { establishmentId, name: '3e B' });
+  await db.classTeacher.create({ data: { classRoomId: classA.id, membershipId: members.MAIN_TEACHER.membership.id } });
+  const { pupil, user: pupilUser } = await makePupil(db, { establishmentId, classRoomId: classA.id });
+  return { college, establishmentId, members, classA, classB, pupil, pupilUser: pupilUser! };
+}
