@@ -39,6 +39,16 @@ export const CIVILITIES = ['M.', 'Mme'] as const;
 
 export const uaiLookupSchema = z.object({ uai: uaiSchema });
 
+/** The confirmation is compared as soon as both passwords are there, even while other fields are wrong. */
+const samePasswords = {
+  path: ['passwordConfirm'],
+  message: PASSWORD_MESSAGES.mismatch,
+  when: (payload: { value: unknown }) => {
+    const v = payload.value as { password?: unknown; passwordConfirm?: unknown } | undefined;
+    return typeof v?.password === 'string' && typeof v?.passwordConfirm === 'string';
+  },
+};
+
 export const registrationSchema = z
   .object({
     uai: uaiSchema,
@@ -51,7 +61,7 @@ export const registrationSchema = z
     password: passwordSchema,
     passwordConfirm: z.string({ error: PASSWORD_MESSAGES.mismatch }),
   })
-  .refine((v) => v.password === v.passwordConfirm, { path: ['passwordConfirm'], message: PASSWORD_MESSAGES.mismatch });
+  .refine((v) => v.password === v.passwordConfirm, samePasswords);
 export type RegistrationInput = z.input<typeof registrationSchema>;
 export type RegistrationData = z.output<typeof registrationSchema>;
 
@@ -75,7 +85,7 @@ export const resetPasswordSchema = z
     password: passwordSchema,
     passwordConfirm: z.string({ error: PASSWORD_MESSAGES.mismatch }),
   })
-  .refine((v) => v.password === v.passwordConfirm, { path: ['passwordConfirm'], message: PASSWORD_MESSAGES.mismatch });
+  .refine((v) => v.password === v.passwordConfirm, samePasswords);
 
 export const changePasswordSchema = z
   .object({
@@ -83,7 +93,7 @@ export const changePasswordSchema = z
     password: passwordSchema,
     passwordConfirm: z.string({ error: PASSWORD_MESSAGES.mismatch }),
   })
-  .refine((v) => v.password === v.passwordConfirm, { path: ['passwordConfirm'], message: PASSWORD_MESSAGES.mismatch });
+  .refine((v) => v.password === v.passwordConfirm, samePasswords);
 
 export const activationSchema = z.object({ token: z.string().min(10).max(200) });
 
