@@ -7,7 +7,8 @@ import { isOfficialAddressOf } from '@/lib/reference/academies';
 import { uaiCheckLetter } from '@/lib/reference/uai';
 
 // The real extract (CI has shared/ beside the repository).
-const EXTRACT = path.resolve(process.cwd(), '../shared/data/annuaire-education-35-extrait.csv');
+// The repo's copy of ../shared/data's extract (prisma/data), so a clone alone runs the tests.
+const EXTRACT = path.resolve(process.cwd(), 'prisma/data/annuaire-education-35-extrait.csv');
 const ECOLE = '0359999' + uaiCheckLetter('0359999'); // an école: not imported
 const db = useTestDb();
 
