@@ -1,0 +1,114 @@
+// The operator's side: creating a lycée's platform (name, subdomain, custom domains, logo) and
+// keeping its domains. Only for platform:operate (checked by the actions).
+import type { z } from 'zod';
+import { prisma } from '../core/db.ts';
+import { env } from '../core/env.ts';
+import { conflict, invalid, isUniqueViolation, notFound } from '../core/errors.ts';
+import { normalizeUai } from '../reference/uai.ts';
+import type { platformSchema, platformUpdateSchema } from './schema.ts';
+
+const SLUG_TAKEN = 'Ce sous-domaine est déjà pris par une autre plateforme : choisissez-en un autre.';
+const DOMAIN_TAKEN = 'Un de ces domaines est déjà utilisé par une autre plateforme.';
+
+function checkDomains(domains: string[]) {
+  const root = env.rootDomain;
+  const bad = domains.find((d) => d === root || d.endsWith(`.${root}`));
+  if (bad) {
+    const msg = `« ${bad} » appartient au domaine de ministage : la plateforme y est déjà servie par son sous-domaine.`;
+    throw invalid(msg, { domains: [msg] });
+  }
+}
+
+function mapUnique(err: unknown): never {
+  if (isUniqueViolation(err)) {
+    const target = String((err as { meta?: unknown; message?: string }).message ?? '') + JSON.stringify((err as { meta?: unknown }).meta ?? {});
+    if (/slug/i.test(target)) throw conflict(SLUG_TAKEN, { slug: [SLUG_TAKEN] });
+    throw conflict(DOMAIN_TAKEN, { domains: [DOMAIN_TAKEN] });
+  }
+  throw err;
+}
+
+export async function createPlatform(input: z.output<typeof platformSchema>) {
+  const uai = normalizeUai(input.uai);
+  const lycee = await prisma.establishment.findUnique({ where: { uai }, select: { id: true, kind: true, name: true } });
+  if (!lycee) throw invalid('Aucun établissement de l’annuaire ne porte ce code UAI.', { uai: ['Code UAI inconnu de l’annuaire.'] });
+  if (lycee.kind !== 'LYCEE') throw invalid(`${lycee.name} n’est pas un lycée : une plateforme de mini-stages est ouverte pour un lycée.`, { uai: ['Ce n’est pas un lycée.'] });
+  checkDomains(input.domains);
+  if (await prisma.site.findUnique({ where: { slug: input.slug }, select: { id: true } })) throw conflict(SLUG_TAKEN, { slug: [SLUG_TAKEN] });
+  try {
+    return await prisma.site.create({
+      data: {
+        establishmentId: lycee.id, name: input.name, slug: input.slug, logoUrl: input.logoUrl || null,
+        domains: { create: input.domains.map((host) => ({ host })) },
+      },
+      select: { id: true, slug: true },
+    });
+  } catch (err) {
+    mapUnique(err);
+  }
+}
+
+export async function updatePlatform(input: z.output<typeof platformUpdateSchema>) {
+  checkDomains(input.domains);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const site = await tx.site.findUnique({ where: { id: input.id }, select: { id: true } });
+      if (!site) throw notFound('Plateforme');
+      await tx.siteDomain.deleteMany({ where: { siteId: site.id, host: { notIn: input.domains } } });
+      for (const host of input.domains) {
+        const other = await tx.siteDomain.findUnique({ where: { host }, select: { siteId: true } });
+        if (other && other.siteId !== site.id) throw conflict(DOMAIN_TAKEN, { domains: [`« ${host} » est déjà utilisé par une autre plateforme.`] });
+        if (!other) await tx.siteDomain.create({ data: { siteId: site.id, host } });
+      }
+      return tx.site.update({
+        where: { id: site.id },
+        data: { name: input.name, slug: input.slug, logoUrl: input.logoUrl || null, active: input.active },
+        select: { id: true, slug: true },
+      });
+    });
+  } catch (err) {
+    mapUnique(err);
+  }
+}
+
+export async function listPlatforms() {
+  return prisma.site.findMany({
+    orderBy: { name: 'asc' },
+    select: {
+      id: true, name: true, slug: true, active: true, logoUrl: true,
+      domains: { select: { host: true }, orderBy: { host: 'asc' } },
+      establishment: { select: { uai: true, name: true, city: true } },
+      _count: { select: { memberships: true, stages: true } },
+    },
+  });
+}
+
+export async function getPlatform(id: string) {
+  const site = await prisma.site.findUnique({
+    where: { id },
+    select: {
+      id: true, name: true, slug: true, active: true, logoUrl: true,
+      domains: { select: { host: true }, orderBy: { host: 'asc' } },
+      establishment: { select: { uai: true, name: true, city: true } },
+    },
+  });
+  if (!site) throw notFound('Plateforme');
+  return site;
+}
+
+/** The platform's team and its pending invitations (for the operator and the site's admins). */
+export async function siteTeam(siteId: string, now = new Date()) {
+  const [members, invitations] = await Promise.all([
+    prisma.siteMembership.findMany({
+      where: { siteId },
+      orderBy: [{ role: 'asc' }, { createdAt: 'asc' }],
+      select: { id: true, role: true, user: { select: { id: true, email: true, firstName: true, lastName: true } } },
+    }),
+    prisma.invitation.findMany({
+      where: { siteId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      orderBy: { createdAt: 'desc' },
+      select: { id: true, email: true, siteRole: true, expiresAt: true },
+    }),
+  ]);
+  return { members, invitations };
+}

@@ -1,0 +1,28 @@
+// Read models of a platform for its pages: header, options, contacts.
+import { prisma } from '../core/db.ts';
+import { notFound } from '../core/errors.ts';
+
+export async function siteHeader(siteId: string) {
+  return prisma.site.findUnique({ where: { id: siteId }, select: { name: true, logoUrl: true } });
+}
+
+export async function siteOptions(siteId: string) {
+  const site = await prisma.site.findUnique({
+    where: { id: siteId },
+    select: {
+      id: true, name: true, slug: true, logoUrl: true, conventionReturn: true, conventionText: true,
+      domains: { select: { host: true }, orderBy: { host: 'asc' } },
+      establishment: { select: { uai: true, name: true, city: true } },
+    },
+  });
+  if (!site) throw notFound('Plateforme');
+  return site;
+}
+
+export async function listContacts(siteId: string) {
+  return prisma.contact.findMany({
+    where: { siteId },
+    orderBy: [{ position: 'asc' }, { name: 'asc' }],
+    select: { id: true, name: true, role: true, email: true, phone: true, position: true },
+  });
+}

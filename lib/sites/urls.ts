@@ -1,0 +1,36 @@
+// Addresses of a platform: its first custom domain, or <slug>.<root domain>, with the protocol and
+// port of the current request (one server answers for every host). Pure.
+import { env } from '../core/env.ts';
+
+export type SiteAddress = { slug: string; domains?: { host: string }[] };
+
+/** 'http://localhost:3000' + { slug: 'demo' } → 'http://demo.localhost:3000'. */
+export function siteOrigin(site: SiteAddress, requestOrigin: string, rootDomain = env.rootDomain): string {
+  let proto = 'http:';
+  let port = '';
+  try {
+    const u = new URL(requestOrigin);
+    proto = u.protocol;
+    port = u.port;
+  } catch {
+    // keep the defaults
+  }
+  const host = site.domains?.[0]?.host ?? `${site.slug}.${rootDomain}`;
+  return `${proto}//${host}${port ? `:${port}` : ''}`;
+}
+
+/** Slug rules: a DNS label (lower-case letters, digits, hyphens), 2–40 characters. */
+export const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])$/;
+export const RESERVED_SLUGS = new Set(['www', 'api', 'admin', 'mail', 'smtp', 'static', 'assets', 'operateur', 'app']);
+
+/** Lower-case, accents removed, spaces → hyphens: « Lycée la Champagne » → « lycee-la-champagne ». */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/g, '');
+}

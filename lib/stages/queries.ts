@@ -1,0 +1,129 @@
+// Read models of a platform's stages: the list, the month calendar, one stage, the filter choices.
+// Each is a constant number of queries whatever the number of stages (no N+1).
+import { prisma } from '../core/db.ts';
+import { notFound } from '../core/errors.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import type { HolidayZone } from '../reference/academies.ts';
+import type { StageFilters } from './filters.ts';
+import { isAlsaceMoselle } from './rules.ts';
+import { addDays, dayToDb, dbToDay, parisClock, weekday, type Day } from './time.ts';
+
+export const stageRowSelect = {
+  id: true, date: true, startMinutes: true, endMinutes: true, stageType: true, scheduleDetail: true, capacity: true,
+  enrolledCount: true, status: true, place: true, audience: true,
+  formation: { select: { id: true, type: true, name: true } },
+  teacher: { select: { id: true, firstName: true, lastName: true } },
+} satisfies Prisma.StageSelect;
+
+type RawRow = Prisma.StageGetPayload<{ select: typeof stageRowSelect }>;
+export type StageRow = Omit<RawRow, 'date'> & { date: Day };
+
+const toRow = (r: RawRow): StageRow => ({ ...r, date: dbToDay(r.date) });
+
+/** The WHERE clause of the filters, always scoped to the platform. */
+export function stageWhere(siteId: string, f: Partial<StageFilters>): Prisma.StageWhereInput {
+  const where: Prisma.StageWhereInput = { siteId };
+  if (f.type) where.stageType = f.type;
+  if (f.horaires) where.scheduleDetail = f.horaires;
+  if (f.filiere) where.formationId = f.filiere;
+  if (f.enseignant) where.teacherId = f.enseignant;
+  if (f.remplissage === 'disponibles') Object.assign(where, { status: 'PUBLISHED', enrolledCount: { lt: prisma.stage.fields.capacity } });
+  if (f.remplissage === 'complet') Object.assign(where, { status: 'PUBLISHED', enrolledCount: { gte: prisma.stage.fields.capacity } });
+  return where;
+}
+
+function orderBy(f: Pick<StageFilters, 'tri' | 'ordre'>): Prisma.StageOrderByWithRelationInput[] {
+  const o = f.ordre;
+  const byDate: Prisma.StageOrderByWithRelationInput[] = [{ date: o }, { startMinutes: o }];
+  switch (f.tri) {
+    case 'horaires': return [{ startMinutes: o }, { endMinutes: o }, { date: 'asc' }];
+    case 'formation': return [{ formation: { type: o } }, { formation: { name: o } }, { date: 'asc' }, { startMinutes: 'asc' }];
+    case 'enseignant': return [{ teacher: { lastName: o } }, { teacher: { firstName: o } }, { date: 'asc' }, { startMinutes: 'asc' }];
+    case 'inscrits': return [{ enrolledCount: o }, { capacity: o }, { date: 'asc' }];
+    default: return [...byDate, { id: 'asc' }];
+  }
+}
+
+/** « Liste des stages »: past stages hidden unless `passes`. */
+export async function listStages(siteId: string, f: StageFilters, now = new Date()): Promise<StageRow[]> {
+  const where = stageWhere(siteId, f);
+  if (!f.passes) where.date = { gte: dayToDb(parisClock(now).day) };
+  const rows = await prisma.stage.findMany({ where, select: stageRowSelect, orderBy: orderBy(f) });
+  return rows.map(toRow);
+}
+
+/** The days shown by a month grid: Monday before the 1st to the Sunday after the last day. */
+export function monthGrid(month: string): Day[] {
+  const first = `${month}-01`;
+  const start = addDays(first, -((weekday(first) + 6) % 7));
+  const [y, m] = month.split('-').map(Number);
+  const last = dbToDay(new Date(Date.UTC(y, m, 0)));
+  const end = addDays(last, (7 - weekday(last)) % 7);
+  const days: Day[] = [];
+  for (let d = start; d <= end; d = addDays(d, 1)) days.push(d);
+  return days;
+}
+
+/** The stages of the days a month grid shows, grouped by day. */
+export async function calendarMonth(siteId: string, month: string, f: StageFilters) {
+  const days = monthGrid(month);
+  const where = stageWhere(siteId, f);
+  where.date = { gte: dayToDb(days[0]), lte: dayToDb(days[days.length - 1]) };
+  const rows = await prisma.stage.findMany({ where, select: stageRowSelect, orderBy: [{ date: 'asc' }, { startMinutes: 'asc' }, { id: 'asc' }] });
+  const byDay = new Map<Day, StageRow[]>();
+  for (const r of rows.map(toRow)) {
+    const list = byDay.get(r.date) ?? [];
+    list.push(r);
+    byDay.set(r.date, list);
+  }
+  return { days, byDay, total: rows.length };
+}
+
+export type SiteStageContext = Awaited<ReturnType<typeof stageContext>>;
+
+/** The lycée's holiday zone (from its académie) and whether Alsace-Moselle's public holidays apply. */
+export async function siteCalendarInfo(siteId: string, db: Pick<typeof prisma, 'site'> = prisma) {
+  const site = await db.site.findUnique({
+    where: { id: siteId },
+    select: { establishment: { select: { departmentCode: true, academy: { select: { holidayZone: true } } } } },
+  });
+  if (!site) throw notFound('Plateforme');
+  return {
+    zone: (site.establishment.academy?.holidayZone ?? null) as HolidayZone | null,
+    alsace: isAlsaceMoselle(site.establishment.departmentCode),
+  };
+}
+
+/** What the forms and the filters offer: formations, teachers, types and schedule details in use, holiday zone. */
+export async function stageContext(siteId: string) {
+  const [info, formations, teachers, types, details] = await Promise.all([
+    siteCalendarInfo(siteId),
+    prisma.formation.findMany({ where: { siteId }, orderBy: [{ type: 'asc' }, { name: 'asc' }], select: { id: true, type: true, name: true, active: true } }),
+    prisma.teacher.findMany({ where: { siteId }, orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }], select: { id: true, firstName: true, lastName: true, active: true } }),
+    prisma.stage.findMany({ where: { siteId }, distinct: ['stageType'], select: { stageType: true }, orderBy: { stageType: 'asc' } }),
+    prisma.stage.findMany({ where: { siteId, scheduleDetail: { not: null } }, distinct: ['scheduleDetail'], select: { scheduleDetail: true }, orderBy: { scheduleDetail: 'asc' } }),
+  ]);
+  return {
+    ...info,
+    formations,
+    teachers,
+    stageTypes: types.map((t) => t.stageType),
+    scheduleDetails: details.map((d) => d.scheduleDetail).filter((d): d is string => !!d),
+  };
+}
+
+/** One stage of the platform (another platform's stage is not found). */
+export async function getStage(siteId: string, id: string) {
+  const stage = await prisma.stage.findFirst({
+    where: { id, siteId },
+    select: {
+      ...stageRowSelect, description: true, cancelledAt: true, cancelReason: true, createdAt: true, updatedAt: true,
+      formationId: true, teacherId: true,
+    },
+  });
+  if (!stage) throw notFound('Stage');
+  return { ...stage, date: dbToDay(stage.date) };
+}
+
+export const teacherName = (t: { firstName: string; lastName: string } | null) => (t ? `${t.firstName} ${t.lastName}` : '—');
+export const formationLabel = (f: { type: string; name: string }) => `${f.type} ${f.name}`;

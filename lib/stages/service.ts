@@ -1,0 +1,110 @@
+// Publishing, editing and cancelling a platform's stages. Every query is scoped to the platform
+// (`where: { id, siteId }`): another platform's stage, formation or teacher is *not found*.
+import { prisma, type Tx } from '../core/db.ts';
+import { conflict, invalid, notFound } from '../core/errors.ts';
+import type { FieldErrors } from '../core/errors.ts';
+import { checkStageRules, holidayWarning, type RuleIssue } from './rules.ts';
+import type { StageInput } from './schema.ts';
+import { siteCalendarInfo } from './queries.ts';
+import { dayToDb, dbToDay, parisClock, timeToMinutes, type Day } from './time.ts';
+import { notifyStageCancelled } from './cancel-mail.ts';
+
+export function issuesToFieldErrors(issues: RuleIssue[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const i of issues) (out[i.field] ??= []).push(i.message);
+  return out;
+}
+
+const RULES_REFUSED = 'Ce stage ne respecte pas les règles de publication : voyez les messages sous les champs.';
+
+/** Server-side check of the rules (with the platform's own public holidays) and of the ids. */
+async function prepare(tx: Tx, siteId: string, input: StageInput, now: Date) {
+  const ctx = await siteCalendarInfo(siteId, tx);
+  const startMinutes = timeToMinutes(input.startTime);
+  const endMinutes = timeToMinutes(input.endTime);
+  const issues = checkStageRules({ date: input.date, startMinutes, endMinutes, capacity: input.capacity }, { now, alsace: ctx.alsace });
+  if (issues.length) throw invalid(RULES_REFUSED, issuesToFieldErrors(issues));
+  const formation = await tx.formation.findFirst({ where: { id: input.formationId, siteId }, select: { id: true, active: true } });
+  if (!formation) throw notFound('Formation');
+  const teacherId = input.teacherId || null;
+  if (teacherId && !(await tx.teacher.findFirst({ where: { id: teacherId, siteId }, select: { id: true } }))) throw notFound('Enseignant');
+  return {
+    ctx,
+    data: {
+      formationId: formation.id, teacherId, stageType: input.stageType, date: dayToDb(input.date), startMinutes, endMinutes,
+      scheduleDetail: input.scheduleDetail || null, capacity: input.capacity, place: input.place || null,
+      audience: [...new Set(input.audience)], description: input.description || null,
+    },
+    formationActive: formation.active,
+  };
+}
+
+export type PublishResult = { id: string; date: Day; warning: string | null };
+
+export async function createStage(input: { siteId: string; userId: string; stage: StageInput; now?: Date }): Promise<PublishResult> {
+  const now = input.now ?? new Date();
+  return prisma.$transaction(async (tx) => {
+    const { ctx, data, formationActive } = await prepare(tx, input.siteId, input.stage, now);
+    if (!formationActive) throw invalid('Cette formation est archivée : réactivez-la dans Options avant d’y publier un stage.', { formationId: ['Formation archivée.'] });
+    const stage = await tx.stage.create({ data: { ...data, siteId: input.siteId, createdById: input.userId }, select: { id: true } });
+    return { id: stage.id, date: input.stage.date, warning: holidayWarning(input.stage.date, ctx.zone) };
+  });
+}
+
+/** Edits a published stage; the capacity never goes below the pupils already enrolled. */
+export async function updateStage(input: { siteId: string; id: string; stage: StageInput; now?: Date }): Promise<PublishResult> {
+  const now = input.now ?? new Date();
+  return prisma.$transaction(async (tx) => {
+    const current = await tx.stage.findFirst({ where: { id: input.id, siteId: input.siteId }, select: { status: true, date: true } });
+    if (!current) throw notFound('Stage');
+    if (current.status === 'CANCELLED') throw conflict('Ce stage est annulé : il ne peut plus être modifié.');
+    if (dbToDay(current.date) < parisClock(now).day) throw conflict('Ce stage a déjà eu lieu : il ne peut plus être modifié.');
+    const { ctx, data } = await prepare(tx, input.siteId, input.stage, now);
+    // Conditional update: an enrolment arriving meanwhile cannot push enrolledCount above the capacity.
+    const { count } = await tx.stage.updateMany({
+      where: { id: input.id, siteId: input.siteId, status: 'PUBLISHED', enrolledCount: { lte: data.capacity } },
+      data,
+    });
+    if (count !== 1) {
+      const now2 = await tx.stage.findFirst({ where: { id: input.id, siteId: input.siteId }, select: { enrolledCount: true } });
+      const n = now2?.enrolledCount ?? 0;
+      const msg = `${n} élève${n > 1 ? 's sont déjà inscrits' : ' est déjà inscrit'} : la capacité ne peut pas être inférieure à ${n}.`;
+      throw conflict(msg, { capacity: [msg] });
+    }
+    return { id: input.id, date: input.stage.date, warning: holidayWarning(input.stage.date, ctx.zone) };
+  });
+}
+
+/**
+ * Cancels a stage: status CANCELLED with its reason, its enrolments cancelled, and in the same
+ * transaction an email (outbox) to each collège staff member who enrolled pupils and to each
+ * guardian with an email address.
+ */
+export async function cancelStage(input: { siteId: string; userId: string; id: string; reason: string; origin: string; now?: Date }) {
+  const now = input.now ?? new Date();
+  return prisma.$transaction(async (tx) => {
+    const stage = await tx.stage.findFirst({ where: { id: input.id, siteId: input.siteId }, select: { status: true, date: true } });
+    if (!stage) throw notFound('Stage');
+    if (stage.status === 'CANCELLED') throw conflict('Ce stage est déjà annulé.');
+    if (dbToDay(stage.date) < parisClock(now).day) throw conflict('Ce stage a déjà eu lieu : il ne peut plus être annulé.');
+    const { count } = await tx.stage.updateMany({
+      where: { id: input.id, siteId: input.siteId, status: 'PUBLISHED' },
+      data: { status: 'CANCELLED', cancelledAt: now, cancelReason: input.reason, enrolledCount: 0 },
+    });
+    if (count !== 1) throw conflict('Ce stage est déjà annulé.');
+    const enrolments = await tx.enrolment.findMany({
+      where: { stageId: input.id, status: { in: ['CONFIRMED', 'WAITING'] } },
+      select: {
+        id: true,
+        pupil: { select: { firstName: true, lastName: true, guardians: { select: { email: true, firstName: true, lastName: true } } } },
+        enrolledBy: { select: { email: true, firstName: true, lastName: true } },
+      },
+    });
+    await tx.enrolment.updateMany({ where: { id: { in: enrolments.map((e) => e.id) } }, data: { status: 'CANCELLED', cancelledAt: now } });
+    const emails = await notifyStageCancelled(tx, { stageId: input.id, siteId: input.siteId, reason: input.reason, origin: input.origin, enrolments });
+    await tx.auditEntry.create({
+      data: { actorId: input.userId, action: 'stage.cancel', siteId: input.siteId, targetType: 'Stage', targetId: input.id, data: { reason: input.reason, enrolments: enrolments.length, emails } },
+    });
+    return { id: input.id, enrolmentsCancelled: enrolments.length, emails };
+  });
+}

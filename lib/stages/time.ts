@@ -1,0 +1,122 @@
+// Calendar days, hours and the Europe/Paris clock. Pure: usable by server code, the browser and tests.
+// A stage's date is a calendar day 'YYYY-MM-DD' (a @db.Date column: UTC midnight of that day);
+// its hours are minutes after midnight, Paris local time.
+import { format } from 'date-fns';
+import { fr } from 'date-fns/locale';
+
+export type Day = string; // 'YYYY-MM-DD'
+
+export const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+export const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** 'YYYY-MM-DD' → the @db.Date value (UTC midnight). */
+export function dayToDb(day: Day): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+/** A @db.Date value (UTC midnight) → 'YYYY-MM-DD'. */
+export function dbToDay(date: Date): Day {
+  return date.toISOString().slice(0, 10);
+}
+
+/** True for a real calendar day written 'YYYY-MM-DD' (2026-02-30 is refused). */
+export function isValidDay(day: string): boolean {
+  if (!DAY_RE.test(day)) return false;
+  const d = dayToDb(day);
+  return !Number.isNaN(d.getTime()) && dbToDay(d) === day;
+}
+
+export function addDays(day: Day, n: number): Day {
+  const d = dayToDb(day);
+  d.setUTCDate(d.getUTCDate() + n);
+  return dbToDay(d);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(day: Day): number {
+  return dayToDb(day).getUTCDay();
+}
+
+/** '09:30' → 570. */
+export function timeToMinutes(time: string): number {
+  const m = TIME_RE.exec(time);
+  if (!m) return Number.NaN;
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+/** 570 → '09:30' (the value of an <input type="time">). */
+export function minutesToTime(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+/** 570 → « 9 h 30 ». */
+export function formatMinutes(minutes: number): string {
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** « 9 h 00 – 12 h 00 ». */
+export function formatHours(startMinutes: number, endMinutes: number): string {
+  return `${formatMinutes(startMinutes)} – ${formatMinutes(endMinutes)}`;
+}
+
+/** A local Date on that calendar day (for date-fns formatting, whatever the machine's zone). */
+function localDate(day: Day): Date {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y, m - 1, d, 12);
+}
+
+/** « mercredi 2 décembre 2026 ». */
+export function formatDay(day: Day): string {
+  return format(localDate(day), 'EEEE d MMMM yyyy', { locale: fr });
+}
+
+/** « mer. 2 déc. ». */
+export function formatShortDay(day: Day): string {
+  return format(localDate(day), 'EEE d MMM', { locale: fr });
+}
+
+/** '2026-12' → « décembre 2026 ». */
+export function formatMonth(month: string): string {
+  return format(localDate(`${month}-01`), 'MMMM yyyy', { locale: fr });
+}
+
+const parisParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+
+/** The calendar day and the minutes after midnight in Paris at that instant. */
+export function parisClock(now: Date = new Date()): { day: Day; minutes: number } {
+  const p = Object.fromEntries(parisParts.formatToParts(now).map((x) => [x.type, x.value]));
+  return { day: `${p.year}-${p.month}-${p.day}`, minutes: Number(p.hour) * 60 + Number(p.minute) };
+}
+
+/** The instant of a Paris local time (handles summer time). */
+export function parisToUtc(day: Day, minutes: number): Date {
+  const guess = Date.UTC(...(day.split('-').map(Number).map((v, i) => (i === 1 ? v - 1 : v)) as [number, number, number]), 0, minutes);
+  let t = guess;
+  for (let i = 0; i < 2; i++) {
+    const c = parisClock(new Date(t));
+    const shown = Date.UTC(...(c.day.split('-').map(Number).map((v, j) => (j === 1 ? v - 1 : v)) as [number, number, number]), 0, c.minutes);
+    t += guess - shown;
+  }
+  return new Date(t);
+}
+
+/** 'YYYY-MM' of a day. */
+export function monthOf(day: Day): string {
+  return day.slice(0, 7);
+}
+
+export function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m - 1 + n, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+/** First day of the school year containing that day (1 September). */
+export function schoolYearStart(day: Day): Day {
+  const y = Number(day.slice(0, 4));
+  return Number(day.slice(5, 7)) >= 9 ? `${y}-09-01` : `${y - 1}-09-01`;
+}

@@ -1,0 +1,38 @@
+// « Stagiaires »: the enrolments in a platform's stages, read-only (enrolling is another area).
+// The platform's staff see every enrolment; a collège's team sees only its own pupils.
+import { prisma } from '../core/db.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import { dayToDb, dbToDay, parisClock, type Day } from './time.ts';
+
+export type TraineeScope = { kind: 'site' } | { kind: 'establishment'; establishmentId: string };
+
+export type TraineeRow = {
+  id: string; status: 'CONFIRMED' | 'WAITING' | 'CANCELLED'; attendance: 'PRESENT' | 'ABSENT' | null;
+  pupil: string; classRoom: string | null; establishment: string;
+  stage: { id: string; date: Day; startMinutes: number; endMinutes: number; formation: string; status: 'PUBLISHED' | 'CANCELLED' };
+};
+
+export async function listTrainees(siteId: string, scope: TraineeScope, opts: { past?: boolean; now?: Date } = {}): Promise<TraineeRow[]> {
+  const stage: Prisma.StageWhereInput = { siteId };
+  if (!opts.past) stage.date = { gte: dayToDb(parisClock(opts.now ?? new Date()).day) };
+  const where: Prisma.EnrolmentWhereInput = { stage };
+  if (scope.kind === 'establishment') where.establishmentId = scope.establishmentId;
+  const rows = await prisma.enrolment.findMany({
+    where,
+    orderBy: [{ stage: { date: 'asc' } }, { stage: { startMinutes: 'asc' } }, { pupil: { lastName: 'asc' } }],
+    take: 1000,
+    select: {
+      id: true, status: true, attendance: true,
+      pupil: { select: { firstName: true, lastName: true, classRoom: { select: { name: true } } } },
+      establishment: { select: { name: true } },
+      stage: { select: { id: true, date: true, startMinutes: true, endMinutes: true, status: true, formation: { select: { type: true, name: true } } } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id, status: r.status, attendance: r.attendance,
+    pupil: [r.pupil.firstName, r.pupil.lastName].filter(Boolean).join(' ') || 'Élève',
+    classRoom: r.pupil.classRoom?.name ?? null,
+    establishment: r.establishment.name,
+    stage: { ...r.stage, date: dbToDay(r.stage.date), formation: `${r.stage.formation.type} ${r.stage.formation.name}` },
+  }));
+}

@@ -1,0 +1,115 @@
+// Factories of the lycée-platform area: lycées, platforms with staff, formations and teachers,
+// stages, collèges with pupils and guardians, enrolments. Rows are written directly (no rules):
+// the tests of the rules go through the services and actions.
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { isPublicHoliday } from '@/lib/reference/holidays';
+import { addDays, dayToDb, parisClock, weekday, type Day } from '@/lib/stages/time';
+
+let seq = 0;
+const next = () => ++seq;
+
+/** A fixed clock for deterministic tests: Monday 23 November 2026, 9:00 in Paris. */
+export const NOW = new Date('2026-11-23T08:00:00Z');
+
+/** The first day from `today + offset` that can host a stage (not Sunday, not a public holiday); optional weekday. */
+export function stageDay(offset: number, wantWeekday?: number, from: Day = parisClock().day): Day {
+  let d = addDays(from, offset);
+  while (weekday(d) === 0 || isPublicHoliday(d) || (wantWeekday !== undefined && weekday(d) !== wantWeekday)) d = addDays(d, 1);
+  return d;
+}
+
+/** The latest day before today that could have hosted a stage (not Sunday, not a public holiday). */
+export function pastDay(from: Day = parisClock().day): Day {
+  let d = addDays(from, -1);
+  while (weekday(d) === 0 || isPublicHoliday(d)) d = addDays(d, -1);
+  return d;
+}
+
+/** The first given weekday (0 = Sunday) from `today + offset`, whatever it is. */
+export function weekdayFrom(offset: number, wantWeekday: number, from: Day = parisClock().day): Day {
+  let d = addDays(from, offset);
+  while (weekday(d) !== wantWeekday) d = addDays(d, 1);
+  return d;
+}
+
+export async function academyRennes(prisma: PrismaClient) {
+  return prisma.academy.upsert({
+    where: { code: 'rennes' },
+    update: {},
+    create: { code: 'rennes', name: 'Rennes', emailDomain: 'ac-rennes.fr', holidayZone: 'B' },
+  });
+}
+
+export async function makeEstablishment(prisma: PrismaClient, data: { uai: string; name: string; kind: 'COLLEGE' | 'LYCEE'; city?: string; departmentCode?: string }) {
+  await academyRennes(prisma);
+  return prisma.establishment.create({
+    data: { uai: data.uai, name: data.name, kind: data.kind, city: data.city ?? 'Rennes', departmentCode: data.departmentCode ?? '035', academyCode: 'rennes' },
+  });
+}
+
+export async function makeUser(prisma: PrismaClient, email: string, extra: { isOperator?: boolean; firstName?: string; lastName?: string } = {}) {
+  return prisma.user.create({
+    data: { login: email, email, emailVerified: new Date(), status: 'ACTIVE', firstName: extra.firstName ?? 'Prénom', lastName: extra.lastName ?? email.split('@')[0], isOperator: extra.isOperator ?? false },
+  });
+}
+
+/** A platform with an admin, a teacher account, two formations and two teachers. */
+export async function makeSite(prisma: PrismaClient, input: { slug: string; uai: string; name?: string; city?: string; departmentCode?: string }) {
+  const lycee = await makeEstablishment(prisma, { uai: input.uai, name: `Lycée ${input.slug}`, kind: 'LYCEE', city: input.city, departmentCode: input.departmentCode });
+  const site = await prisma.site.create({ data: { establishmentId: lycee.id, name: input.name ?? `Lycée ${input.slug}`, slug: input.slug } });
+  const admin = await makeUser(prisma, `admin.${input.slug}@ac-rennes.fr`);
+  const teacherUser = await makeUser(prisma, `prof.${input.slug}@ac-rennes.fr`);
+  await prisma.siteMembership.createMany({ data: [{ siteId: site.id, userId: admin.id, role: 'ADMIN' }, { siteId: site.id, userId: teacherUser.id, role: 'TEACHER' }] });
+  const elec = await prisma.formation.create({ data: { siteId: site.id, type: 'Bac pro', name: `Métiers de l'électricité ${input.slug}` } });
+  const cuisine = await prisma.formation.create({ data: { siteId: site.id, type: 'CAP', name: `Cuisine ${input.slug}` } });
+  const durand = await prisma.teacher.create({ data: { siteId: site.id, firstName: 'Paul', lastName: `Durand-${input.slug}` } });
+  const lambert = await prisma.teacher.create({ data: { siteId: site.id, firstName: 'Sophie', lastName: `Lambert-${input.slug}` } });
+  return { lycee, site, host: `${input.slug}.localhost`, admin, teacherUser, formations: { elec, cuisine }, teachers: { durand, lambert } };
+}
+export type TestSite = Awaited<ReturnType<typeof makeSite>>;
+
+export async function makeStage(
+  prisma: PrismaClient,
+  s: TestSite,
+  data: { date: Day; formation?: 'elec' | 'cuisine'; start?: number; end?: number; capacity?: number; enrolled?: number; teacher?: 'durand' | 'lambert' | null; stageType?: string; scheduleDetail?: string; status?: 'PUBLISHED' | 'CANCELLED' },
+) {
+  return prisma.stage.create({
+    data: {
+      siteId: s.site.id, formationId: s.formations[data.formation ?? 'elec'].id,
+      teacherId: data.teacher === null ? null : s.teachers[data.teacher ?? 'durand'].id,
+      date: dayToDb(data.date), startMinutes: data.start ?? 540, endMinutes: data.end ?? 720, capacity: data.capacity ?? 10,
+      enrolledCount: data.enrolled ?? 0, stageType: data.stageType ?? 'Mini-stage', scheduleDetail: data.scheduleDetail ?? null,
+      status: data.status ?? 'PUBLISHED', audience: ['3e'],
+    },
+  });
+}
+
+/** A registered collège with a principal account, one class and `pupils` pupils (each with a guardian). */
+export async function makeCollege(prisma: PrismaClient, input: { uai: string; name: string; pupils: number; guardianEmails?: boolean }) {
+  const est = await makeEstablishment(prisma, { uai: input.uai, name: input.name, kind: 'COLLEGE' });
+  const principal = await makeUser(prisma, `ce.${input.uai.toLowerCase()}@ac-rennes.fr`);
+  await prisma.membership.create({ data: { userId: principal.id, establishmentId: est.id, role: 'PRINCIPAL', status: 'ACTIVE' } });
+  const room = await prisma.classRoom.create({ data: { establishmentId: est.id, name: '3e A', level: '3e', schoolYear: 2026, joinCode: `J${input.uai}` } });
+  const pupils = [];
+  for (let i = 0; i < input.pupils; i++) {
+    const n = next();
+    pupils.push(
+      await prisma.pupil.create({
+        data: {
+          establishmentId: est.id, classRoomId: room.id, schoolYear: 2026, level: '3e', firstName: `Élève${n}`, lastName: input.name.split(' ').pop()!,
+          guardians: { create: [{ rank: 1, firstName: 'Parent', lastName: `${n}`, email: input.guardianEmails === false ? null : `parent${n}@example.fr` }] },
+        },
+      }),
+    );
+  }
+  return { est, principal, room, pupils };
+}
+export type TestCollege = Awaited<ReturnType<typeof makeCollege>>;
+
+/** Enrols pupils in a stage (CONFIRMED) and keeps enrolledCount in step. */
+export async function enrol(prisma: PrismaClient, stageId: string, college: TestCollege, pupilIndexes: number[], status: 'CONFIRMED' | 'WAITING' = 'CONFIRMED') {
+  for (const i of pupilIndexes) {
+    await prisma.enrolment.create({ data: { stageId, pupilId: college.pupils[i].id, establishmentId: college.est.id, enrolledById: college.principal.id, status } });
+  }
+  if (status === 'CONFIRMED') await prisma.stage.update({ where: { id: stageId }, data: { enrolledCount: { increment: pupilIndexes.length } } });
+}
