@@ -91,3 +91,26 @@ export async function makeTeam(db: PrismaClient, input: { name?: string } = {}) 
   const { pupil, user: pupilUser } = await makePupil(db, { establishmentId, classRoomId: classA.id });
   return { college, establishmentId, members, classA, classB, pupil, pupilUser: pupilUser! };
 }
+
+/** Who the authorization matrix tests act as. OTHER_STAFF: the principal of another collège (the strongest role there). */
+export const MATRIX_ROLES = ['PRINCIPAL', 'DEPUTY', 'MAIN_TEACHER', 'TEACHER', 'CPE', 'COUNSELOR', 'SECRETARY', 'PUPIL', 'STRANGER', 'OTHER_STAFF', 'OPERATOR', 'ANONYMOUS'] as const;
+export type MatrixRole = (typeof MATRIX_ROLES)[number];
+
+/** One user id (or null: anonymous) per matrix role, around `team`. */
+export async function matrixActors(db: PrismaClient, team: Team, other: Team): Promise<Record<MatrixRole, string | null>> {
+  const stranger = await makeUser(db);
+  const operator = await makeUser(db, { isOperator: true });
+  return {
+    PRINCIPAL: team.members.PRINCIPAL.user.id, DEPUTY: team.members.DEPUTY.user.id, MAIN_TEACHER: team.members.MAIN_TEACHER.user.id,
+    TEACHER: team.members.TEACHER.user.id, CPE: team.members.CPE.user.id, COUNSELOR: team.members.COUNSELOR.user.id,
+    SECRETARY: team.members.SECRETARY.user.id, PUPIL: team.pupilUser.id, STRANGER: stranger.id, OTHER_STAFF: other.members.PRINCIPAL.user.id,
+    OPERATOR: operator.id, ANONYMOUS: null,
+  };
+}
+
+/** The expected answer of an action for a role: allowed roles → OK; another collège's staff → NOT_FOUND on our rows; anonymous → UNAUTHENTICATED. */
+export function expectedOutcome(role: MatrixRole, allowed: readonly string[], opts: { scoped: boolean }): 'OK' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED' {
+  if (role === 'ANONYMOUS') return 'UNAUTHENTICATED';
+  if (role === 'OTHER_STAFF') return allowed.includes('PRINCIPAL') ? (opts.scoped ? 'NOT_FOUND' : 'OK') : 'FORBIDDEN';
+  return allowed.includes(role) ? 'OK' : 'FORBIDDEN';
+}

@@ -1,0 +1,110 @@
+// Managing pupils: moves (one, many), a class for pupils without one, detaching, guardians.
+import { useTestDb } from '../helpers/db';
+import { makeClass, makePupil, makeTeam, makeUser, type Team } from '../factories/college';
+import { detachPupil, movePupils, updateGuardians } from '@/lib/classes/pupils';
+import { countPupilsWithoutClass, pupilsWithoutClass } from '@/lib/classes/queries';
+import type { AppError } from '@/lib/core/errors';
+
+const db = useTestDb();
+let team: Team;
+let other: Team;
+const scope = () => ({ establishmentId: team.establishmentId, actorId: team.members.TEACHER.user.id });
+const code = (p: Promise<unknown>) => p.then(() => 'OK', (e: AppError) => e.code);
+const classOf = async (id: string) => (await db().prisma.pupil.findUniqueOrThrow({ where: { id } })).classRoomId;
+
+beforeAll(async () => {
+  team = await makeTeam(db().prisma);
+  other = await makeTeam(db().prisma);
+});
+
+describe('moving pupils', () => {
+  it('moves a pupil from 3e A to 3e B and audits where from and where to (no names)', async () => {
+    const { pupil } = await makePupil(db().prisma, { establishmentId: team.establishmentId, classRoomId: team.classA.id, firstName: 'Léa' });
+    await expect(movePupils(scope(), { moves: [{ pupilId: pupil.id, classRoomId: team.classB.id }] })).resolves.toEqual({ moved: 1 });
+    expect(await classOf(pupil.id)).toBe(team.classB.id);
+    const audit = await db().prisma.auditEntry.findFirstOrThrow({ where: { action: 'pupil.move', targetId: pupil.id } });
+    expect(audit.data).toEqual({ from: { id: team.classA.id, name: '3e A' }, to: { id: team.classB.id, name: '3e B' } });
+    expect(JSON.stringify(audit.data)).not.toContain('Léa');
+  });
+
+  it('moves a whole selection at once and counts only real changes', async () => {
+    const pupils = await Promise.all([1, 2, 3].map(() => makePupil(db().prisma, { establishmentId: team.establishmentId, classRoomId: team.classA.id })));
+    const moves = pupils.map(({ pupil }) => ({ pupilId: pupil.id, classRoomId: team.classB.id }));
+    expect(await movePupils(scope(), { moves })).toEqual({ moved: 3 });
+    expect(await movePupils(scope(), { moves })).toEqual({ moved: 0 });
+    for (const { pupil } of pupils) expect(await classOf(pupil.id)).toBe(team.classB.id);
+  });
+
+  it('takes the level of the target class', async () => {
+    const segpa = await makeClass(db().prisma, { establishmentId: team.establishmentId, name: '4e SEGPA', level: 'SEGPA' });
+    const { pupil } = await makePupil(db().prisma, { establishmentId: team.establishmentId, classRoomId: team.classA.id });
+    await movePupils(scope(), { moves: [{ pupilId: pupil.id, classRoomId: segpa.id }] });
+    expect((await db().prisma.pupil.findUniqueOrThrow({ where: { id: pupil.id } })).level).toBe('SEGPA');
+  });
+
+  it("moves nobody when one pupil or one class belongs to another collège (all or nothing)", async () => {
+    const { pupil } = await makePupil(db().prisma, { establishmentId: team.establishmentId, classRoomId: team.classA.id });
+    expect(await code(movePupils(scope(), { moves: [{ pupilId: pupil.id, classRoomId: team.classB.id }, { pupilId: other.pupil.id, classRoomId: team.classB.id }] }))).toBe('NOT_FOUND');
+    expect(await classOf(pupil.id)).toBe(team.classA.id);
+    expect(await code(movePupils(scope(), { moves: [{ pupilId: pupil.id, classRoomId: other.classB.id }] }))).toBe('NOT_FOUND');
+    expect(await classOf(pupil.id)).toBe(team.classA.id);
+    expect(await classOf(other.pupil.id)).toBe(other.classA.id);
+  });
+});
+
+describe('pupils without a class', () => {
+  it('counts them for the badge and gives them a class (« Choisissez une classe »)', async () => {
+    const before = await countPupilsWithoutClass(team.establishmentId);
+    const { pupil } = await makePupil(db().prisma, { establishmentId: team.establishmentId, classRoomId: null });
+    expect(await countPupilsWithoutClass(team.establishmentId)).toBe(before + 1);
+    expect((await pupilsWithoutClass(team.establishmentId)).map((p) => p.id)).toContain(pupil.id);
+    expect((await pupilsWithoutClass(other.establishmentId)).map((p) => p.id)).not.toContain(pupil.id);
+    await movePupils(scope(), { moves: [{ pupilId: pupil.id, classRoomId: team.classA.id }] });
+    expect(await countPupilsWithoutClass(team.establishmentId)).toBe(before);
+    expect(await db().prisma.auditEntry.count({ where: { action: 'pupil.assign', targetId: pupil.id } })).toBe(1);
+  });
+});
+
+describe('« Cet élève ne fait pas partie de mon établissement »', () => {
+  it('detaches the pupil from the collège and its class, audits it and tells the pupil by email', async () => {
+    const user = await makeUser(db().prisma, { email: 'eleve.detache@exemple.fr', login: 'eleve.detache@exemple.fr' });
+    const pupil = await db().prisma.pupil.create({
+      data: { userId: user.id, establishmentId: team.establishmentId, classRoomId: team.classA.id, firstName: 'Tom', lastName: 'Martin', schoolYear: team.classA.schoolYear, level: '3e' },
+    });
+    await detachPupil(scope(), { pupilId: pupil.id });
+    const after = await db().prisma.pupil.findUniqueOrThrow({ where: { id: pupil.id } });
+    expect(after).toMatchObject({ establishmentId: null, classRoomId: null, firstName: 'Tom' });
+    expect(await db().prisma.auditEntry.count({ where: { action: 'pupil.detach', targetId: pupil.id, establishmentId: team.establishmentId } })).toBe(1);
+    const mail = await db().prisma.outboxEmail.findFirstOrThrow({ where: { to: 'eleve.detache@exemple.fr', template: 'pupil-detached' } });
+    expect(mail.text).toMatch(/n'est plus rattaché/);
+    // The collège no longer sees the pupil.
+    expect(await code(movePupils(scope(), { moves: [{ pupilId: pupil.id, classRoomId: team.classA.id }] }))).toBe('NOT_FOUND');
+  });
+
+  it("cannot detach another collège's pupil", async () => {
+    expect(await code(detachPupil(scope(), { pupilId: other.pupil.id }))).toBe('NOT_FOUND');
+    expect((await db().prisma.pupil.findUniqueOrThrow({ where: { id: other.pupil.id } })).establishmentId).toBe(other.establishmentId);
+  });
+});
+
+describe('legal guardians filled in by the staff', () => {
+  it('stores at most two, ranked, with a normalised phone number, and replaces them on the next save', async () => {
+    const { pupil } = await makePupil(db().prisma, { establishmentId: team.establishmentId, classRoomId: team.classA.id });
+    await updateGuardians(scope(), {
+      pupilId: pupil.id,
+      guardians: [
+        { lastName: 'Morel', firstName: 'Sophie', email: 'Sophie.Morel@Exemple.fr', phone: '06 12 34 56 78' },
+        { lastName: '', firstName: '', email: '', phone: '' },
+      ],
+    });
+    let rows = await db().prisma.guardian.findMany({ where: { pupilId: pupil.id } });
+    expect(rows).toEqual([expect.objectContaining({ rank: 1, lastName: 'Morel', email: 'sophie.morel@exemple.fr', phone: '0612345678' })]);
+    await updateGuardians(scope(), { pupilId: pupil.id, guardians: [] });
+    rows = await db().prisma.guardian.findMany({ where: { pupilId: pupil.id } });
+    expect(rows).toEqual([]);
+  });
+
+  it("does not touch another collège's pupil", async () => {
+    expect(await code(updateGuardians(scope(), { pupilId: other.pupil.id, guardians: [] }))).toBe('NOT_FOUND');
+  });
+});

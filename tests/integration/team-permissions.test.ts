@@ -1,0 +1,62 @@
+// The authorization matrix of the team: invitations and approvals × each role.
+jest.mock('@/lib/core/session', () => jest.requireActual('../helpers/session-mock').sessionModule);
+jest.mock('next/cache', () => jest.requireActual('../helpers/session-mock').cacheModule);
+
+import { useTestDb } from '../helpers/db';
+import { actAs } from '../helpers/session-mock';
+import { MATRIX_ROLES, expectedOutcome, makeMember, makeTeam, matrixActors, type MatrixRole, type Team } from '../factories/college';
+import {
+  approveMembershipAction, inviteStaffAction, refuseMembershipAction, removeMemberAction, resendInvitationAction, revokeInvitationAction,
+} from '@/lib/team/actions';
+import { hashToken, newRawToken } from '@/lib/accounts/tokens';
+import { can } from '@/lib/core/permissions';
+import { loadActor } from '@/lib/core/actor';
+import type { ActionResult } from '@/lib/core/action-types';
+
+const db = useTestDb();
+let team: Team;
+let other: Team;
+let actors: Record<MatrixRole, string | null>;
+let n = 0;
+
+const TEAM = ['PRINCIPAL', 'DEPUTY', 'MAIN_TEACHER', 'TEACHER', 'CPE', 'COUNSELOR', 'SECRETARY'];
+const HEADS = ['PRINCIPAL', 'DEPUTY'];
+
+const newInvitation = () =>
+  db().prisma.invitation.create({
+    data: { email: `invite${++n}@ac-rennes.fr`, establishmentId: team.establishmentId, staffRole: 'TEACHER', tokenHash: hashToken(newRawToken()), expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+const newMember = (status: 'PENDING' | 'ACTIVE') => makeMember(db().prisma, { establishmentId: team.establishmentId, role: 'TEACHER', status });
+
+type Case = { name: string; allowed: string[]; scoped: boolean; run: () => Promise<ActionResult<unknown>> };
+const cases: Case[] = [
+  { name: 'invite a staff member', allowed: HEADS, scoped: false, run: () => inviteStaffAction({ email: `nouveau${++n}@ac-rennes.fr`, role: 'TEACHER' }) },
+  { name: 'resend an invitation', allowed: HEADS, scoped: true, run: async () => resendInvitationAction({ invitationId: (await newInvitation()).id }) },
+  { name: 'revoke an invitation', allowed: HEADS, scoped: true, run: async () => revokeInvitationAction({ invitationId: (await newInvitation()).id }) },
+  { name: 'approve a pending member', allowed: HEADS, scoped: true, run: async () => approveMembershipAction({ membershipId: (await newMember('PENDING')).membership.id }) },
+  { name: 'refuse a pending member', allowed: HEADS, scoped: true, run: async () => refuseMembershipAction({ membershipId: (await newMember('PENDING')).membership.id }) },
+  { name: 'remove a member', allowed: HEADS, scoped: true, run: async () => removeMemberAction({ membershipId: (await newMember('ACTIVE')).membership.id }) },
+];
+
+beforeAll(async () => {
+  team = await makeTeam(db().prisma, { name: 'Collège les Ormeaux' });
+  other = await makeTeam(db().prisma, { name: 'Collège Françoise Dolto' });
+  actors = await matrixActors(db().prisma, team, other);
+});
+
+describe.each(cases)('$name', (c) => {
+  it.each(MATRIX_ROLES.map((role) => [role, expectedOutcome(role, c.allowed, { scoped: c.scoped })]))('%s → %s', async (role, expected) => {
+    actAs(actors[role as MatrixRole]);
+    const res = await c.run();
+    expect(res.ok ? 'OK' : res.error.code).toBe(expected);
+  });
+});
+
+describe('seeing the team page (team:view)', () => {
+  it.each(MATRIX_ROLES.filter((r) => r !== 'ANONYMOUS'))('%s', async (role) => {
+    const actor = await loadActor({ userId: actors[role], host: 'localhost' });
+    const expected = TEAM.includes(role) || role === 'OTHER_STAFF';
+    expect(can(actor, 'team:view')).toBe(expected);
+    if (role === 'OTHER_STAFF') expect(actor.member?.establishmentId).toBe(other.establishmentId); // sees its own team only
+  });
+});
