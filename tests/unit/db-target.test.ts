@@ -2,7 +2,13 @@ import { databaseTarget } from '@/lib/core/db';
 
 describe('databaseTarget', () => {
   it('defaults to the embedded database under .data/', () => {
-    expect(databaseTarget(undefined)).toEqual({ kind: 'pglite', dir: '.data/pglite' });
+    const saved = process.env.DATABASE_URL;
+    delete process.env.DATABASE_URL;
+    try {
+      expect(databaseTarget()).toEqual({ kind: 'pglite', dir: '.data/pglite' });
+    } finally {
+      if (saved !== undefined) process.env.DATABASE_URL = saved;
+    }
   });
   it('reads pglite:memory, pglite:<dir> and postgres URLs', () => {
     expect(databaseTarget('pglite:memory')).toEqual({ kind: 'pglite', dir: null });
