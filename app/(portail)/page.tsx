@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { ButtonLink } from '@/components/ui/Button';
+import { UaiForm } from '@/components/accounts/UaiForm';
 
 export default function PortalHome() {
   return (
@@ -12,8 +13,11 @@ export default function PortalHome() {
       <div className="grid-2">
         <section className="card" aria-labelledby="inscrire-etablissement">
           <h2 id="inscrire-etablissement">Inscrivez votre établissement scolaire</h2>
-          <p>Chef d’établissement : inscrivez votre collège ou votre lycée à partir de son code UAI (RNE).</p>
-          <ButtonLink href="/inscription">Inscrire mon établissement</ButtonLink>
+          <p>
+            Chef d’établissement : saisissez le code UAI (RNE) de votre collège ou de votre lycée. La plateforme retrouve
+            l’établissement dans l’annuaire de l’éducation.
+          </p>
+          <UaiForm action="/inscription" id="accueil-uai" />
         </section>
         <section className="card" aria-labelledby="deja-inscrit">
           <h2 id="deja-inscrit">Vous avez déjà un compte ?</h2>
@@ -21,6 +25,9 @@ export default function PortalHome() {
           <ButtonLink href="/connexion" variant="secondary">Se connecter</ButtonLink>
           <p>
             <Link href="/creer-mon-compte">Créer mon compte</Link> (équipe pédagogique, élève)
+          </p>
+          <p>
+            <Link href="/identifiant-oublie">Vous ne connaissez pas votre identifiant ?</Link>
           </p>
         </section>
       </div>

@@ -1,4 +1,6 @@
 // Small helpers shared by the accounts services: names, durations, audit rows, timing floors.
+import { format } from 'date-fns';
+import { fr } from 'date-fns/locale';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { Tx } from '../core/db.ts';
 import { env } from '../core/env.ts';
@@ -62,4 +64,9 @@ export async function withTimingFloor<T>(fn: () => Promise<T>, ms = ANSWER_FLOOR
     const left = ms - (Date.now() - started);
     if (left > 0) await new Promise((r) => setTimeout(r, left));
   }
+}
+
+/** « mercredi 12 mars 2027 à 9 h 05 » */
+export function formatDateTime(d: Date): string {
+  return format(d, "EEEE d MMMM yyyy 'à' H 'h' mm", { locale: fr });
 }

@@ -3,21 +3,13 @@
 import { prisma } from '../core/db.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { RULES, clearThrottle, hit, isThrottled } from './throttle.ts';
+import { SIGN_IN_MESSAGES, type SignInFailure } from './sign-in-messages.ts';
 
-export type SignInFailure = 'INVALID' | 'THROTTLED' | 'NOT_ACTIVATED' | 'PENDING_REVIEW' | 'DISABLED';
+export { SIGN_IN_MESSAGES, type SignInFailure };
+
 export type SignInResult =
   | { ok: true; user: { id: string; login: string; email: string | null; name: string; sessionVersion: number } }
   | { ok: false; reason: SignInFailure };
-
-export const SIGN_IN_MESSAGES: Record<SignInFailure, string> = {
-  INVALID: 'Adresse email ou mot de passe incorrect. Vérifiez votre saisie.',
-  THROTTLED: 'Trop de tentatives de connexion. Par sécurité, patientez 15 minutes avant de réessayer.',
-  NOT_ACTIVATED:
-    "Votre compte n'est pas encore activé. Cliquez sur le lien reçu par email, ou demandez un nouveau message d'activation.",
-  PENDING_REVIEW:
-    "Votre demande d'inscription est en cours d'examen par l'équipe technique. Vous recevrez un email dès qu'elle sera traitée.",
-  DISABLED: 'Ce compte est désactivé. Contactez votre chef d’établissement ou l’équipe technique.',
-};
 
 export async function checkCredentials(input: { login: string; password: string; ip: string }): Promise<SignInResult> {
   const login = input.login.trim().toLowerCase();

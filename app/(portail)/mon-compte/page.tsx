@@ -1,0 +1,60 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { ChangePasswordForm } from '@/components/accounts/ChangePasswordForm';
+import { accountSummary } from '@/lib/accounts/queries';
+import { getActor } from '@/lib/core/session';
+import { STAFF_ROLE_LABELS } from '@/lib/core/permissions';
+import s from '@/components/accounts/accounts.module.css';
+
+export const metadata: Metadata = { title: 'Mon compte' };
+
+const MEMBERSHIP_STATUS = { ACTIVE: 'actif', PENDING: 'en attente de validation par le chef d’établissement', REVOKED: 'retiré' } as const;
+
+export default async function MyAccountPage() {
+  const actor = await getActor();
+  if (!actor.user) redirect('/connexion?callbackUrl=%2Fmon-compte');
+  const account = await accountSummary(actor.user.id);
+  return (
+    <div className="stack">
+      <h1>Mon compte</h1>
+      <section aria-labelledby="identite" className="card">
+        <h2 id="identite">Identité</h2>
+        <dl className={s.details}>
+          <dt>Nom</dt>
+          <dd>{account.displayName}</dd>
+          <dt>Identifiant de connexion</dt>
+          <dd>{account.login}</dd>
+          {account.email && account.email !== account.login ? (
+            <>
+              <dt>Adresse email</dt>
+              <dd>{account.email}</dd>
+            </>
+          ) : null}
+          {account.isOperator ? (
+            <>
+              <dt>Rôle</dt>
+              <dd>Équipe technique de la plateforme</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+      {account.memberships.length ? (
+        <section aria-labelledby="etablissements">
+          <h2 id="etablissements">Mes établissements</h2>
+          <ul>
+            {account.memberships.map((m) => (
+              <li key={m.id}>
+                {m.establishment} ({m.uai}) — {STAFF_ROLE_LABELS[m.role]}
+                {m.function && m.function !== STAFF_ROLE_LABELS[m.role] ? `, ${m.function}` : ''} : {MEMBERSHIP_STATUS[m.status]}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="mot-de-passe">
+        <h2 id="mot-de-passe">Modifier mon mot de passe</h2>
+        <ChangePasswordForm />
+      </section>
+    </div>
+  );
+}

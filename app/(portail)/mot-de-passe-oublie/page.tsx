@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ForgotPasswordForm } from '@/components/accounts/ForgotPasswordForm';
+
+export const metadata: Metadata = { title: 'Mot de passe oublié' };
+
+export default function ForgotPasswordPage() {
+  return (
+    <div className="stack">
+      <h1>Mot de passe oublié ?</h1>
+      <p>Veuillez renseigner votre adresse Email afin de recevoir le lien de réinitialisation de votre mot de passe.</p>
+      <ForgotPasswordForm />
+      <ul>
+        <li><Link href="/connexion">Retour à la connexion</Link></li>
+        <li><Link href="/identifiant-oublie">Vous ne connaissez pas votre identifiant ?</Link></li>
+      </ul>
+    </div>
+  );
+}

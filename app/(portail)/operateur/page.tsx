@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { AccessDenied } from '@/components/accounts/AccessDenied';
+import { operatorCounts } from '@/lib/accounts/queries';
+import { can } from '@/lib/core/permissions';
+import { getActor } from '@/lib/core/session';
+
+export const metadata: Metadata = { title: 'Espace de l’équipe technique' };
+
+export default async function OperatorIndexPage() {
+  const actor = await getActor();
+  if (!actor.user) redirect('/connexion?callbackUrl=%2Foperateur');
+  if (!can(actor, 'platform:operate')) return <AccessDenied what="à l’équipe technique de la plateforme" />;
+  const counts = await operatorCounts();
+  return (
+    <div className="stack">
+      <h1>Espace de l’équipe technique</h1>
+      <ul className="stack">
+        <li>
+          <Link href="/operateur/inscriptions">Inscriptions d’établissements à valider</Link>{' '}
+          <span className="muted">({counts.reviews ? `${counts.reviews} en attente` : 'aucune en attente'})</span>
+          <br />
+          <span className="muted">Établissements sans adresse dans l’annuaire de l’éducation.</span>
+        </li>
+        <li>
+          <Link href="/operateur/demandes">Demandes de création de compte sans réponse</Link>{' '}
+          <span className="muted">({counts.overdue ? `${counts.overdue} en attente depuis plus de 24 heures` : 'aucune'})</span>
+        </li>
+        <li>
+          <Link href="/operateur/plateformes">Plateformes des lycées</Link>
+          <br />
+          <span className="muted">Créer une plateforme, ses domaines et son administrateur.</span>
+        </li>
+        <li>
+          <Link href="/operateur/rentree">Rentrée scolaire</Link>
+          <br />
+          <span className="muted">Clôture de l’année : suppression des anciennes classes, anonymisation des élèves.</span>
+        </li>
+      </ul>
+    </div>
+  );
+}

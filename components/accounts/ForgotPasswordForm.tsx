@@ -1,0 +1,36 @@
+'use client';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
+import { Field } from '@/components/ui/Field';
+import { Button } from '@/components/ui/Button';
+import { Alert } from '@/components/ui/Alert';
+import { applyServerErrors } from '@/components/ui/form';
+import { requestPasswordResetAction } from '@/lib/accounts/actions';
+import { forgotPasswordSchema } from '@/lib/accounts/schema';
+import s from './accounts.module.css';
+
+type Values = z.input<typeof forgotPasswordSchema>;
+
+/** « Recevoir l'email de réinitialisation du mot de passe »: the same answer for every address. */
+export function ForgotPasswordForm() {
+  const [answer, setAnswer] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const { register, handleSubmit, setError, formState } = useForm<Values>({ resolver: zodResolver(forgotPasswordSchema), defaultValues: { email: '' } });
+  const onSubmit = handleSubmit(async (values) => {
+    setAnswer(null);
+    const result = await requestPasswordResetAction(values);
+    if (result.ok) setAnswer({ tone: 'success', text: result.data.message });
+    else {
+      applyServerErrors(result.error, setError);
+      setAnswer({ tone: 'error', text: result.error.message });
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className={s.narrow}>
+      <Field label="Votre adresse Email" type="email" autoComplete="email" error={formState.errors.email?.message} {...register('email')} />
+      <Button type="submit" pending={formState.isSubmitting}>Recevoir l’email de réinitialisation du mot de passe</Button>
+      {answer ? <Alert tone={answer.tone}>{answer.text}</Alert> : null}
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+import { useState } from 'react';
+import Link from 'next/link';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
+import { Field } from '@/components/ui/Field';
+import { Button } from '@/components/ui/Button';
+import { Alert } from '@/components/ui/Alert';
+import { applyServerErrors } from '@/components/ui/form';
+import { resetPasswordAction } from '@/lib/accounts/actions';
+import { resetPasswordSchema } from '@/lib/accounts/schema';
+import { PASSWORD_MIN_LENGTH } from '@/lib/accounts/password-rules';
+import s from './accounts.module.css';
+
+type Values = z.input<typeof resetPasswordSchema>;
+
+/** The new password (twice) for a reset link. */
+export function ResetPasswordForm({ token }: { token: string }) {
+  const [done, setDone] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, setError, formState } = useForm<Values>({
+    resolver: zodResolver(resetPasswordSchema),
+    defaultValues: { token, password: '', passwordConfirm: '' },
+  });
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await resetPasswordAction(values);
+    if (result.ok) setDone(result.data.login);
+    else {
+      applyServerErrors(result.error, setError);
+      setFormError(result.error.message);
+    }
+  });
+  if (done) {
+    return (
+      <Alert tone="success" title="Votre mot de passe est modifié">
+        <p>Vous pouvez vous connecter avec l’identifiant {done} et votre nouveau mot de passe. Les sessions ouvertes ailleurs ont été fermées.</p>
+        <p><Link href="/connexion">Se connecter</Link></p>
+      </Alert>
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate className={s.narrow}>
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <input type="hidden" {...register('token')} />
+      <Field
+        label="Nouveau mot de passe"
+        type="password"
+        autoComplete="new-password"
+        hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères.`}
+        error={formState.errors.password?.message}
+        {...register('password')}
+      />
+      <Field label="Confirmation du nouveau mot de passe" type="password" autoComplete="new-password" error={formState.errors.passwordConfirm?.message} {...register('passwordConfirm')} />
+      <Button type="submit" pending={formState.isSubmitting}>Enregistrer le nouveau mot de passe</Button>
+    </form>
+  );
+}

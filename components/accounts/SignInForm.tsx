@@ -1,0 +1,65 @@
+'use client';
+import { useState } from 'react';
+import Link from 'next/link';
+import { signIn } from 'next-auth/react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Checkbox, Field } from '@/components/ui/Field';
+import { Button } from '@/components/ui/Button';
+import { Alert } from '@/components/ui/Alert';
+import { SIGN_IN_MESSAGES, type SignInFailure } from '@/lib/accounts/sign-in-messages';
+import { signInSchema, type SignInInput } from '@/lib/accounts/schema';
+import { ResendActivationForm } from './ResendActivationForm';
+import { safeCallbackUrl } from './safe-callback';
+import s from './accounts.module.css';
+
+const isFailure = (code: string | undefined | null): code is SignInFailure => !!code && code in SIGN_IN_MESSAGES;
+
+/** « Votre adresse Email », « Votre mot de passe », « Maintenir ma connexion », « CONNEXION ». */
+export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+  const [failure, setFailure] = useState<{ reason: SignInFailure; login: string } | null>(null);
+  const { register, handleSubmit, formState } = useForm<SignInInput>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: '', password: '', remember: false },
+  });
+  const errors = formState.errors;
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFailure(null);
+    const login = values.email.trim();
+    let result: Awaited<ReturnType<typeof signIn>>;
+    try {
+      result = await signIn('credentials', { email: login, password: values.password, remember: String(!!values.remember), redirect: false });
+    } catch {
+      result = undefined;
+    }
+    if (result?.ok && !result.error) {
+      window.location.assign(safeCallbackUrl(callbackUrl, window.location.origin));
+      return;
+    }
+    setFailure({ reason: isFailure(result?.error) ? result.error : 'INVALID', login });
+  });
+
+  return (
+    <div className={`stack ${s.narrow}`}>
+      <form onSubmit={onSubmit} noValidate>
+        {failure ? <Alert tone="error">{SIGN_IN_MESSAGES[failure.reason]}</Alert> : null}
+        <Field label="Votre adresse Email" type="text" inputMode="email" autoComplete="username" hint="Ou l’identifiant choisi à l’inscription (élèves)." error={errors.email?.message} {...register('email')} />
+        <Field label="Votre mot de passe" type="password" autoComplete="current-password" error={errors.password?.message} {...register('password')} />
+        <Checkbox label="Maintenir ma connexion" {...register('remember')} />
+        <Button type="submit" pending={formState.isSubmitting}>CONNEXION</Button>
+      </form>
+      {failure?.reason === 'NOT_ACTIVATED' ? (
+        <section aria-labelledby="renvoi-activation">
+          <h2 id="renvoi-activation">Activer votre compte</h2>
+          <ResendActivationForm identifier={failure.login.toLowerCase()} />
+        </section>
+      ) : null}
+      <ul className={s.links}>
+        <li><Link href="/mot-de-passe-oublie">Mot de passe oublié ?</Link></li>
+        <li><Link href="/activation">Vous n’avez pas reçu le message d’activation ?</Link></li>
+        <li><Link href="/identifiant-oublie">Vous ne connaissez pas votre identifiant ?</Link></li>
+      </ul>
+    </div>
+  );
+}
