@@ -19,10 +19,16 @@ function checkDomains(domains: string[]) {
   }
 }
 
+async function checkDomainsFree(domains: string[], siteId?: string) {
+  const taken = await prisma.siteDomain.findMany({ where: { host: { in: domains }, ...(siteId ? { siteId: { not: siteId } } : {}) }, select: { host: true } });
+  if (taken.length) throw conflict(DOMAIN_TAKEN, { domains: taken.map((t) => `« ${t.host} » est déjà utilisé par une autre plateforme.`) });
+}
+
+/** A race lost on a unique index (slug or host): the constraint name says which. */
 function mapUnique(err: unknown): never {
   if (isUniqueViolation(err)) {
-    const target = String((err as { meta?: unknown; message?: string }).message ?? '') + JSON.stringify((err as { meta?: unknown }).meta ?? {});
-    if (/slug/i.test(target)) throw conflict(SLUG_TAKEN, { slug: [SLUG_TAKEN] });
+    const meta = JSON.stringify((err as { meta?: unknown }).meta ?? {});
+    if (/Site_slug_key|"fields":\["slug"\]/.test(meta)) throw conflict(SLUG_TAKEN, { slug: [SLUG_TAKEN] });
     throw conflict(DOMAIN_TAKEN, { domains: [DOMAIN_TAKEN] });
   }
   throw err;
@@ -33,8 +39,14 @@ export async function createPlatform(input: z.output<typeof platformSchema>) {
   const lycee = await prisma.establishment.findUnique({ where: { uai }, select: { id: true, kind: true, name: true } });
   if (!lycee) throw invalid('Aucun établissement de l’annuaire ne porte ce code UAI.', { uai: ['Code UAI inconnu de l’annuaire.'] });
   if (lycee.kind !== 'LYCEE') throw invalid(`${lycee.name} n’est pas un lycée : une plateforme de mini-stages est ouverte pour un lycée.`, { uai: ['Ce n’est pas un lycée.'] });
+  const existing = await prisma.site.findFirst({ where: { establishmentId: lycee.id }, select: { name: true, slug: true } });
+  if (existing) {
+    const msg = `Ce lycée a déjà sa plateforme : « ${existing.name} » (${existing.slug}). Modifiez-la plutôt, par exemple pour lui ajouter un domaine.`;
+    throw conflict(msg, { uai: [msg] });
+  }
   checkDomains(input.domains);
   if (await prisma.site.findUnique({ where: { slug: input.slug }, select: { id: true } })) throw conflict(SLUG_TAKEN, { slug: [SLUG_TAKEN] });
+  await checkDomainsFree(input.domains);
   try {
     return await prisma.site.create({
       data: {
@@ -50,6 +62,9 @@ export async function createPlatform(input: z.output<typeof platformSchema>) {
 
 export async function updatePlatform(input: z.output<typeof platformUpdateSchema>) {
   checkDomains(input.domains);
+  await checkDomainsFree(input.domains, input.id);
+  const slugOwner = await prisma.site.findUnique({ where: { slug: input.slug }, select: { id: true } });
+  if (slugOwner && slugOwner.id !== input.id) throw conflict(SLUG_TAKEN, { slug: [SLUG_TAKEN] });
   try {
     return await prisma.$transaction(async (tx) => {
       const site = await tx.site.findUnique({ where: { id: input.id }, select: { id: true } });
