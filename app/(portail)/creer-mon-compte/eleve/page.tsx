@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { Alert } from '@/components/ui/Alert';
+import { CodeEntry } from '@/components/classes/CodeEntry';
+import { PupilSignUpForm } from '@/components/classes/PupilSignUpForm';
+import { CollegeSearch } from '@/components/team/CollegeSearch';
+import { signUpPupilAction } from '@/lib/classes/pupil-actions';
+import { byClassName } from '@/lib/classes/queries';
+import { activeSchoolYear } from '@/lib/classes/school-year';
+import { prisma } from '@/lib/core/db';
+import { findCollegeByUai, pupilSignUpReadiness, searchColleges } from '@/lib/team/establishments';
+
+export const metadata: Metadata = { title: 'Inscription des élèves' };
+const PATH = '/creer-mon-compte/eleve';
+
+export default async function PupilSignUpPage({ searchParams }: { searchParams: Promise<{ q?: string; uai?: string }> }) {
+  await connection();
+  const { q = '', uai = '' } = await searchParams;
+  const college = uai ? await findCollegeByUai(prisma, uai) : null;
+  const readiness = college ? await pupilSignUpReadiness(prisma, college) : null;
+  const classes = college && readiness?.open
+    ? (await prisma.classRoom.findMany({ where: { establishmentId: college.id, schoolYear: await activeSchoolYear(prisma) }, select: { id: true, name: true, level: true } })).sort(byClassName)
+    : [];
+  return (
+    <div className="stack">
+      <p><Link href="/creer-mon-compte">← Créer mon compte</Link></p>
+      <h1>Je suis élève</h1>
+      {college && readiness?.open ? (
+        <>
+          <section className="card" aria-label="Votre collège">
+            <p style={{ margin: 0 }}><strong>{college.name}</strong> — {college.postalCode} {college.city}</p>
+            <p style={{ margin: 0 }}><Link href={PATH}>Changer de collège</Link></p>
+          </section>
+          <PupilSignUpForm target={{ kind: 'establishment', uai: college.uai, establishmentName: college.name, classes }} action={signUpPupilAction} />
+        </>
+      ) : (
+        <>
+          <section aria-labelledby="avec-code" className="card">
+            <h2 id="avec-code" style={{ marginTop: 0 }}>J’ai le code de ma classe</h2>
+            <CodeEntry />
+          </section>
+          <section aria-labelledby="sans-code">
+            <h2 id="sans-code">Je n’ai pas de code</h2>
+            <p>Cherchez votre collège : vous pourrez choisir votre classe, ou la laisser vide (votre professeur principal la choisira).</p>
+            {uai && !college ? <Alert tone="error">Aucun collège ne porte le code « {uai} ».</Alert> : null}
+            {college && readiness && !readiness.open ? <Alert tone="error" title={`Les inscriptions au ${college.name} ne sont pas encore ouvertes`}>{readiness.reason}</Alert> : null}
+            <CollegeSearch action={PATH} q={q} results={q ? await searchColleges(q, { registeredOnly: true }) : null} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { AssignTeachersForm } from '@/components/classes/AssignTeachersForm';
+import { ClassRowActions } from '@/components/classes/ClassRowActions';
+import { EstablishmentTabs, NotMember } from '@/components/classes/EstablishmentTabs';
+import { JoinCodePanel } from '@/components/classes/JoinCodePanel';
+import { PupilMoveTable } from '@/components/classes/PupilMoveTable';
+import {
+  assignTeachersAction, deleteClassAction, movePupilsAction, regenerateJoinCodeAction, updateClassAction,
+} from '@/lib/classes/actions';
+import { formatDay, pupilName } from '@/lib/classes/format';
+import { memberPage } from '@/lib/classes/page-access';
+import { classOptions, getClassDetail } from '@/lib/classes/queries';
+import { schoolYearLabel } from '@/lib/classes/school-year';
+import { can } from '@/lib/core/permissions';
+import { requestOrigin } from '@/lib/core/session';
+import { mainTeachers } from '@/lib/team/queries';
+
+type Params = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { id } = await params;
+  const { member } = await memberPage(`/etablissement/classes/${id}`);
+  const room = member ? await getClassDetail(member.establishmentId, id) : null;
+  return { title: room ? `Classe ${room.name}` : 'Classe' };
+}
+
+export default async function ClassPage({ params }: Params) {
+  await connection();
+  const { id } = await params;
+  const { actor, member } = await memberPage(`/etablissement/classes/${id}`);
+  if (!member) return <NotMember title="Classe" />;
+  const room = await getClassDetail(member.establishmentId, id);
+  if (!room) notFound(); // another collège's class: not found
+  const canAssign = can(actor, 'classes:assign-teachers');
+  const [classes, teachers, origin] = await Promise.all([
+    classOptions(member.establishmentId), canAssign ? mainTeachers(member.establishmentId) : [], requestOrigin(),
+  ]);
+  return (
+    <div className="stack">
+      <EstablishmentTabs actor={actor} member={member} current={member.role === 'MAIN_TEACHER' && room.teachers.some((t) => t.membershipId === member.membershipId) ? 'my-class' : 'classes'} />
+      <p><Link href="/etablissement/classes">← Toutes les classes</Link></p>
+      <h1>Classe {room.name}</h1>
+      <p>
+        Filière / niveau : <strong>{room.level}</strong> · Année scolaire {schoolYearLabel(room.schoolYear)} · {room.pupils.length} élève{room.pupils.length > 1 ? 's' : ''}
+        <br />
+        Professeur(s) principal(aux) : {room.teachers.length ? room.teachers.map((t) => t.name).join(', ') : <span className="muted">aucun pour l’instant</span>}
+      </p>
+      <ClassRowActions classRoom={{ id: room.id, name: room.name, level: room.level, pupils: room.pupils.length }}
+        updateAction={updateClassAction} deleteAction={deleteClassAction} redirectAfterDelete="/etablissement/classes" />
+      <section aria-labelledby="eleves">
+        <h2 id="eleves">Élèves de la classe</h2>
+        <PupilMoveTable
+          pupils={room.pupils.map((p) => ({ id: p.id, name: pupilName(p), birth: formatDay(p.birthDate, 'dd/MM/yyyy'), login: p.login }))}
+          classes={classes.map((c) => ({ id: c.id, name: c.name }))}
+          currentClassId={room.id}
+          action={movePupilsAction}
+        />
+      </section>
+      <JoinCodePanel classRoomId={room.id} className={room.name} joinCode={room.joinCode} origin={origin} regenerateAction={regenerateJoinCodeAction} />
+      {canAssign ? (
+        <section aria-labelledby="pp">
+          <h2 id="pp">Professeurs principaux</h2>
+          <AssignTeachersForm classRoomId={room.id} teachers={teachers} assigned={room.teachers.map((t) => t.membershipId)} action={assignTeachersAction} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { Alert } from '@/components/ui/Alert';
+import { ClassForm } from '@/components/classes/ClassForm';
+import { ClassRowActions } from '@/components/classes/ClassRowActions';
+import { EstablishmentTabs, NotMember } from '@/components/classes/EstablishmentTabs';
+import s from '@/components/classes/classes.module.css';
+import { createClassAction, deleteClassAction, updateClassAction } from '@/lib/classes/actions';
+import { formatJoinCode } from '@/lib/classes/join-code';
+import { memberPage } from '@/lib/classes/page-access';
+import { countPupilsWithoutClass, listClasses } from '@/lib/classes/queries';
+import { activeSchoolYear, schoolYearLabel } from '@/lib/classes/school-year';
+import { prisma } from '@/lib/core/db';
+
+export const metadata: Metadata = { title: 'Classes' };
+
+export default async function ClassesPage() {
+  await connection();
+  const { actor, member } = await memberPage('/etablissement/classes');
+  if (!member) return <NotMember title="Classes" />;
+  const [classes, withoutClass, year] = await Promise.all([
+    listClasses(member.establishmentId), countPupilsWithoutClass(member.establishmentId), activeSchoolYear(prisma),
+  ]);
+  const years = new Set(classes.map((c) => c.schoolYear));
+  return (
+    <div className="stack">
+      <EstablishmentTabs actor={actor} member={member} current="classes" />
+      <h1>Classes</h1>
+      {withoutClass > 0 ? (
+        <Alert tone="warning" title={`${withoutClass} élève${withoutClass > 1 ? 's' : ''} sans classe`}>
+          <p>
+            Des élèves se sont inscrits sans choisir de classe. <Link href="/etablissement/eleves">Choisissez une classe</Link> pour
+            chacun d’eux.
+          </p>
+        </Alert>
+      ) : null}
+      <section aria-labelledby="ajouter" className="card">
+        <h2 id="ajouter" style={{ marginTop: 0 }}>Ajouter une classe</h2>
+        <p className="muted">Année scolaire {schoolYearLabel(year)}. Chaque classe reçoit un code que le professeur principal donne à ses élèves pour s’inscrire.</p>
+        <ClassForm action={createClassAction} />
+      </section>
+      <section aria-labelledby="liste">
+        <h2 id="liste">Classes de l’établissement ({classes.length})</h2>
+        {classes.length === 0 ? (
+          <p>Aucune classe pour l’instant. Ajoutez vos classes ci-dessus : les élèves pourront ensuite s’inscrire dans la leur.</p>
+        ) : (
+          <div className={s.tableWrap}>
+            <table className={s.table}>
+              <thead>
+                <tr>
+                  <th scope="col">Classe</th>
+                  <th scope="col">Filière / niveau</th>
+                  {years.size > 1 ? <th scope="col">Année</th> : null}
+                  <th scope="col">Élèves</th>
+                  <th scope="col">Professeur(s) principal(aux)</th>
+                  <th scope="col">Code d’inscription</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {classes.map((c) => (
+                  <tr key={c.id} data-class={c.name}>
+                    <td><Link href={`/etablissement/classes/${c.id}`}>{c.name}</Link></td>
+                    <td>{c.level}</td>
+                    {years.size > 1 ? <td>{schoolYearLabel(c.schoolYear)}</td> : null}
+                    <td>{c.pupils}</td>
+                    <td>{c.teachers.length ? c.teachers.map((t) => t.name).join(', ') : <span className="muted">Aucun</span>}</td>
+                    <td><span className={s.code}>{formatJoinCode(c.joinCode)}</span></td>
+                    <td>
+                      <ClassRowActions classRoom={c} updateAction={updateClassAction} deleteAction={deleteClassAction} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

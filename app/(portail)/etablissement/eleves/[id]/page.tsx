@@ -1,0 +1,48 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { ActionButton } from '@/components/classes/ActionButton';
+import { EstablishmentTabs, NotMember } from '@/components/classes/EstablishmentTabs';
+import { GuardiansForm } from '@/components/classes/GuardiansForm';
+import { detachPupilAction, updateGuardiansAction } from '@/lib/classes/actions';
+import { formatDay, pupilName } from '@/lib/classes/format';
+import { memberPage } from '@/lib/classes/page-access';
+import { getPupilDetail } from '@/lib/classes/queries';
+
+export const metadata: Metadata = { title: 'Fiche élève' };
+
+export default async function PupilPage({ params }: { params: Promise<{ id: string }> }) {
+  await connection();
+  const { id } = await params;
+  const { actor, member } = await memberPage(`/etablissement/eleves/${id}`);
+  if (!member) return <NotMember title="Fiche élève" />;
+  const pupil = await getPupilDetail(member.establishmentId, id);
+  if (!pupil) notFound();
+  const name = pupilName(pupil);
+  return (
+    <div className="stack">
+      <EstablishmentTabs actor={actor} member={member} current="pupils" />
+      <p><Link href={pupil.classRoom ? `/etablissement/classes/${pupil.classRoom.id}` : '/etablissement/eleves'}>← {pupil.classRoom ? `Classe ${pupil.classRoom.name}` : 'Élèves'}</Link></p>
+      <h1>{name}</h1>
+      <dl className="card">
+        <dt>Date de naissance</dt><dd>{formatDay(pupil.birthDate) || '—'}</dd>
+        <dt>Classe</dt><dd>{pupil.classRoom ? pupil.classRoom.name : 'Sans classe'}{pupil.level ? ` (niveau ${pupil.level})` : ''}</dd>
+        <dt>Identifiant de connexion</dt>
+        <dd>{pupil.user ? `${pupil.user.login}${pupil.user.status === 'PENDING_ACTIVATION' ? ' — compte pas encore activé' : ''}` : 'Pas de compte'}</dd>
+      </dl>
+      <section aria-labelledby="responsables">
+        <h2 id="responsables">Responsables légaux</h2>
+        <p className="muted">Ils reçoivent la convocation et signent la convention de stage. Deux au plus ; ne renseignez que ce qui est utile.</p>
+        <GuardiansForm action={updateGuardiansAction} pupilId={pupil.id}
+          initial={pupil.guardians.map((g) => ({ lastName: g.lastName, firstName: g.firstName, email: g.email ?? '', phone: g.phone ?? '' }))} />
+      </section>
+      <section aria-labelledby="retirer">
+        <h2 id="retirer">Cet élève n’est pas de chez vous ?</h2>
+        <ActionButton action={detachPupilAction} input={{ pupilId: pupil.id }} label="Cet élève ne fait pas partie de mon établissement"
+          confirm={`${name} ne sera plus rattaché(e) à votre collège ; son compte est conservé et il (elle) pourra rejoindre son établissement avec le code de sa classe.`}
+          confirmLabel="Retirer l’élève" redirectTo="/etablissement/eleves" />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { connection } from 'next/server';
+import { EstablishmentTabs } from '@/components/classes/EstablishmentTabs';
+import { GuardiansForm } from '@/components/classes/GuardiansForm';
+import { JoinClassForm } from '@/components/classes/JoinClassForm';
+import { joinClassAction, updateOwnGuardiansAction } from '@/lib/classes/pupil-actions';
+import { signedInPage } from '@/lib/classes/page-access';
+import { classesOfTeacher, ownPupil } from '@/lib/classes/queries';
+
+export const metadata: Metadata = { title: 'Ma classe' };
+
+/** « Ma classe »: a professeur principal's class(es); a pupil's class, guardians and join code. */
+export default async function MyClassPage() {
+  await connection();
+  const actor = await signedInPage('/ma-classe');
+  if (actor.member) {
+    const classes = await classesOfTeacher(actor.member.membershipId);
+    if (classes.length === 1) redirect(`/etablissement/classes/${classes[0].id}`);
+    return (
+      <div className="stack">
+        <EstablishmentTabs actor={actor} member={actor.member} current="my-class" />
+        <h1>Ma classe</h1>
+        {classes.length === 0 ? (
+          <p>
+            Aucune classe ne vous est encore attribuée comme professeur principal : votre chef d’établissement la choisit sur la page de
+            la classe. En attendant, <Link href="/etablissement/classes">toutes les classes</Link> sont accessibles.
+          </p>
+        ) : (
+          <ul>{classes.map((c) => <li key={c.id}><Link href={`/etablissement/classes/${c.id}`}>{c.name}</Link> ({c.level})</li>)}</ul>
+        )}
+      </div>
+    );
+  }
+  if (!actor.pupil) {
+    return (
+      <div className="stack">
+        <h1>Ma classe</h1>
+        <p>Cette page est réservée aux professeurs principaux et aux élèves. <Link href="/">Retour à l’accueil</Link></p>
+      </div>
+    );
+  }
+  const pupil = (await ownPupil(actor.pupil.id))!;
+  return (
+    <div className="stack">
+      <h1>Ma classe</h1>
+      {pupil.establishment ? (
+        <p>
+          {pupil.firstName} {pupil.lastName} — {pupil.establishment.name}
+          {pupil.establishment.city ? ` (${pupil.establishment.city})` : ''}, {pupil.classRoom ? <>classe <strong>{pupil.classRoom.name}</strong></> : <strong>pas encore de classe</strong>}.
+        </p>
+      ) : (
+        <p>Votre compte n’est rattaché à aucun collège. Demandez le code de votre classe à votre professeur principal et saisissez-le ci-dessous.</p>
+      )}
+      {!pupil.classRoom ? (
+        <section aria-labelledby="rejoindre" className="card">
+          <h2 id="rejoindre" style={{ marginTop: 0 }}>Rejoindre ma classe</h2>
+          <JoinClassForm action={joinClassAction} />
+        </section>
+      ) : null}
+      <section aria-labelledby="responsables">
+        <h2 id="responsables">Mes responsables légaux</h2>
+        <p className="muted">Facultatif : ils recevront la convocation et signeront la convention de stage. Votre collège peut aussi les renseigner.</p>
+        <GuardiansForm action={updateOwnGuardiansAction}
+          initial={pupil.guardians.map((g) => ({ lastName: g.lastName, firstName: g.firstName, email: g.email ?? '', phone: g.phone ?? '' }))} />
+      </section>
+    </div>
+  );
+}

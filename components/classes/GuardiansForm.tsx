@@ -1,0 +1,67 @@
+'use client';
+// Legal guardians (responsables légaux), at most two, filled by the staff or the pupil.
+import { useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { Field } from '@/components/ui/Field';
+import { Button } from '@/components/ui/Button';
+import { Alert } from '@/components/ui/Alert';
+import { applyServerErrors } from '@/components/ui/form';
+import type { ActionResult } from '@/lib/core/action-types';
+import { guardiansSchema, type GuardianInput } from '@/lib/classes/schema';
+import s from './classes.module.css';
+
+const schema = z.object({ guardians: guardiansSchema });
+type Values = { guardians: GuardianInput[] };
+const empty: GuardianInput = { lastName: '', firstName: '', email: '', phone: '' };
+
+type Props = {
+  action: (input: unknown) => Promise<ActionResult<unknown>>;
+  /** Staff: the pupil edited (the pupil's own page sends none). */
+  pupilId?: string;
+  initial: GuardianInput[];
+};
+
+export function GuardianFields({ index, register, errors }: { index: number; register: ReturnType<typeof useForm<Values>>['register']; errors?: Partial<Record<keyof GuardianInput, { message?: string }>> }) {
+  return (
+    <fieldset className={s.fieldset}>
+      <legend>Responsable légal {index + 1} (facultatif)</legend>
+      <div className="grid-2">
+        <Field label="Nom" autoComplete="off" error={errors?.lastName?.message} {...register(`guardians.${index}.lastName`)} />
+        <Field label="Prénom" autoComplete="off" error={errors?.firstName?.message} {...register(`guardians.${index}.firstName`)} />
+        <Field label="Adresse email" type="email" autoComplete="off" error={errors?.email?.message} {...register(`guardians.${index}.email`)} />
+        <Field label="Téléphone" type="tel" autoComplete="off" hint="Par exemple 06 12 34 56 78" error={errors?.phone?.message} {...register(`guardians.${index}.phone`)} />
+      </div>
+    </fieldset>
+  );
+}
+
+export function GuardiansForm({ action, pupilId, initial }: Props) {
+  const router = useRouter();
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const { register, handleSubmit, formState, setError } = useForm<Values>({
+    resolver: zodResolver(schema) as never,
+    defaultValues: { guardians: [initial[0] ?? empty, initial[1] ?? empty] },
+  });
+  const onSubmit = handleSubmit(async (values) => {
+    setMessage(null);
+    const res = await action(pupilId ? { pupilId, guardians: values.guardians } : { guardians: values.guardians });
+    if (!res.ok) {
+      applyServerErrors(res.error, setError);
+      return setMessage({ tone: 'error', text: res.error.message });
+    }
+    setMessage({ tone: 'success', text: 'Responsables légaux enregistrés.' });
+    router.refresh();
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Responsables légaux">
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      {[0, 1].map((i) => (
+        <GuardianFields key={i} index={i} register={register} errors={formState.errors.guardians?.[i] as never} />
+      ))}
+      <Button type="submit" variant="secondary" pending={formState.isSubmitting}>Enregistrer les responsables légaux</Button>
+    </form>
+  );
+}

@@ -1,0 +1,110 @@
+'use client';
+// « Je suis élève »: nom, prénom, date de naissance, an email or a login, a password, optional
+// guardians. The collège and class come from the code, or are chosen (the class may stay empty).
+import { useState } from 'react';
+import Link from 'next/link';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Field, SelectField } from '@/components/ui/Field';
+import { Button } from '@/components/ui/Button';
+import { Alert } from '@/components/ui/Alert';
+import { applyServerErrors } from '@/components/ui/form';
+import type { ActionResult } from '@/lib/core/action-types';
+import { LEVELS } from '@/lib/classes/schema';
+import { LOGIN_RULE, pupilSignUpSchema, type PupilSignUpInput } from '@/lib/classes/pupil-schema';
+import { GuardianFields } from './GuardiansForm';
+import s from './classes.module.css';
+
+type Result = { login: string; needsActivation: boolean; establishmentName: string; className: string | null };
+type Target =
+  | { kind: 'code'; code: string; className: string; establishmentName: string }
+  | { kind: 'establishment'; uai: string; establishmentName: string; classes: { id: string; name: string; level: string }[] };
+type Props = { target: Target; action: (input: PupilSignUpInput) => Promise<ActionResult<Result>> };
+
+const emptyGuardian = { lastName: '', firstName: '', email: '', phone: '' };
+
+export function PupilSignUpForm({ target, action }: Props) {
+  const [done, setDone] = useState<Result | null>(null);
+  const [error, setErrorMessage] = useState<string | null>(null);
+  const { register, handleSubmit, formState, setError, watch } = useForm<PupilSignUpInput>({
+    resolver: zodResolver(pupilSignUpSchema) as never,
+    defaultValues: {
+      code: target.kind === 'code' ? target.code : '', uai: target.kind === 'establishment' ? target.uai : '', classRoomId: '', level: '',
+      lastName: '', firstName: '', birthDate: '', accountKind: 'login', email: '', login: '', password: '', passwordConfirm: '',
+      guardians: [emptyGuardian, emptyGuardian],
+    },
+  });
+  const errors = formState.errors;
+  const kind = watch('accountKind');
+  const classRoomId = watch('classRoomId');
+
+  const onSubmit = handleSubmit(async (values) => {
+    setErrorMessage(null);
+    const res = await action(values);
+    if (!res.ok) {
+      applyServerErrors(res.error, setError);
+      return setErrorMessage(res.error.message);
+    }
+    setDone(res.data);
+  });
+
+  if (done) {
+    return done.needsActivation ? (
+      <Alert tone="success" title="Plus qu’une étape : activez votre compte">
+        <p>Un email vient d’être envoyé à <strong>{done.login}</strong>. Cliquez sur le lien qu’il contient (il expire au bout de quelques minutes), puis connectez-vous.</p>
+      </Alert>
+    ) : (
+      <Alert tone="success" title="Votre compte est créé">
+        <p>
+          Vous êtes inscrit(e) au {done.establishmentName}{done.className ? `, classe ${done.className}` : ' (votre professeur principal choisira votre classe)'}.
+        </p>
+        <p>Votre identifiant : <strong data-testid="pupil-login">{done.login}</strong>. Notez-le avec votre mot de passe.</p>
+        <p><Link href="/connexion">Se connecter</Link></p>
+      </Alert>
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate className={s.narrow} aria-label="Inscription d’un élève">
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {target.kind === 'establishment' ? (
+        <>
+          <SelectField label="Ma classe (facultatif)" hint="Si vous ne la trouvez pas, laissez vide : votre professeur principal la choisira." error={errors.classRoomId?.message} {...register('classRoomId')}>
+            <option value="">Je ne connais pas ma classe</option>
+            {target.classes.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </SelectField>
+          {!classRoomId ? (
+            <SelectField label="Mon niveau" error={errors.level?.message} {...register('level')}>
+              <option value="">Choisissez…</option>
+              {LEVELS.map((l) => <option key={l} value={l}>{l}</option>)}
+            </SelectField>
+          ) : null}
+        </>
+      ) : null}
+      {errors.code?.message ? <Alert tone="error">{errors.code.message}</Alert> : null}
+      <Field label="Nom" autoComplete="family-name" error={errors.lastName?.message} {...register('lastName')} />
+      <Field label="Prénom" autoComplete="given-name" error={errors.firstName?.message} {...register('firstName')} />
+      <Field label="Date de naissance" type="date" error={errors.birthDate?.message} {...register('birthDate')} />
+      <fieldset className={s.fieldset}>
+        <legend>Pour vous connecter, vous utiliserez…</legend>
+        <div className={s.radios}>
+          <label><input type="radio" value="login" {...register('accountKind')} /> un identifiant que je choisis</label>
+          <label><input type="radio" value="email" {...register('accountKind')} /> mon adresse email</label>
+        </div>
+        {kind === 'email' ? (
+          <Field label="Adresse email" type="email" autoComplete="email" hint="Vous recevrez un lien pour activer votre compte." error={errors.email?.message} {...register('email')} />
+        ) : (
+          <Field label="Identifiant" autoComplete="username" hint={LOGIN_RULE} error={errors.login?.message} {...register('login')} />
+        )}
+      </fieldset>
+      <Field label="Mot de passe" type="password" autoComplete="new-password" hint="Au moins 12 caractères. Une phrase facile à retenir fait un bon mot de passe." error={errors.password?.message} {...register('password')} />
+      <Field label="Confirmation du mot de passe" type="password" autoComplete="new-password" error={errors.passwordConfirm?.message} {...register('passwordConfirm')} />
+      <details open={errors.guardians ? true : undefined}>
+        <summary>Ajouter mes responsables légaux (facultatif)</summary>
+        <p className="muted">Ils recevront la convocation et signeront la convention de stage. Votre collège peut aussi les renseigner plus tard.</p>
+        {[0, 1].map((i) => <GuardianFields key={i} index={i} register={register as never} errors={errors.guardians?.[i] as never} />)}
+      </details>
+      <p className="muted">Seules ces informations sont conservées, le temps de l’année scolaire : elles sont effacées à la fin de l’année.</p>
+      <Button type="submit" pending={formState.isSubmitting}>Je m’inscris</Button>
+    </form>
+  );
+}

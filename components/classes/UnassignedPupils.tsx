@@ -1,0 +1,76 @@
+'use client';
+// Pupils who signed up without a class: « Choisissez une classe » for each one, or « Cet élève ne
+// fait pas partie de mon établissement ».
+import { useState, useTransition } from 'react';
+import { useRouter } from 'next/navigation';
+import { Button } from '@/components/ui/Button';
+import { Alert } from '@/components/ui/Alert';
+import type { ActionResult } from '@/lib/core/action-types';
+import type { MovePupilsInput } from '@/lib/classes/schema';
+import { ActionButton } from './ActionButton';
+import s from './classes.module.css';
+
+type Props = {
+  pupils: { id: string; name: string; birth: string; level: string | null }[];
+  classes: { id: string; name: string; level: string }[];
+  moveAction: (input: MovePupilsInput) => Promise<ActionResult<{ moved: number }>>;
+  detachAction: (input: { pupilId: string }) => Promise<ActionResult<unknown>>;
+};
+
+export function UnassignedPupils({ pupils, classes, moveAction, detachAction }: Props) {
+  const router = useRouter();
+  const [choice, setChoice] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [pending, start] = useTransition();
+  const chosen = Object.entries(choice).filter(([, c]) => c);
+
+  if (pupils.length === 0) return <p>Tous les élèves inscrits ont une classe.</p>;
+  const save = () =>
+    start(async () => {
+      const res = await moveAction({ moves: chosen.map(([pupilId, classRoomId]) => ({ pupilId, classRoomId })) });
+      if (!res.ok) return setMessage({ tone: 'error', text: res.error.message });
+      setMessage({ tone: 'success', text: `${res.data.moved} élève(s) placé(s) dans leur classe.` });
+      setChoice({});
+      router.refresh();
+    });
+  return (
+    <div className="stack">
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <div className={s.tableWrap}>
+        <table className={s.table}>
+          <thead>
+            <tr>
+              <th scope="col">Élève</th>
+              <th scope="col">Date de naissance</th>
+              <th scope="col">Niveau indiqué</th>
+              <th scope="col">Classe</th>
+              <th scope="col">Pas de chez nous ?</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pupils.map((p) => (
+              <tr key={p.id} data-pupil={p.name}>
+                <td>{p.name}</td>
+                <td>{p.birth}</td>
+                <td>{p.level ?? '—'}</td>
+                <td>
+                  <label className="visually-hidden" htmlFor={`choix-${p.id}`}>Classe de {p.name}</label>
+                  <select id={`choix-${p.id}`} value={choice[p.id] ?? ''} onChange={(e) => setChoice((c) => ({ ...c, [p.id]: e.target.value }))}>
+                    <option value="">Choisissez une classe</option>
+                    {classes.map((c) => <option key={c.id} value={c.id}>{c.name} ({c.level})</option>)}
+                  </select>
+                </td>
+                <td>
+                  <ActionButton action={detachAction} input={{ pupilId: p.id }} label="Cet élève ne fait pas partie de mon établissement"
+                    confirm={`${p.name} ne sera plus rattaché(e) à votre collège ; son compte est conservé et il (elle) pourra rejoindre son établissement avec le code de sa classe.`}
+                    confirmLabel="Retirer l’élève" />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Button type="button" pending={pending} disabled={chosen.length === 0} onClick={save}>Enregistrer les modifications</Button>
+    </div>
+  );
+}
