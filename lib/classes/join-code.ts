@@ -10,12 +10,14 @@ export function generateJoinCode(): string {
   return code;
 }
 
-/** What the pupil typed → the stored form (upper-case, spaces and dashes removed); null when it cannot be a code. */
+/**
+ * What the pupil typed → the stored form (upper-case, spaces and dashes removed); null when it
+ * cannot be a code. Lenient on the characters (codes written by hand or by older tools may use any
+ * letter or digit); the codes the platform generates never contain I, L, O, 0 or 1.
+ */
 export function normalizeJoinCode(raw: string): string | null {
   const code = raw.trim().toUpperCase().replace(/[\s-]/g, '');
-  if (code.length !== JOIN_CODE_LENGTH) return null;
-  for (const c of code) if (!JOIN_CODE_ALPHABET.includes(c)) return null;
-  return code;
+  return /^[A-Z0-9]{4,10}$/.test(code) ? code : null;
 }
 
 /** « K7M Q2P »: easier to read on a printed page. */
