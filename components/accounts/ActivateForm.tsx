@@ -4,18 +4,13 @@ import Link from 'next/link';
 import { Button } from '@/components/ui/Button';
 import { Alert } from '@/components/ui/Alert';
 import { activateAccountAction } from '@/lib/accounts/actions';
+import { ACTIVATION_MESSAGES } from '@/lib/accounts/sign-in-messages';
 import { ResendActivationForm } from './ResendActivationForm';
 
 type Outcome =
   | { kind: 'done'; login: string; managerOf: string[] }
   | { kind: 'expired'; login?: string }
   | { kind: 'failed'; message: string };
-
-export const ACTIVATION_MESSAGES = {
-  EXPIRED: 'Ce lien d’activation a expiré. Demandez un nouvel email d’activation : il contiendra un nouveau lien.',
-  USED: 'Ce lien d’activation a déjà été utilisé. Si votre compte est activé, connectez-vous.',
-  UNKNOWN: 'Ce lien d’activation n’est pas valide. Vérifiez que vous avez copié le lien complet, ou demandez un nouvel email d’activation.',
-} as const;
 
 /** The activation page's button: the link is used only when the person clicks (mail scanners only open it). */
 export function ActivateForm({ token }: { token: string }) {

@@ -12,7 +12,7 @@ import { RULES, THROTTLED_MESSAGE, clearThrottle, hit, isThrottled, throttleMail
 import { consumeToken, issueToken } from './tokens.ts';
 
 export const RESET_REQUEST_ANSWER =
-  "Si un compte correspond à cette adresse, un email contenant un lien de réinitialisation vient d'y être envoyé. Ce lien est valable 1 heure. Pensez à regarder dans les courriers indésirables.";
+  "Si un compte correspond à cette adresse, un email contenant un lien de réinitialisation vient d'y être envoyé. Ce lien est valable 1 heure. Pensez à regarder dans les courriers indésirables.";
 
 /** Sends a reset link when the address is an account's; the same answer, in similar time, otherwise. */
 export async function requestPasswordReset(input: { email: string; origin: string; ip: string }): Promise<{ message: string }> {

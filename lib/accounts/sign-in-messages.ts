@@ -1,4 +1,4 @@
-// What the sign-in page says for each refusal (no Node dependency: the browser's form imports it).
+// What the account pages say (no Node dependency: client and server components import it).
 export type SignInFailure = 'INVALID' | 'THROTTLED' | 'NOT_ACTIVATED' | 'PENDING_REVIEW' | 'DISABLED';
 
 export const SIGN_IN_MESSAGES: Record<SignInFailure, string> = {
@@ -10,3 +10,10 @@ export const SIGN_IN_MESSAGES: Record<SignInFailure, string> = {
     "Votre demande d'inscription est en cours d'examen par l'équipe technique. Vous recevrez un email dès qu'elle sera traitée.",
   DISABLED: 'Ce compte est désactivé. Contactez votre chef d’établissement ou l’équipe technique.',
 };
+
+/** What the activation page says about a link that cannot be used. */
+export const ACTIVATION_MESSAGES = {
+  EXPIRED: 'Ce lien d’activation a expiré. Demandez un nouvel email d’activation : il contiendra un nouveau lien.',
+  USED: 'Ce lien d’activation a déjà été utilisé. Si votre compte est activé, connectez-vous.',
+  UNKNOWN: 'Ce lien d’activation n’est pas valide. Vérifiez que vous avez copié le lien complet, ou demandez un nouvel email d’activation.',
+} as const;

@@ -46,8 +46,9 @@ export default async function ForgottenIdentifierPage({ searchParams }: Props) {
       <h1>Récupération d’identifiant pour le {hint.establishment.label}</h1>
       {hint.hints.length ? (
         <p>
-          L’identifiant du chef d’établissement commence par : {hint.hints.map((h, i) => <strong key={i}>{h} </strong>)}
-          Si c’est l’adresse de votre établissement, connectez-vous avec elle ou utilisez{' '}
+          L’identifiant du chef d’établissement commence par :{' '}
+          {hint.hints.map((h, i) => <strong key={i}>{i ? `, ${h}` : h}</strong>)}. Si c’est l’adresse de votre établissement,
+          connectez-vous avec elle ou utilisez{' '}
           <Link href="/mot-de-passe-oublie">Mot de passe oublié ?</Link>.
         </p>
       ) : (

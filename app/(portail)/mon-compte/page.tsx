@@ -17,7 +17,7 @@ export default async function MyAccountPage() {
   return (
     <div className="stack">
       <h1>Mon compte</h1>
-      <section aria-labelledby="identite" className="card">
+      <section aria-labelledby="identite" className={`card ${s.section}`}>
         <h2 id="identite">Identité</h2>
         <dl className={s.details}>
           <dt>Nom</dt>

@@ -21,7 +21,7 @@ export default async function AccessRequestsPage() {
     <div className="stack">
       <h1>Demandes de création de compte</h1>
       <p>
-        Des membres de l’équipe de {actor.member.establishmentName} qui ne connaissaient pas l’identifiant de l’établissement demandent un
+        Des membres de l’équipe de votre établissement ({actor.member.establishmentName}) qui ne connaissaient pas l’identifiant de l’établissement demandent un
         compte. Accordez l’accès aux personnes que vous connaissez : elles reçoivent une invitation par email, avec le rôle choisi.
       </p>
       {requests.length === 0 ? (
