@@ -30,7 +30,7 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts `next start` in its own process group (so stopping it stops next-server too). */
-export function startNext(input: { port: number; env: NodeJS.ProcessEnv; distDir?: string; quiet?: boolean }): ChildProcess {
+export function startNext(input: { port: number; env: Record<string, string | undefined>; distDir?: string; quiet?: boolean }): ChildProcess {
   return spawn(process.execPath, [join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(input.port)], {
     cwd: ROOT,
     detached: true,

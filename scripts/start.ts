@@ -39,7 +39,7 @@ async function main() {
   const secret = authSecret();
   ensureBuild('.next');
   await prepareDatabase();
-  const env: NodeJS.ProcessEnv = { NEXTAUTH_SECRET: secret, ROOT_DOMAIN: root };
+  const env: Record<string, string> = { NEXTAUTH_SECRET: secret, ROOT_DOMAIN: root };
   if (!process.env.SMTP_URL) {
     const smtpPort = Number(process.env.MAILDEV_SMTP_PORT ?? 1025);
     const webPort = Number(process.env.MAILDEV_WEB_PORT ?? 1080);
