@@ -70,9 +70,8 @@ export const inviteSchema = z.object({
 
 export const operatorInviteSchema = inviteSchema.extend({ siteId: id });
 
-const domainList = z
-  .string()
-  .max(2000)
+// Typed as text (one per line); a list already parsed by the browser's validation is accepted too.
+const domainList = z.preprocess((v) => (Array.isArray(v) ? v.join('\n') : v), z.string().max(2000))
   .transform((v, ctx) => {
     const hosts: string[] = [];
     for (const raw of v.split(/[\s,;]+/).filter(Boolean)) {

@@ -99,7 +99,7 @@ export async function stageContext(siteId: string) {
   const [info, formations, teachers, types, details] = await Promise.all([
     siteCalendarInfo(siteId),
     prisma.formation.findMany({ where: { siteId }, orderBy: [{ type: 'asc' }, { name: 'asc' }], select: { id: true, type: true, name: true, active: true } }),
-    prisma.teacher.findMany({ where: { siteId }, orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }], select: { id: true, firstName: true, lastName: true, active: true } }),
+    prisma.teacher.findMany({ where: { siteId }, orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }], select: { id: true, firstName: true, lastName: true, email: true, active: true } }),
     prisma.stage.findMany({ where: { siteId }, distinct: ['stageType'], select: { stageType: true }, orderBy: { stageType: 'asc' } }),
     prisma.stage.findMany({ where: { siteId, scheduleDetail: { not: null } }, distinct: ['scheduleDetail'], select: { scheduleDetail: true }, orderBy: { scheduleDetail: 'asc' } }),
   ]);

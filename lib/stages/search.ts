@@ -8,12 +8,14 @@ import { dayToDb, dbToDay, isValidDay, parisClock } from './time.ts';
 
 export const SEARCH_LIMIT = 100;
 
+// Lenient: a hand-edited URL never gives an error page (long values cut, unknown ones dropped).
+const cut = (max: number) => z.string().optional().default('').transform((v) => v.trim().slice(0, max));
 export const searchSchema = z.object({
-  q: z.string().trim().max(100).optional().default(''),
-  lieu: z.string().trim().max(80).optional().default(''),
-  du: z.string().trim().optional().default(''),
-  au: z.string().trim().optional().default(''),
-  disponibles: z.enum(['1']).optional(),
+  q: cut(100),
+  lieu: cut(80),
+  du: cut(10),
+  au: cut(10),
+  disponibles: z.string().optional().transform((v) => (v === '1' ? ('1' as const) : undefined)),
 });
 export type SearchInput = z.input<typeof searchSchema>;
 

@@ -4,7 +4,7 @@ import { prisma, type Tx } from '../core/db.ts';
 import { conflict, invalid, notFound } from '../core/errors.ts';
 import type { FieldErrors } from '../core/errors.ts';
 import { checkStageRules, holidayWarning, type RuleIssue } from './rules.ts';
-import type { StageInput } from './schema.ts';
+import { AUDIENCES, type StageInput } from './schema.ts';
 import { siteCalendarInfo } from './queries.ts';
 import { dayToDb, dbToDay, parisClock, timeToMinutes, type Day } from './time.ts';
 import { notifyStageCancelled } from './cancel-mail.ts';
@@ -33,7 +33,7 @@ async function prepare(tx: Tx, siteId: string, input: StageInput, now: Date) {
     data: {
       formationId: formation.id, teacherId, stageType: input.stageType, date: dayToDb(input.date), startMinutes, endMinutes,
       scheduleDetail: input.scheduleDetail || null, capacity: input.capacity, place: input.place || null,
-      audience: [...new Set(input.audience)], description: input.description || null,
+      audience: AUDIENCES.filter((a) => input.audience.includes(a)), description: input.description || null,
     },
     formationActive: formation.active,
   };

@@ -36,3 +36,22 @@ export async function listTrainees(siteId: string, scope: TraineeScope, opts: { 
     stage: { ...r.stage, date: dbToDay(r.stage.date), formation: `${r.stage.formation.type} ${r.stage.formation.name}` },
   }));
 }
+
+/** The pupils of one stage (the platform's staff: all; a collège: its own). */
+export async function stageEnrolments(siteId: string, stageId: string, scope: TraineeScope) {
+  const rows = await prisma.enrolment.findMany({
+    where: { stageId, stage: { siteId }, ...(scope.kind === 'establishment' ? { establishmentId: scope.establishmentId } : {}) },
+    orderBy: [{ status: 'asc' }, { pupil: { lastName: 'asc' } }],
+    select: {
+      id: true, status: true,
+      pupil: { select: { firstName: true, lastName: true, classRoom: { select: { name: true } } } },
+      establishment: { select: { name: true } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id, status: r.status, pupil: [r.pupil.firstName, r.pupil.lastName].filter(Boolean).join(' ') || 'Élève',
+    classRoom: r.pupil.classRoom?.name ?? null, establishment: r.establishment.name,
+  }));
+}
+
+export const ENROLMENT_STATUS = { CONFIRMED: 'Inscrit', WAITING: 'Liste d’attente', CANCELLED: 'Annulé' } as const;

@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ButtonLink } from '@/components/ui/Button';
+import { requestOrigin } from '@/lib/core/session';
+import { listPlatforms } from '@/lib/sites/platforms';
+import { siteOrigin } from '@/lib/sites/urls';
+import { operatorOnly } from './guard';
+
+export const metadata: Metadata = { title: 'Plateformes des lycées' };
+
+export default async function PlatformsPage() {
+  const { denied } = await operatorOnly('/operateur/plateformes');
+  if (denied) return denied;
+  const [platforms, origin] = await Promise.all([listPlatforms(), requestOrigin()]);
+  return (
+    <div className="stack">
+      <p><Link href="/operateur">‹ Espace de l’équipe technique</Link></p>
+      <h1>Plateformes des lycées</h1>
+      <p><ButtonLink href="/operateur/plateformes/nouvelle">Créer une plateforme</ButtonLink></p>
+      {platforms.length === 0 ? (
+        <p className="muted">Aucune plateforme pour l’instant.</p>
+      ) : (
+        <table>
+          <thead><tr><th scope="col">Plateforme</th><th scope="col">Lycée</th><th scope="col">Adresses</th><th scope="col">Équipe</th><th scope="col">Stages</th></tr></thead>
+          <tbody>
+            {platforms.map((p) => (
+              <tr key={p.id}>
+                <td><Link href={`/operateur/plateformes/${p.id}`}>{p.name}</Link>{p.active ? '' : ' (fermée)'}</td>
+                <td>{p.establishment.name}<br /><span className="muted">{p.establishment.uai} · {p.establishment.city}</span></td>
+                <td>
+                  <a href={siteOrigin({ slug: p.slug }, origin)}>{p.slug}</a>
+                  {p.domains.map((d) => <span key={d.host}><br />{d.host}</span>)}
+                </td>
+                <td>{p._count.memberships}</td>
+                <td>{p._count.stages}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { StageFilters } from '@/components/stages/StageFilters';
+import { StageTable } from '@/components/stages/StageTable';
+import { getActor } from '@/lib/core/session';
+import { filtersQuery, parseFilters, type SearchParams } from '@/lib/stages/filters';
+import { listStages, stageContext } from '@/lib/stages/queries';
+import s from '@/components/stages/stages.module.css';
+
+export const metadata: Metadata = { title: 'Liste des stages' };
+
+export default async function StageListPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await getActor();
+  if (!actor.site) notFound();
+  const filters = parseFilters(await searchParams);
+  const [ctx, rows] = await Promise.all([stageContext(actor.site.id), listStages(actor.site.id, filters)]);
+  return (
+    <div className="stack">
+      <h1>Liste des stages</h1>
+      <div className={s.layout}>
+        <StageFilters
+          filters={filters}
+          context={ctx}
+          action="/liste"
+          keep={{ passes: filters.passes ? '1' : undefined, tri: filters.tri === 'date' ? undefined : filters.tri, ordre: filters.ordre === 'asc' ? undefined : filters.ordre }}
+        />
+        <section aria-labelledby="resultats">
+          <div className={s.toolbar}>
+            <h2 id="resultats">{rows.length} stage{rows.length > 1 ? 's' : ''}{filters.passes ? '' : ' à venir'}</h2>
+            <Link href={`/liste${filtersQuery(filters, { passes: !filters.passes })}`}>
+              {filters.passes ? 'Masquer les stages passés' : 'Afficher aussi les stages passés'}
+            </Link>
+          </div>
+          {rows.length ? (
+            <div style={{ overflowX: 'auto' }}>
+              <StageTable rows={rows} filters={filters} path="/liste" />
+            </div>
+          ) : (
+            <p className="muted">Aucun stage ne correspond{filters.passes ? '' : ' parmi les stages à venir'}. Modifiez les filtres, ou affichez les stages passés.</p>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

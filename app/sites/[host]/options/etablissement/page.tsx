@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { Alert } from '@/components/ui/Alert';
+import { EstablishmentInfoForm } from '@/components/sites/EstablishmentInfoForm';
+import { can } from '@/lib/core/permissions';
+import { updateEstablishmentInfoAction } from '@/lib/sites/actions';
+import { getEstablishmentInfo } from '@/lib/sites/establishment-info';
+import { OptionsFrame, SignInFirst, optionsAccess } from '../access';
+
+export const metadata: Metadata = { title: 'Informations de l’Établissement' };
+
+export default async function EstablishmentInfoPage() {
+  const { actor, staff, college, signedIn } = await optionsAccess();
+  if (!signedIn || !actor.member) {
+    if (signedIn) {
+      return (
+        <OptionsFrame current="etablissement" staff={staff} college={college}>
+          <p>Cette page sert aux collèges : votre compte n’est rattaché à aucun collège.</p>
+        </OptionsFrame>
+      );
+    }
+    return <SignInFirst path="/options/etablissement" />;
+  }
+  const info = await getEstablishmentInfo(actor.member.establishmentId);
+  const editable = can(actor, 'establishment:edit-info');
+  const v = (x: string | null) => x ?? '';
+  return (
+    <OptionsFrame current="etablissement" staff={staff} college={college}>
+      <p className="muted">Options générales › Calendrier, Information</p>
+      <h2>Informations de l’Établissement</h2>
+      <p>{info.name} (UAI {info.uai}). Ces informations figurent sur les conventions de stage de vos élèves, sur toutes les plateformes des lycées.</p>
+      {editable ? (
+        <EstablishmentInfoForm
+          action={updateEstablishmentInfoAction}
+          initial={{
+            headName: v(info.headName), headTitle: v(info.headTitle), publicEmail: v(info.publicEmail), publicPhone: v(info.publicPhone), insurer: v(info.insurer),
+            insurancePolicy: v(info.insurancePolicy), address1: v(info.address1), address2: v(info.address2), postalCode: v(info.postalCode), city: v(info.city),
+          }}
+        />
+      ) : (
+        <Alert tone="info">Seuls le chef d’établissement, son adjoint et le secrétariat modifient ces informations. Adressez-vous à eux pour une correction.</Alert>
+      )}
+    </OptionsFrame>
+  );
+}

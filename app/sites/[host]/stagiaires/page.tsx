@@ -1,0 +1,66 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getActor } from '@/lib/core/session';
+import { can } from '@/lib/core/permissions';
+import { ENROLMENT_STATUS, listTrainees } from '@/lib/stages/trainees';
+import { formatDay, formatHours } from '@/lib/stages/time';
+import s from '@/components/stages/stages.module.css';
+
+export const metadata: Metadata = { title: 'Stagiaires' };
+
+export default async function TraineesPage({ searchParams }: { searchParams: Promise<{ passes?: string }> }) {
+  const actor = await getActor();
+  if (!actor.site) notFound();
+  const past = (await searchParams).passes === '1';
+  const staff = can(actor, 'enrolments:view-site');
+  if (!actor.user || (!staff && !actor.member)) {
+    return (
+      <div className="stack">
+        <h1>Stagiaires</h1>
+        <p>
+          La liste des stagiaires est réservée à l’équipe du lycée et aux équipes des collèges qui inscrivent leurs élèves.
+          {actor.user ? null : <> <Link href="/connexion?callbackUrl=%2Fstagiaires">Connectez-vous</Link> pour la consulter.</>}
+        </p>
+      </div>
+    );
+  }
+  const scope = staff ? ({ kind: 'site' } as const) : ({ kind: 'establishment', establishmentId: actor.member!.establishmentId } as const);
+  const rows = await listTrainees(actor.site.id, scope, { past });
+  return (
+    <div className="stack">
+      <h1>Stagiaires</h1>
+      <p className="muted">
+        {staff ? 'Les élèves inscrits aux stages de la plateforme.' : `Les élèves de ${actor.member!.establishmentName} inscrits aux stages de ce lycée.`}{' '}
+        <Link href={past ? '/stagiaires' : '/stagiaires?passes=1'}>{past ? 'Masquer les stages passés' : 'Afficher aussi les stages passés'}</Link>
+      </p>
+      {rows.length === 0 ? (
+        <p>
+          Aucun stagiaire inscrit{past ? '' : ' aux stages à venir'} pour l’instant. Les équipes des collèges inscrivent leurs élèves depuis le{' '}
+          <Link href="/calendrier">calendrier</Link>.
+        </p>
+      ) : (
+        <div style={{ overflowX: 'auto' }}>
+          <table className={s.table}>
+            <caption className="visually-hidden">{rows.length} inscriptions</caption>
+            <thead>
+              <tr><th scope="col">Élève</th><th scope="col">Classe</th><th scope="col">Collège</th><th scope="col">Stage</th><th scope="col">Horaires</th><th scope="col">Inscription</th></tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.pupil}</td>
+                  <td>{r.classRoom ?? '—'}</td>
+                  <td>{r.establishment}</td>
+                  <td><Link href={`/stages/${r.stage.id}`}>{formatDay(r.stage.date)}</Link><br /><span className="muted">{r.stage.formation}</span></td>
+                  <td className={s.nowrap}>{formatHours(r.stage.startMinutes, r.stage.endMinutes)}</td>
+                  <td>{r.stage.status === 'CANCELLED' ? 'Stage annulé' : ENROLMENT_STATUS[r.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+'use client';
+// A contact of the platform (name, role, email, phone, order): add or edit inline.
+import { Field } from '@/components/ui/Field';
+import { Button } from '@/components/ui/Button';
+import { Alert } from '@/components/ui/Alert';
+import type { ActionResult } from '@/lib/core/action-types';
+import { contactSchema } from '@/lib/sites/schema';
+import { useActionForm } from './useActionForm';
+import s from './sites.module.css';
+
+export type ContactValues = { id?: string; name: string; role: string; email: string; phone: string; position: number };
+
+export function ContactForm({ action, initial }: { action: (input: unknown) => Promise<ActionResult<unknown>>; initial?: ContactValues }) {
+  const editing = !!initial?.id;
+  const { form, onSubmit, message } = useActionForm({
+    schema: contactSchema,
+    defaultValues: initial ?? { name: '', role: '', email: '', phone: '', position: 1 },
+    action,
+    extra: initial?.id ? { id: initial.id } : {},
+    success: editing ? 'Contact enregistré.' : 'Contact ajouté.',
+    onDone: () => (editing ? undefined : form.reset({ name: '', role: '', email: '', phone: '', position: 1 })),
+  });
+  const { register, formState } = form;
+  const e = formState.errors;
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={editing ? `Modifier le contact ${initial?.name}` : 'Ajouter un contact'}>
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <div className={s.inlineForm}>
+        <Field label="Nom" error={e.name?.message} {...register('name')} />
+        <Field label="Fonction" error={e.role?.message} {...register('role')} />
+        <Field label="Email" type="email" error={e.email?.message} {...register('email')} />
+        <Field label="Téléphone" type="tel" error={e.phone?.message} {...register('phone')} />
+        <Field label="Ordre" type="number" min={0} style={{ width: '5rem' }} error={e.position?.message} {...register('position', { valueAsNumber: true })} />
+        <Button type="submit" pending={formState.isSubmitting}>{editing ? 'Enregistrer' : 'Ajouter'}</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+'use client';
+// A formation (filière) of the lycée: type + name, active or archived.
+import { Checkbox, Field, SelectField } from '@/components/ui/Field';
+import { Button } from '@/components/ui/Button';
+import { Alert } from '@/components/ui/Alert';
+import type { ActionResult } from '@/lib/core/action-types';
+import { FORMATION_TYPES, formationSchema } from '@/lib/sites/schema';
+import { useActionForm } from './useActionForm';
+import s from './sites.module.css';
+
+type Values = { id?: string; type: string; name: string; active: boolean };
+
+export function FormationForm({ action, initial }: { action: (input: unknown) => Promise<ActionResult<unknown>>; initial?: Values }) {
+  const editing = !!initial?.id;
+  const empty = { type: 'Bac pro', name: '', active: true };
+  const { form, onSubmit, message } = useActionForm({
+    schema: formationSchema, defaultValues: initial ?? empty, action, extra: initial?.id ? { id: initial.id } : {},
+    success: editing ? 'Formation enregistrée.' : 'Formation ajoutée.',
+    onDone: () => (editing ? undefined : form.reset(empty)),
+  });
+  const { register, formState } = form;
+  const e = formState.errors;
+  const types = [...new Set([...FORMATION_TYPES, ...(initial ? [initial.type] : [])])];
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={editing ? `Modifier la formation ${initial?.name}` : 'Ajouter une formation'}>
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <div className={s.inlineForm}>
+        <SelectField label="Type" error={e.type?.message} {...register('type')}>
+          {types.map((t) => <option key={t} value={t}>{t}</option>)}
+        </SelectField>
+        <Field label="Nom de la formation" style={{ minWidth: '22rem' }} error={e.name?.message} {...register('name')} />
+        {editing ? <Checkbox label="Proposée (décochez pour l’archiver)" {...register('active')} /> : null}
+        <Button type="submit" pending={formState.isSubmitting}>{editing ? 'Enregistrer' : 'Ajouter'}</Button>
+      </div>
+    </form>
+  );
+}

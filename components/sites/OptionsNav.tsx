@@ -1,0 +1,29 @@
+// Sub-navigation of the « Options » tab: what the person may see here.
+import Link from 'next/link';
+import s from './sites.module.css';
+
+export type OptionsKey = 'general' | 'contacts' | 'formations' | 'enseignants' | 'equipe' | 'etablissement';
+
+export function OptionsNav({ current, staff, college }: { current: OptionsKey; staff: boolean; college: boolean }) {
+  const items: { key: OptionsKey; href: string; label: string }[] = [
+    { key: 'general', href: '/options', label: 'Options générales' },
+    ...(staff
+      ? ([
+          { key: 'contacts', href: '/options/contacts', label: 'Contacts' },
+          { key: 'formations', href: '/options/formations', label: 'Formations' },
+          { key: 'enseignants', href: '/options/enseignants', label: 'Enseignants' },
+          { key: 'equipe', href: '/options/equipe', label: 'Équipe de la plateforme' },
+        ] as const)
+      : []),
+    ...(college ? ([{ key: 'etablissement', href: '/options/etablissement', label: 'Informations de l’Établissement' }] as const) : []),
+  ];
+  return (
+    <nav aria-label="Options">
+      <ul className={s.subnav}>
+        {items.map((i) => (
+          <li key={i.key}><Link href={i.href} aria-current={i.key === current ? 'page' : undefined}>{i.label}</Link></li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

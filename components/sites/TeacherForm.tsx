@@ -1,0 +1,35 @@
+'use client';
+// A teacher of the lycée who supervises stages.
+import { Checkbox, Field } from '@/components/ui/Field';
+import { Button } from '@/components/ui/Button';
+import { Alert } from '@/components/ui/Alert';
+import type { ActionResult } from '@/lib/core/action-types';
+import { teacherSchema } from '@/lib/sites/schema';
+import { useActionForm } from './useActionForm';
+import s from './sites.module.css';
+
+type Values = { id?: string; firstName: string; lastName: string; email: string; active: boolean };
+
+export function TeacherForm({ action, initial }: { action: (input: unknown) => Promise<ActionResult<unknown>>; initial?: Values }) {
+  const editing = !!initial?.id;
+  const empty = { firstName: '', lastName: '', email: '', active: true };
+  const { form, onSubmit, message } = useActionForm({
+    schema: teacherSchema, defaultValues: initial ?? empty, action, extra: initial?.id ? { id: initial.id } : {},
+    success: editing ? 'Enseignant enregistré.' : 'Enseignant ajouté.',
+    onDone: () => (editing ? undefined : form.reset(empty)),
+  });
+  const { register, formState } = form;
+  const e = formState.errors;
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={editing ? `Modifier l’enseignant ${initial?.firstName} ${initial?.lastName}` : 'Ajouter un enseignant'}>
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <div className={s.inlineForm}>
+        <Field label="Prénom" error={e.firstName?.message} {...register('firstName')} />
+        <Field label="Nom" error={e.lastName?.message} {...register('lastName')} />
+        <Field label="Email (facultatif)" type="email" error={e.email?.message} {...register('email')} />
+        {editing ? <Checkbox label="Actif (décochez pour l’archiver)" {...register('active')} /> : null}
+        <Button type="submit" pending={formState.isSubmitting}>{editing ? 'Enregistrer' : 'Ajouter'}</Button>
+      </div>
+    </form>
+  );
+}

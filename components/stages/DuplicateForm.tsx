@@ -1,0 +1,107 @@
+'use client';
+// « Dupliquer le stage »: to chosen dates, or every given weekday until a date. Each date is checked;
+// the report lists the stages created and the dates refused, with the reason.
+import { useState } from 'react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
+import { Field, SelectField } from '@/components/ui/Field';
+import { Button } from '@/components/ui/Button';
+import { Alert } from '@/components/ui/Alert';
+import { applyServerErrors } from '@/components/ui/form';
+import type { ActionResult } from '@/lib/core/action-types';
+import type { DuplicateReport } from '@/lib/stages/duplicate';
+import { duplicateStageSchema } from '@/lib/stages/schema';
+import { formatDay } from '@/lib/stages/time';
+import s from './stages.module.css';
+
+type Values = z.input<typeof duplicateStageSchema>;
+const DAYS = ['', 'lundis', 'mardis', 'mercredis', 'jeudis', 'vendredis', 'samedis'];
+
+export function DuplicateForm({ action, stageId, weekday }: { action: (input: unknown) => Promise<ActionResult<DuplicateReport>>; stageId: string; weekday: number }) {
+  const router = useRouter();
+  const [report, setReport] = useState<DuplicateReport | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const { register, handleSubmit, control, watch, formState, setError } = useForm<Values>({
+    resolver: zodResolver(duplicateStageSchema),
+    defaultValues: { id: stageId, mode: 'dates', dates: [''], weekday: weekday >= 1 && weekday <= 6 ? weekday : 3, until: '' },
+  });
+  const { fields, append, remove } = useFieldArray({ control, name: 'dates' as never });
+  const mode = watch('mode');
+  const errors = formState.errors;
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFailure(null);
+    setReport(null);
+    const res = await action({ ...values, dates: values.mode === 'dates' ? values.dates.filter(Boolean) : [] });
+    if (!res.ok) {
+      applyServerErrors(res.error, setError);
+      setFailure(res.error.message);
+      return;
+    }
+    setReport(res.data);
+    router.refresh();
+  });
+
+  return (
+    <div className="stack">
+      <form onSubmit={onSubmit} noValidate aria-label="Dupliquer le stage">
+        {failure ? <Alert tone="error">{failure}</Alert> : null}
+        <fieldset className={s.fieldset}>
+          <legend>Dupliquer ce stage</legend>
+          <label className={s.radio}><input type="radio" value="dates" {...register('mode')} /> À des dates précises</label>
+          <label className={s.radio}><input type="radio" value="weekly" {...register('mode')} /> Chaque semaine, jusqu’à une date</label>
+        </fieldset>
+        {mode === 'dates' ? (
+          <div>
+            {fields.map((f, i) => (
+              <div key={f.id} className={s.dateRow}>
+                <Field label={`Date ${i + 1}`} type="date" error={errors.dates?.[i]?.message} {...register(`dates.${i}` as const)} />
+                {fields.length > 1 ? <Button type="button" variant="secondary" small onClick={() => remove(i)} aria-label={`Retirer la date ${i + 1}`}>Retirer</Button> : null}
+              </div>
+            ))}
+            {errors.dates?.message ? <p role="alert" className="muted">{errors.dates.message}</p> : null}
+            <Button type="button" variant="secondary" small onClick={() => append('' as never)}>Ajouter une date</Button>
+          </div>
+        ) : (
+          <div className={s.formGrid}>
+            <SelectField label="Tous les" error={errors.weekday?.message} {...register('weekday', { valueAsNumber: true })}>
+              {DAYS.slice(1).map((d, i) => <option key={d} value={i + 1}>{d}</option>)}
+            </SelectField>
+            <Field label="Jusqu’au (inclus)" type="date" error={errors.until?.message} {...register('until')} />
+          </div>
+        )}
+        <p>
+          <Button type="submit" pending={formState.isSubmitting}>Dupliquer</Button>
+        </p>
+      </form>
+      {report ? <DuplicateResult report={report} /> : null}
+    </div>
+  );
+}
+
+function DuplicateResult({ report }: { report: DuplicateReport }) {
+  const n = report.created.length;
+  return (
+    <section aria-labelledby="resultat-duplication" className="stack">
+      <h2 id="resultat-duplication">Résultat</h2>
+      <Alert tone={n ? 'success' : 'warning'}>
+        {n ? `${n} stage${n > 1 ? 's' : ''} créé${n > 1 ? 's' : ''}.` : 'Aucun stage créé.'}
+        {report.refused.length ? ` ${report.refused.length} date${report.refused.length > 1 ? 's' : ''} refusée${report.refused.length > 1 ? 's' : ''}.` : ''}
+      </Alert>
+      {n ? (
+        <ul className={s.report} aria-label="Stages créés">
+          {report.created.map((c) => <li key={c.id}><Link href={`/stages/${c.id}`}>{formatDay(c.date)}</Link></li>)}
+        </ul>
+      ) : null}
+      {report.refused.length ? (
+        <ul className={s.report} aria-label="Dates refusées">
+          {report.refused.map((r, i) => <li key={`${r.date}-${i}`}><strong>{/^\d{4}-\d{2}-\d{2}$/.test(r.date) ? formatDay(r.date) : r.date}</strong> : {r.reason}</li>)}
+        </ul>
+      ) : null}
+      {report.warnings.map((w) => <Alert key={w.date} tone="warning">{w.message}</Alert>)}
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+'use client';
+// The stage form (create or edit): formation, type, date, hours, schedule detail, capacity, teacher,
+// place, audience, description. The publication rules run here (zod schema) and again on the server.
+import { useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Field, SelectField, TextAreaField } from '@/components/ui/Field';
+import { Button, ButtonLink } from '@/components/ui/Button';
+import { Alert } from '@/components/ui/Alert';
+import { applyServerErrors } from '@/components/ui/form';
+import type { ActionResult } from '@/lib/core/action-types';
+import type { HolidayZone } from '@/lib/reference/academies';
+import { holidayWarning, MAX_CAPACITY } from '@/lib/stages/rules';
+import { AUDIENCES, SCHEDULE_DETAILS, STAGE_TYPES, stageSchema, type StageFormValues, type StageInput } from '@/lib/stages/schema';
+import { monthOf } from '@/lib/stages/time';
+import s from './stages.module.css';
+
+export type StageFormProps = {
+  /** createStageAction, or updateStageAction (then stageId is set). */
+  action: (input: unknown) => Promise<ActionResult<{ id: string; date: string; warning: string | null }>>;
+  stageId?: string;
+  initial: StageFormValues;
+  formations: { id: string; type: string; name: string; active: boolean }[];
+  teachers: { id: string; firstName: string; lastName: string; active: boolean }[];
+  stageTypes?: string[];
+  scheduleDetails?: string[];
+  zone: HolidayZone | null;
+  cancelHref: string;
+};
+
+const unique = (...lists: readonly string[][]) => [...new Set(lists.flat())];
+
+export function StageForm({ action, stageId, initial, formations, teachers, stageTypes = [], scheduleDetails = [], zone, cancelHref }: StageFormProps) {
+  const router = useRouter();
+  const editing = !!stageId;
+  const [failure, setFailure] = useState<string | null>(null);
+  const { register, handleSubmit, formState, setError, watch } = useForm<StageFormValues, unknown, StageInput>({
+    resolver: zodResolver(stageSchema),
+    defaultValues: initial,
+  });
+  const errors = formState.errors;
+  const date = watch('date');
+  const warning = date ? holidayWarning(date, zone) : null;
+  const offered = formations.filter((f) => f.active || f.id === initial.formationId);
+  const supervisors = teachers.filter((t) => t.active || t.id === initial.teacherId);
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFailure(null);
+    const res = await action(editing ? { ...values, id: stageId } : values);
+    if (!res.ok) {
+      applyServerErrors(res.error, setError);
+      setFailure(res.error.message);
+      return;
+    }
+    router.push(editing ? `/stages/${res.data.id}?modifie=1` : `/calendrier?mois=${monthOf(res.data.date)}&publie=${res.data.id}`);
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={editing ? 'Modifier le stage' : 'Créer un stage'}>
+      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      <SelectField label="Formation (filière)" error={errors.formationId?.message} {...register('formationId')}>
+        <option value="">Choisissez la formation…</option>
+        {offered.map((f) => (
+          <option key={f.id} value={f.id}>{f.type} {f.name}</option>
+        ))}
+      </SelectField>
+      <div className={s.formGrid}>
+        <Field label="Type de stage" list="types-de-stage" autoComplete="off" error={errors.stageType?.message} {...register('stageType')} />
+        <Field label="Date" type="date" error={errors.date?.message} {...register('date')} />
+        <Field label="Heure de début" type="time" step={300} error={errors.startTime?.message} {...register('startTime')} />
+        <Field label="Heure de fin" type="time" step={300} error={errors.endTime?.message} {...register('endTime')} />
+      </div>
+      <datalist id="types-de-stage">
+        {unique([...STAGE_TYPES], stageTypes).map((t) => <option key={t} value={t} />)}
+      </datalist>
+      {warning ? <Alert tone="warning">{warning}</Alert> : null}
+      <p className="muted">Entre 6 h 00 et 20 h 00, 7 heures au plus, ni le dimanche ni un jour férié.</p>
+      <Field
+        label="Détail des horaires"
+        hint="Par exemple « 9 h 00 – 12 h 00 : atelier », ou Matin, Après-midi, Journée."
+        list="details-horaires"
+        autoComplete="off"
+        error={errors.scheduleDetail?.message}
+        {...register('scheduleDetail')}
+      />
+      <datalist id="details-horaires">
+        {unique([...SCHEDULE_DETAILS], scheduleDetails).map((d) => <option key={d} value={d} />)}
+      </datalist>
+      <div className={s.formGrid}>
+        <Field label="Capacité (places)" type="number" min={1} max={MAX_CAPACITY} inputMode="numeric" error={errors.capacity?.message} {...register('capacity', { valueAsNumber: true })} />
+        <SelectField label="Enseignant responsable" error={errors.teacherId?.message} {...register('teacherId')}>
+          <option value="">— Pas encore désigné —</option>
+          {supervisors.map((t) => (
+            <option key={t.id} value={t.id}>{t.firstName} {t.lastName}</option>
+          ))}
+        </SelectField>
+      </div>
+      <Field label="Lieu" hint="Salle, atelier, bâtiment." error={errors.place?.message} {...register('place')} />
+      <fieldset className={s.fieldset} aria-describedby={errors.audience ? 'public-erreur' : undefined}>
+        <legend>Public</legend>
+        <div className={s.checks}>
+          {AUDIENCES.map((a) => (
+            <label key={a}>
+              <input type="checkbox" value={a} {...register('audience')} /> {a}
+            </label>
+          ))}
+        </div>
+        {errors.audience ? <p id="public-erreur" role="alert" className="muted">{errors.audience.message ?? 'Public inconnu.'}</p> : null}
+      </fieldset>
+      <TextAreaField label="Description" rows={4} hint="Ce que les élèves découvriront, la tenue à prévoir…" error={errors.description?.message} {...register('description')} />
+      <div className={s.actions}>
+        <Button type="submit" pending={formState.isSubmitting}>{editing ? 'Enregistrer les modifications' : 'Publier le stage'}</Button>
+        <ButtonLink href={cancelHref} variant="secondary">Annuler</ButtonLink>
+      </div>
+    </form>
+  );
+}

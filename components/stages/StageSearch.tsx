@@ -1,0 +1,73 @@
+// « Rechercher un stage » across every platform: a GET form and the results, each linking to its platform.
+import type { SearchResult } from '@/lib/stages/search';
+import { siteOrigin } from '@/lib/sites/urls';
+import { formatDay, formatHours } from '@/lib/stages/time';
+import ui from '@/components/ui/ui.module.css';
+import { StageStatus } from './StageTable';
+import s from './stages.module.css';
+
+export type SearchValues = { q: string; lieu: string; du: string; au: string; disponibles: boolean };
+
+export function StageSearchForm({ values, action }: { values: SearchValues; action: string }) {
+  const field = (name: keyof SearchValues, label: string, extra: Record<string, string> = {}) => (
+    <div className={ui.field}>
+      <label className={ui.label} htmlFor={`recherche-${name}`}>{label}</label>
+      <input id={`recherche-${name}`} name={name} className={ui.input} defaultValue={String(values[name] || '')} {...extra} />
+    </div>
+  );
+  return (
+    <form method="get" action={action} role="search" aria-label="Rechercher un stage" className="card">
+      <div className={s.searchForm}>
+        {field('q', 'Formation', { placeholder: 'électricité, cuisine, commerce…', type: 'search' })}
+        {field('lieu', 'Commune ou département', { placeholder: 'Rennes, 35…' })}
+        {field('du', 'À partir du', { type: 'date' })}
+        {field('au', 'Jusqu’au', { type: 'date' })}
+      </div>
+      <div className={s.actions}>
+        <label className={s.radio}><input type="checkbox" name="disponibles" value="1" defaultChecked={values.disponibles} /> Seulement les stages avec des places</label>
+        <button type="submit" className={ui.button}>Rechercher</button>
+      </div>
+    </form>
+  );
+}
+
+export function StageSearchResults({ result, origin }: { result: SearchResult; origin: string }) {
+  if (result.total === 0) return <p>Aucun stage à venir ne correspond à cette recherche. Essayez d’autres mots, ou élargissez les dates ou le lieu.</p>;
+  return (
+    <section aria-labelledby="resultats-recherche" className="stack">
+      <h2 id="resultats-recherche">
+        {result.total} stage{result.total > 1 ? 's' : ''} trouvé{result.total > 1 ? 's' : ''}
+        {result.truncated ? ` (les ${result.hits.length} premiers, places disponibles d’abord)` : ''}
+      </h2>
+      <div style={{ overflowX: 'auto' }}>
+        <table className={s.table}>
+          <thead>
+            <tr><th scope="col">Date</th><th scope="col">Horaires</th><th scope="col">Formation</th><th scope="col">Lycée</th><th scope="col" className={s.num}>Inscrits / capacité</th></tr>
+          </thead>
+          <tbody>
+            {result.hits.map((h) => {
+              const base = siteOrigin(h.site, origin);
+              return (
+                <tr key={h.id}>
+                  <td className={s.nowrap}><a href={`${base}/stages/${h.id}`}>{formatDay(h.date)}</a></td>
+                  <td className={s.nowrap}>{formatHours(h.startMinutes, h.endMinutes)}</td>
+                  <td>{h.formation.type} {h.formation.name}</td>
+                  <td><a href={base}>{h.site.name}</a>{h.site.city ? <><br /><span className="muted">{h.site.city}</span></> : null}</td>
+                  <td className={s.num}>{h.enrolledCount} / {h.capacity} <StageStatus r={h} /></td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function searchValues(sp: Record<string, string | string[] | undefined>): SearchValues {
+  const one = (k: string) => {
+    const v = sp[k];
+    return (Array.isArray(v) ? v[0] : v)?.slice(0, 100) ?? '';
+  };
+  return { q: one('q'), lieu: one('lieu'), du: one('du'), au: one('au'), disponibles: one('disponibles') === '1' };
+}
