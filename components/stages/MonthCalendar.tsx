@@ -16,12 +16,12 @@ export function stageChipClass(r: Pick<StageRow, 'status' | 'enrolledCount' | 'c
 function Chip({ r }: { r: StageRow }) {
   const state = r.status === 'CANCELLED' ? 'annulé' : r.enrolledCount >= r.capacity ? 'complet' : `${r.capacity - r.enrolledCount} place${r.capacity - r.enrolledCount > 1 ? 's' : ''}`;
   return (
-    <Link href={`/stages/${r.id}`} className={stageChipClass(r)} title={`${r.formation.type} ${r.formation.name} — ${formatMinutes(r.startMinutes)}, ${r.enrolledCount}/${r.capacity} inscrits`}>
+    <Link href={`/stages/${r.id}`} prefetch={false} className={stageChipClass(r)} title={`${r.formation.type} ${r.formation.name} — ${formatMinutes(r.startMinutes)}, ${r.enrolledCount}/${r.capacity} inscrits`}>
       <span className={s.chipLine}>
         <strong>{formatMinutes(r.startMinutes)}</strong> {r.enrolledCount}/{r.capacity}
         <span className="visually-hidden"> inscrits, {state}, </span>
       </span>
-      <span className={s.chipLine}>{r.formation.type} {r.formation.name}</span>
+      <span className={s.chipName}>{r.formation.type} · {r.formation.name}</span>
     </Link>
   );
 }
@@ -54,7 +54,7 @@ export function MonthCalendar(props: { month: string; days: Day[]; byDay: Map<Da
                     <span className={s.dayNumber} aria-hidden="true">{Number(day.slice(8))}</span>
                     <span className="visually-hidden">{label}{stages.length ? ` : ${stages.length} stage${stages.length > 1 ? 's' : ''}` : ''}</span>
                     {creatable ? (
-                      <Link href={`/calendrier/nouveau?date=${day}`} className={s.create} aria-label={`Créer un stage le ${label}`} data-create-day={day}>
+                      <Link href={`/calendrier/nouveau?date=${day}`} prefetch={false} className={s.create} aria-label={`Créer un stage le ${label}`} data-create-day={day}>
                         +
                       </Link>
                     ) : null}

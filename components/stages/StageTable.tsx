@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { filtersQuery, type SortKey, type StageFilters } from '@/lib/stages/filters';
 import { teacherName, type StageRow } from '@/lib/stages/queries';
-import { formatDay, formatHours } from '@/lib/stages/time';
+import { formatHours, formatShortDate } from '@/lib/stages/time';
 import s from './stages.module.css';
 
 const COLUMNS: { key: SortKey | null; label: string; className?: string }[] = [
@@ -33,7 +33,7 @@ export function StageTable({ rows, filters, path }: { rows: StageRow[]; filters:
             const next = sorted && filters.ordre === 'asc' ? 'desc' : 'asc';
             return (
               <th key={c.label} scope="col" className={c.className} aria-sort={sorted ? (filters.ordre === 'asc' ? 'ascending' : 'descending') : undefined}>
-                <Link href={`${path}${filtersQuery(filters, { tri: c.key, ordre: next })}`}>
+                <Link href={`${path}${filtersQuery(filters, { tri: c.key, ordre: next })}`} prefetch={false}>
                   {c.label} <span aria-hidden="true">{sorted ? (filters.ordre === 'asc' ? '▲' : '▼') : '↕'}</span>
                   <span className="visually-hidden">, trier {next === 'asc' ? 'par ordre croissant' : 'par ordre décroissant'}</span>
                 </Link>
@@ -46,7 +46,7 @@ export function StageTable({ rows, filters, path }: { rows: StageRow[]; filters:
       <tbody>
         {rows.map((r) => (
           <tr key={r.id}>
-            <td className={s.nowrap}><Link href={`/stages/${r.id}`}>{formatDay(r.date)}</Link></td>
+            <td className={s.nowrap}><Link href={`/stages/${r.id}`} prefetch={false}>{formatShortDate(r.date)}</Link></td>
             <td className={s.nowrap}>{formatHours(r.startMinutes, r.endMinutes)}</td>
             <td>{r.formation.type} {r.formation.name}</td>
             <td>{r.stageType}</td>

@@ -15,8 +15,10 @@ export function icsEscape(text: string): string {
 }
 
 /** Folds a content line at 75 octets (UTF-8 characters never split). */
+const enc = new TextEncoder();
+
 export function icsFold(line: string): string {
-  const enc = new TextEncoder();
+  if (line.length <= 75 && enc.encode(line).length <= 75) return line;
   const parts: string[] = [];
   let cur = '';
   let size = 0;

@@ -77,6 +77,11 @@ export function formatShortDay(day: Day): string {
   return format(localDate(day), 'EEE d MMM', { locale: fr });
 }
 
+/** « mer. 2 déc. 2026 » (tables). */
+export function formatShortDate(day: Day): string {
+  return format(localDate(day), 'EEE d MMM yyyy', { locale: fr });
+}
+
 /** '2026-12' → « décembre 2026 ». */
 export function formatMonth(month: string): string {
   return format(localDate(`${month}-01`), 'MMMM yyyy', { locale: fr });
@@ -92,8 +97,20 @@ export function parisClock(now: Date = new Date()): { day: Day; minutes: number 
   return { day: `${p.year}-${p.month}-${p.day}`, minutes: Number(p.hour) * 60 + Number(p.minute) };
 }
 
-/** The instant of a Paris local time (handles summer time). */
+const offsetCache = new Map<string, number>();
+
+/** The instant of a Paris local time (handles summer time; the offset of each day+hour is cached). */
 export function parisToUtc(day: Day, minutes: number): Date {
+  const key = `${day}:${minutes}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return new Date(cached);
+  const t = computeParisToUtc(day, minutes);
+  if (offsetCache.size > 5000) offsetCache.clear();
+  offsetCache.set(key, t.getTime());
+  return t;
+}
+
+function computeParisToUtc(day: Day, minutes: number): Date {
   const guess = Date.UTC(...(day.split('-').map(Number).map((v, i) => (i === 1 ? v - 1 : v)) as [number, number, number]), 0, minutes);
   let t = guess;
   for (let i = 0; i < 2; i++) {

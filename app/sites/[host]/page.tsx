@@ -61,7 +61,7 @@ export default async function Dashboard() {
           <ul className={s.upcoming}>
             {d.upcoming.map((r) => (
               <li key={r.id}>
-                <Link href={`/stages/${r.id}`}>{formatDay(r.date)}</Link>
+                <Link href={`/stages/${r.id}`} prefetch={false}>{formatDay(r.date)}</Link>
                 <span>{formatHours(r.startMinutes, r.endMinutes)}</span>
                 <span>{r.formation.type} {r.formation.name} <span className="muted">· {teacherName(r.teacher)}</span></span>
                 <span>{r.enrolledCount} / {r.capacity} <StageStatus r={r} /></span>

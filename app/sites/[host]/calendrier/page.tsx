@@ -28,7 +28,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const published = publishedId ? await getStage(actor.site.id, publishedId).catch(() => null) : null;
   const link = (m: string) => `/calendrier${filtersQuery(filters, { mois: m })}`;
   return (
-    <div className="stack">
+    <div className={`stack ${s.wide}`}>
       <h1>Calendrier des stages</h1>
       {published ? (
         <>

@@ -16,7 +16,7 @@ export default async function StageListPage({ searchParams }: { searchParams: Pr
   const filters = parseFilters(await searchParams);
   const [ctx, rows] = await Promise.all([stageContext(actor.site.id), listStages(actor.site.id, filters)]);
   return (
-    <div className="stack">
+    <div className={`stack ${s.wide}`}>
       <h1>Liste des stages</h1>
       <div className={s.layout}>
         <StageFilters
