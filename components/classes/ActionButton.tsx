@@ -39,7 +39,7 @@ export function ActionButton<I>({ action, input, label, confirm, confirmLabel = 
     });
 
   return (
-    <div className="stack" style={{ display: 'inline-block' }}>
+    <div className={s.actionButton}>
       {asking ? (
         <div className={s.confirm} role="group" aria-label="Confirmation">
           <p>{confirm}</p>
@@ -52,7 +52,7 @@ export function ActionButton<I>({ action, input, label, confirm, confirmLabel = 
         </Button>
       )}
       {result ? (
-        <p role={result.ok ? 'status' : 'alert'} className={result.ok ? undefined : 'error-text'} style={result.ok ? undefined : { color: 'var(--color-error)', margin: 0 }}>
+        <p role={result.ok ? 'status' : 'alert'} className={result.ok ? s.actionOk : s.actionError}>
           {result.text}
         </p>
       ) : null}

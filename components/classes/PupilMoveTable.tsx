@@ -10,6 +10,7 @@ import { Alert } from '@/components/ui/Alert';
 import type { ActionResult } from '@/lib/core/action-types';
 import type { MovePupilsInput } from '@/lib/classes/schema';
 import s from './classes.module.css';
+import ui from '@/components/ui/ui.module.css';
 
 export type PupilRow = { id: string; name: string; birth: string; login: string | null };
 type Props = {
@@ -72,7 +73,7 @@ export function PupilMoveTable({ pupils, classes, currentClassId, action }: Prop
                   <td>{p.login ?? <span className="muted">—</span>}</td>
                   <td>
                     <label className="visually-hidden" htmlFor={`classe-${p.id}`}>Classe de {p.name}</label>
-                    <select id={`classe-${p.id}`} value={target} onChange={(e) => setTargets((t) => ({ ...t, [p.id]: e.target.value }))}>
+                    <select id={`classe-${p.id}`} className={ui.input} value={target} onChange={(e) => setTargets((t) => ({ ...t, [p.id]: e.target.value }))}>
                       {classes.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
                     </select>
                   </td>

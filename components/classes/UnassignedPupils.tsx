@@ -9,6 +9,7 @@ import type { ActionResult } from '@/lib/core/action-types';
 import type { MovePupilsInput } from '@/lib/classes/schema';
 import { ActionButton } from './ActionButton';
 import s from './classes.module.css';
+import ui from '@/components/ui/ui.module.css';
 
 type Props = {
   pupils: { id: string; name: string; birth: string; level: string | null }[];
@@ -55,7 +56,7 @@ export function UnassignedPupils({ pupils, classes, moveAction, detachAction }: 
                 <td>{p.level ?? '—'}</td>
                 <td>
                   <label className="visually-hidden" htmlFor={`choix-${p.id}`}>Classe de {p.name}</label>
-                  <select id={`choix-${p.id}`} value={choice[p.id] ?? ''} onChange={(e) => setChoice((c) => ({ ...c, [p.id]: e.target.value }))}>
+                  <select id={`choix-${p.id}`} className={ui.input} value={choice[p.id] ?? ''} onChange={(e) => setChoice((c) => ({ ...c, [p.id]: e.target.value }))}>
                     <option value="">Choisissez une classe</option>
                     {classes.map((c) => <option key={c.id} value={c.id}>{c.name} ({c.level})</option>)}
                   </select>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { ActionButton } from '@/components/classes/ActionButton';
+import s from '@/components/classes/classes.module.css';
 import { EstablishmentTabs, NotMember } from '@/components/classes/EstablishmentTabs';
 import { GuardiansForm } from '@/components/classes/GuardiansForm';
 import { detachPupilAction, updateGuardiansAction } from '@/lib/classes/actions';
@@ -25,7 +26,7 @@ export default async function PupilPage({ params }: { params: Promise<{ id: stri
       <EstablishmentTabs actor={actor} member={member} current="pupils" />
       <p><Link href={pupil.classRoom ? `/etablissement/classes/${pupil.classRoom.id}` : '/etablissement/eleves'}>← {pupil.classRoom ? `Classe ${pupil.classRoom.name}` : 'Élèves'}</Link></p>
       <h1>{name}</h1>
-      <dl className="card">
+      <dl className={`card ${s.details}`}>
         <dt>Date de naissance</dt><dd>{formatDay(pupil.birthDate) || '—'}</dd>
         <dt>Classe</dt><dd>{pupil.classRoom ? pupil.classRoom.name : 'Sans classe'}{pupil.level ? ` (niveau ${pupil.level})` : ''}</dd>
         <dt>Identifiant de connexion</dt>
