@@ -30,7 +30,7 @@ export function AccessRequestForm({ uai }: { uai: string }) {
   });
   if (sent) return <Alert tone="success" title="Demande envoyée">{sent}</Alert>;
   return (
-    <form onSubmit={onSubmit} noValidate className={s.narrow}>
+    <form onSubmit={onSubmit} method="post" noValidate className={s.narrow}>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field label="Code UAI" readOnly error={errors.uai?.message} {...register('uai')} />
       <Field label="Nom" autoComplete="family-name" error={errors.lastName?.message} {...register('lastName')} />

@@ -33,7 +33,7 @@ export function ChangePasswordForm() {
     }
   });
   return (
-    <form onSubmit={onSubmit} noValidate className={s.narrow}>
+    <form onSubmit={onSubmit} method="post" noValidate className={s.narrow}>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field label="Mot de passe actuel" type="password" autoComplete="current-password" error={errors.currentPassword?.message} {...register('currentPassword')} />
       <Field

@@ -44,7 +44,7 @@ export function RegistrationForm({ uai, login }: RegistrationFormProps) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className={s.narrow}>
+    <form onSubmit={onSubmit} method="post" noValidate className={s.narrow}>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <input type="hidden" {...register('uai')} />
       <fieldset className={s.fieldset} aria-describedby={errors.civility ? 'civility-error' : undefined}>

@@ -32,7 +32,7 @@ export function ResendActivationForm({ identifier }: { identifier?: string }) {
     }
   });
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={onSubmit} method="post" noValidate>
       {identifier ? (
         <input type="hidden" {...register('identifier')} />
       ) : (

@@ -42,7 +42,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
 
   return (
     <div className={`stack ${s.narrow}`}>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={onSubmit} method="post" noValidate>
         {failure ? <Alert tone="error">{SIGN_IN_MESSAGES[failure.reason]}</Alert> : null}
         <Field label="Votre adresse Email" type="text" inputMode="email" autoComplete="username" hint="Ou l’identifiant choisi à l’inscription (élèves)." error={errors.email?.message} {...register('email')} />
         <Field label="Votre mot de passe" type="password" autoComplete="current-password" error={errors.password?.message} {...register('password')} />

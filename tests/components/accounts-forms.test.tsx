@@ -96,6 +96,11 @@ describe('the sign-in form', () => {
     expect(screen.getByRole('link', { name: 'Vous n’avez pas reçu le message d’activation ?' })).toHaveAttribute('href', '/activation');
   });
 
+  it('posts (never puts the password in the address bar, even before the page is interactive)', () => {
+    const { container } = render(<SignInForm />);
+    expect(container.querySelector('form')).toHaveAttribute('method', 'post');
+  });
+
   it('asks for the address and the password before trying', async () => {
     render(<SignInForm />);
     await userEvent.click(screen.getByRole('button', { name: 'CONNEXION' }));

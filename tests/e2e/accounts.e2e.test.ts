@@ -27,6 +27,13 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
+/** A screenshot once the page has settled (its h1 rendered, the network quiet). */
+async function shot(page: Page, name: string) {
+  await page.waitForSelector('h1', { timeout: 20_000 });
+  await page.waitForNetworkIdle({ idleTime: 250, timeout: 5_000 }).catch(() => undefined);
+  await screenshot(page, name);
+}
+
 /** Follows a link (client-side navigation) and waits for the new page's h1. */
 async function follow(page: Page, text: string, path: string) {
   await clickText(page, text, 'a');
@@ -102,13 +109,13 @@ describe('registering an establishment by its UAI', () => {
   it('registers 0351847T, activates it from the email, signs in and out', async () => {
     const page = await newPage();
     await page.goto(appUrl('/'));
-    await screenshot(page, 'accounts-01-home');
+    await shot(page, 'accounts-01-home');
 
     // A wrong check letter: a French message, nothing created.
     await fill(page, 'Code UAI (RNE) de l’établissement', '0351847A');
     await Promise.all([page.waitForNavigation(), clickText(page, 'Continuer', 'button')]);
     expect(await bodyText(page)).toContain('la lettre de contrôle ne correspond pas');
-    await screenshot(page, 'accounts-02-uai-error');
+    await shot(page, 'accounts-02-uai-error');
 
     await fill(page, 'Code UAI (RNE) de l’établissement', '0351847T');
     await Promise.all([page.waitForNavigation(), clickText(page, 'Continuer', 'button')]);
@@ -119,41 +126,41 @@ describe('registering an establishment by its UAI', () => {
     expect(text).toContain('Votre identifiant de connexion est obligatoirement le suivant : ce.0351847t@ac-rennes.fr');
     await clickText(page, 'Créer votre compte utilisateur', 'button');
     await waitText(page, 'Saisissez votre nom.');
-    await screenshot(page, 'accounts-03-registration-form-errors');
+    await shot(page, 'accounts-03-registration-form-errors');
 
     await register(page, (p) => appUrl(p), '0351847T', { first: 'Claire', last: 'Dupont' });
     expect(await bodyText(page)).toContain('ce.0351847t@ac-rennes.fr');
-    await screenshot(page, 'accounts-04-activation-sent');
+    await shot(page, 'accounts-04-activation-sent');
 
     // Registering the same UAI again offers a resend, not a second account.
     await page.goto(appUrl('/inscription?uai=0351847T'));
     expect(await h1(page)).toBe('Inscription en attente d’activation');
-    await screenshot(page, 'accounts-05-pending-activation');
+    await shot(page, 'accounts-05-pending-activation');
 
     const mail = await mailbox.waitFor({ to: 'ce.0351847t@ac-rennes.fr', subject: /Activez votre compte/ });
     expect(mail.text).toContain('5 minutes');
     await page.goto(linkTo(mail, '/activation/'));
     expect(await h1(page)).toBe('Activation de votre compte');
-    await screenshot(page, 'accounts-06-activation-page');
+    await shot(page, 'accounts-06-activation-page');
     await clickText(page, 'Activer mon compte', 'button');
     await waitText(page, 'Votre compte est activé');
     expect(await bodyText(page)).toContain('Collège Georges Brassens (Le Rheu)');
-    await screenshot(page, 'accounts-07-activated');
+    await shot(page, 'accounts-07-activated');
 
     await signIn(page, appUrl('/connexion'), 'ce.0351847t@ac-rennes.fr', PASSWORD);
     await page.waitForFunction(() => document.querySelector('header')?.textContent?.includes('Se déconnecter'), { timeout: 20_000 });
     expect(new URL(page.url()).pathname).toBe('/');
     expect(await page.$eval('header', (e) => e.textContent)).toContain('Claire Dupont');
-    await screenshot(page, 'accounts-08-signed-in');
+    await shot(page, 'accounts-08-signed-in');
 
     await page.goto(appUrl('/mon-compte'));
     expect(await bodyText(page)).toContain('Collège Georges Brassens (Le Rheu) (0351847T) — Chef d\'établissement');
-    await screenshot(page, 'accounts-09-my-account');
+    await shot(page, 'accounts-09-my-account');
 
     // Now registered: « cas numéro 2 ».
     await page.goto(appUrl('/inscription?uai=0351847T'));
     expect(await bodyText(page)).toContain('Cas numéro 2');
-    await screenshot(page, 'accounts-10-case-2');
+    await shot(page, 'accounts-10-case-2');
 
     await clickText(page, 'Se déconnecter', 'button');
     await page.waitForFunction(() => !document.querySelector('header')?.textContent?.includes('Se déconnecter'), { timeout: 20_000 });
@@ -164,7 +171,7 @@ describe('registering an establishment by its UAI', () => {
   it('signs in with the keyboard only', async () => {
     const page = await newPage();
     await page.goto(appUrl('/connexion'));
-    await screenshot(page, 'accounts-11-sign-in');
+    await shot(page, 'accounts-11-sign-in');
     await (await field(page, 'Votre adresse Email')).focus();
     await page.keyboard.type('ce.0351847t@ac-rennes.fr');
     await page.keyboard.press('Tab');
@@ -183,45 +190,10 @@ describe('registering an establishment by its UAI', () => {
     const page = await newPage();
     await signIn(page, appUrl('/connexion'), 'ce.0351847t@ac-rennes.fr', 'pas-le-bon-mot-de-passe');
     await waitText(page, 'Adresse email ou mot de passe incorrect');
-    await screenshot(page, 'accounts-12-sign-in-refused');
+    await shot(page, 'accounts-12-sign-in-refused');
     await signIn(page, appUrl('/connexion'), 'personne@ac-rennes.fr', 'pas-le-bon-mot-de-passe');
     await waitText(page, 'Adresse email ou mot de passe incorrect');
     await page.browserContext().close();
-  });
-});
-
-describe('an expired activation link', () => {
-  it('says so, sends a new link on request, and the new link activates', async () => {
-    const app = await startApp({ env: { ACTIVATION_TTL_MINUTES: '0.2' } }); // 12 seconds
-    const page = await newPage();
-    try {
-      await register(page, app.url, '0352260S', { first: 'Anne', last: 'Truffaut' });
-      expect(await bodyText(page)).toContain('12 secondes');
-      const first = await app.mailbox.waitFor({ to: 'ce.0352260s@ac-rennes.fr', subject: /Activez/ });
-
-      // Signing in before activation: told to activate, with the resend.
-      await signIn(page, app.url('/connexion'), 'ce.0352260s@ac-rennes.fr', PASSWORD);
-      await waitText(page, 'pas encore activé');
-      await screenshot(page, 'accounts-13-not-activated');
-
-      await new Promise((r) => setTimeout(r, 13_000));
-      await page.goto(linkTo(first, '/activation/'));
-      expect(await h1(page)).toBe('Ce lien d’activation a expiré');
-      await screenshot(page, 'accounts-14-link-expired');
-      await clickText(page, 'Recevoir l’email de confirmation à l’adresse ce.0352260s@ac-rennes.fr', 'button');
-      await waitText(page, 'un nouvel email d\'activation vient d\'y être envoyé');
-      await screenshot(page, 'accounts-15-link-resent');
-
-      const second = await app.mailbox.waitFor({ to: 'ce.0352260s@ac-rennes.fr', subject: /Nouveau lien/, exclude: [first] });
-      await page.goto(linkTo(second, '/activation/'));
-      await clickText(page, 'Activer mon compte', 'button');
-      await waitText(page, 'Votre compte est activé');
-      await signIn(page, app.url('/connexion'), 'ce.0352260s@ac-rennes.fr', PASSWORD);
-      await page.waitForFunction(() => document.querySelector('header')?.textContent?.includes('Se déconnecter'), { timeout: 20_000 });
-    } finally {
-      await page.browserContext().close();
-      await app.stop();
-    }
   });
 });
 
@@ -234,7 +206,7 @@ describe('a forgotten password', () => {
     await fill(page, 'Votre adresse Email', 'ce.0351847t@ac-rennes.fr');
     await clickText(page, 'Recevoir l’email de réinitialisation du mot de passe', 'button');
     await waitText(page, 'Si un compte correspond à cette adresse');
-    await screenshot(page, 'accounts-16-forgot-password');
+    await shot(page, 'accounts-16-forgot-password');
 
     const mail = await mailbox.waitFor({ to: 'ce.0351847t@ac-rennes.fr', subject: /Réinitialisation/ });
     await page.goto(linkTo(mail, '/reinitialisation/'));
@@ -242,10 +214,10 @@ describe('a forgotten password', () => {
     const fresh = 'Un-nouveau-mot-de-passe-2027';
     await fill(page, 'Nouveau mot de passe', fresh);
     await fill(page, 'Confirmation du nouveau mot de passe', fresh);
-    await screenshot(page, 'accounts-17-reset-form');
+    await shot(page, 'accounts-17-reset-form');
     await clickText(page, 'Enregistrer le nouveau mot de passe', 'button');
     await waitText(page, 'Votre mot de passe est modifié');
-    await screenshot(page, 'accounts-18-reset-done');
+    await shot(page, 'accounts-18-reset-done');
 
     // The link worked once.
     await page.goto(linkTo(mail, '/reinitialisation/'));
@@ -276,11 +248,11 @@ describe('a forgotten identifier', () => {
     await fill(page, 'Adresse email académique', 'julie.martin@gmail.com');
     await clickText(page, 'Valider la demande de création de compte', 'button');
     await waitText(page, 'Saisissez votre adresse email académique');
-    await screenshot(page, 'accounts-19-identifier-hint');
+    await shot(page, 'accounts-19-identifier-hint');
     await fill(page, 'Adresse email académique', 'julie.martin@ac-rennes.fr');
     await clickText(page, 'Valider la demande de création de compte', 'button');
     await waitText(page, 'Votre demande de création de compte a été transmise');
-    await screenshot(page, 'accounts-20-access-request-sent');
+    await shot(page, 'accounts-20-access-request-sent');
 
     const notice = await mailbox.waitFor({ to: 'ce.0350033w@ac-rennes.fr', subject: /Demande de création de compte/ });
     expect(notice.text).toContain('Julie Martin');
@@ -291,7 +263,7 @@ describe('a forgotten identifier', () => {
     await clickText(page, 'CONNEXION', 'button');
     await page.waitForFunction(() => location.pathname === '/etablissement/demandes', { timeout: 20_000 });
     await waitText(page, 'julie.martin@ac-rennes.fr');
-    await screenshot(page, 'accounts-21-manager-requests');
+    await shot(page, 'accounts-21-manager-requests');
     await clickText(page, 'Accorder l’accès', 'button');
     await waitText(page, 'Accès accordé');
     const invitation = await mailbox.waitFor({ to: 'julie.martin@ac-rennes.fr', subject: /accès/ });
@@ -311,22 +283,22 @@ describe('an establishment without any address in the directory', () => {
     await fill(page, 'Votre adresse email', 'direction@notre-dame-auray.example.fr');
     await fill(page, 'Mot de passe', PASSWORD);
     await fill(page, 'Confirmation du mot de passe', PASSWORD);
-    await screenshot(page, 'accounts-22-registration-review-form');
+    await shot(page, 'accounts-22-registration-review-form');
     await clickText(page, 'Créer votre compte utilisateur', 'button');
     await page.waitForFunction(() => location.pathname === '/inscription/en-attente', { timeout: 20_000 });
-    await screenshot(page, 'accounts-23-review-pending');
+    await shot(page, 'accounts-23-review-pending');
 
     await signIn(page, appUrl('/connexion?callbackUrl=%2Foperateur'), 'operateur@ministage.localhost', DEMO_PASSWORD);
     await page.waitForFunction(() => location.pathname === '/operateur', { timeout: 20_000 });
-    await screenshot(page, 'accounts-24-operator-index');
+    await shot(page, 'accounts-24-operator-index');
     await page.goto(appUrl('/operateur/inscriptions'));
     await waitText(page, 'direction@notre-dame-auray.example.fr');
-    await screenshot(page, 'accounts-25-operator-reviews');
+    await shot(page, 'accounts-25-operator-reviews');
     await clickText(page, 'Valider l’inscription', 'button');
     await waitText(page, 'Inscription validée');
     await mailbox.waitFor({ to: 'direction@notre-dame-auray.example.fr', subject: /Activez/ });
     await page.goto(appUrl('/operateur/demandes'));
-    await screenshot(page, 'accounts-26-operator-requests');
+    await shot(page, 'accounts-26-operator-requests');
     await page.browserContext().close();
   });
 });
@@ -337,11 +309,47 @@ describe('one account on every host', () => {
     await signInViaApi(page, { login: 'ce.0350033w@ac-rennes.fr', password: DEMO_PASSWORD, host: 'demo.localhost' });
     await page.goto(appUrl('/', 'demo.localhost'));
     expect(await page.$eval('header', (e) => e.textContent)).toContain('Se déconnecter');
-    await screenshot(page, 'accounts-27-signed-in-on-platform');
+    await shot(page, 'accounts-27-signed-in-on-platform');
     const cookies = await page.browserContext().cookies();
     expect(cookies.find((c) => c.name.endsWith('next-auth.session-token'))?.domain).toBe('demo.localhost');
     await page.goto(appUrl('/'));
     expect(await page.$eval('header', (e) => e.textContent)).not.toContain('Se déconnecter');
     await page.browserContext().close();
+  });
+});
+
+// Last: startApp() may rebuild the shared build folder when sources changed during the run.
+describe('an expired activation link', () => {
+  it('says so, sends a new link on request, and the new link activates', async () => {
+    const app = await startApp({ env: { ACTIVATION_TTL_MINUTES: '0.2' } }); // 12 seconds
+    const page = await newPage();
+    try {
+      await register(page, app.url, '0352260S', { first: 'Anne', last: 'Truffaut' });
+      expect(await bodyText(page)).toContain('12 secondes');
+      const first = await app.mailbox.waitFor({ to: 'ce.0352260s@ac-rennes.fr', subject: /Activez/ });
+
+      // Signing in before activation: told to activate, with the resend.
+      await signIn(page, app.url('/connexion'), 'ce.0352260s@ac-rennes.fr', PASSWORD);
+      await waitText(page, 'pas encore activé');
+      await shot(page, 'accounts-13-not-activated');
+
+      await new Promise((r) => setTimeout(r, 13_000));
+      await page.goto(linkTo(first, '/activation/'));
+      expect(await h1(page)).toBe('Ce lien d’activation a expiré');
+      await shot(page, 'accounts-14-link-expired');
+      await clickText(page, 'Recevoir l’email de confirmation à l’adresse ce.0352260s@ac-rennes.fr', 'button');
+      await waitText(page, 'un nouvel email d\'activation vient d\'y être envoyé');
+      await shot(page, 'accounts-15-link-resent');
+
+      const second = await app.mailbox.waitFor({ to: 'ce.0352260s@ac-rennes.fr', subject: /Nouveau lien/, exclude: [first] });
+      await page.goto(linkTo(second, '/activation/'));
+      await clickText(page, 'Activer mon compte', 'button');
+      await waitText(page, 'Votre compte est activé');
+      await signIn(page, app.url('/connexion'), 'ce.0352260s@ac-rennes.fr', PASSWORD);
+      await page.waitForFunction(() => document.querySelector('header')?.textContent?.includes('Se déconnecter'), { timeout: 20_000 });
+    } finally {
+      await page.browserContext().close();
+      await app.stop();
+    }
   });
 });
