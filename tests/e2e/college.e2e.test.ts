@@ -272,6 +272,52 @@ describe('after the moves', () => {
   });
 });
 
+describe('a staff member who signs up alone', () => {
+  it('is refused for a collège not registered yet, then signs up, activates and waits for the principal’s approval', async () => {
+    const page = await person();
+    await page.goto(appUrl('/creer-mon-compte/equipe?uai=0352319F'));
+    expect(await main(page)).toContain('n’est pas encore inscrit');
+
+    await page.goto(appUrl('/creer-mon-compte/equipe'));
+    await fill(page, 'Votre collège', 'Dolto Pacé');
+    await Promise.all([page.waitForNavigation(), clickText(page, 'Rechercher', 'button')]);
+    await clickText(page, 'Choisir', 'main a');
+    await page.waitForFunction(() => location.search.includes('uai=0352274G') && !!document.querySelector('form[aria-label="Inscription d’un membre de l’équipe pédagogique"]'), { timeout: 20_000 });
+    await fill(page, 'Nom', 'Kerhervé');
+    await fill(page, 'Prénom', 'Yannick');
+    await choose(page, 'Fonction', 'Enseignant');
+    await fill(page, 'Adresse email académique', 'yannick.kerherve@gmail.com');
+    await fill(page, 'Mot de passe', PP_PASSWORD);
+    await fill(page, 'Confirmation du mot de passe', PP_PASSWORD);
+    await clickText(page, 'Je m’inscris', 'button');
+    await waitText(page, 'Utilisez votre adresse académique');
+    await fill(page, 'Adresse email académique', 'yannick.kerherve@ac-rennes.fr');
+    await screenshot(page, 'college-12-staff-signup');
+    await clickText(page, 'Je m’inscris', 'button');
+    await waitText(page, 'Vérifiez votre messagerie');
+
+    const mail = await mailbox.waitFor({ to: 'yannick.kerherve@ac-rennes.fr', subject: /Activez/ });
+    await page.goto(mail.links.find((l) => l.includes('/activation/'))!);
+    await clickText(page, 'Activer mon compte', 'button');
+    await waitText(page, 'Votre compte est activé');
+    await signInViaApi(page, { login: 'yannick.kerherve@ac-rennes.fr', password: PP_PASSWORD });
+    await page.goto(appUrl('/etablissement/classes'));
+    expect(await main(page)).toContain('votre chef d’établissement doit encore approuver votre inscription');
+
+    const principal = await person();
+    await signInViaApi(principal, { login: PRINCIPAL, password: DEMO_PASSWORD });
+    await principal.goto(appUrl('/etablissement/equipe'));
+    await mailbox.waitFor({ to: PRINCIPAL, subject: /Yannick Kerhervé demande à rejoindre/ });
+    const pending = await principal.waitForSelector('li[data-pending="yannick.kerherve@ac-rennes.fr"]');
+    await screenshot(principal, 'college-13-team-pending');
+    await clickText(pending!, 'Approuver', 'button');
+    await principal.waitForSelector('tr[data-member="yannick.kerherve@ac-rennes.fr"]', { timeout: 20_000 });
+    await mailbox.waitFor({ to: 'yannick.kerherve@ac-rennes.fr', subject: /approuvée/ });
+    await page.goto(appUrl('/etablissement/classes'));
+    expect(await h1(page)).toBe('Classes');
+  });
+});
+
 describe('the school-year rollover (operator)', () => {
   it('simulates then closes last year, with its progress and history', async () => {
     const op = await person();
