@@ -2,6 +2,9 @@ import nextJest from 'next/jest.js';
 
 const createJestConfig = nextJest({ dir: './' });
 const shared = {
+  // Integration tests hash real passwords (scrypt) and open real databases: on a busy 2-core
+  // machine a hook can take more than Jest's default 5 s.
+  testTimeout: 60_000,
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1', '^server-only$': '<rootDir>/tests/helpers/empty.cjs' },
   testPathIgnorePatterns: ['/node_modules/', '/.next/', '/.data/'],
 };
