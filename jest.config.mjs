@@ -2,9 +2,6 @@ import nextJest from 'next/jest.js';
 
 const createJestConfig = nextJest({ dir: './' });
 const shared = {
-  // Integration tests hash real passwords (scrypt) and open real databases: on a busy 2-core
-  // machine a hook can take more than Jest's default 5 s.
-  testTimeout: 60_000,
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1', '^server-only$': '<rootDir>/tests/helpers/empty.cjs' },
   testPathIgnorePatterns: ['/node_modules/', '/.next/', '/.data/'],
 };
@@ -20,6 +17,9 @@ async function project(displayName, extra, ignore = []) {
 }
 
 export default async () => ({
+  // Integration tests hash real passwords (scrypt) and open real databases: on a busy 2-core
+  // machine a hook can take more than Jest's default 5 s. (Only the global value is read.)
+  testTimeout: 60_000,
   projects: [
     await project('node', {
       testEnvironment: 'node',
