@@ -28,8 +28,8 @@ export function FormationForm({ action, initial }: { action: (input: unknown) =>
         <SelectField label="Type" error={e.type?.message} {...register('type')}>
           {types.map((t) => <option key={t} value={t}>{t}</option>)}
         </SelectField>
-        <Field label="Nom de la formation" style={{ minWidth: '22rem' }} error={e.name?.message} {...register('name')} />
-        {editing ? <Checkbox label="Proposée (décochez pour l’archiver)" {...register('active')} /> : null}
+        <Field label="Nom de la formation" data-grow error={e.name?.message} {...register('name')} />
+        {editing ? <Checkbox label="Proposée" {...register('active')} /> : null}
         <Button type="submit" pending={formState.isSubmitting}>{editing ? 'Enregistrer' : 'Ajouter'}</Button>
       </div>
     </form>

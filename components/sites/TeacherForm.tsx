@@ -27,7 +27,7 @@ export function TeacherForm({ action, initial }: { action: (input: unknown) => P
         <Field label="Prénom" error={e.firstName?.message} {...register('firstName')} />
         <Field label="Nom" error={e.lastName?.message} {...register('lastName')} />
         <Field label="Email (facultatif)" type="email" error={e.email?.message} {...register('email')} />
-        {editing ? <Checkbox label="Actif (décochez pour l’archiver)" {...register('active')} /> : null}
+        {editing ? <Checkbox label="Actif" {...register('active')} /> : null}
         <Button type="submit" pending={formState.isSubmitting}>{editing ? 'Enregistrer' : 'Ajouter'}</Button>
       </div>
     </form>

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { Field, SelectField } from '@/components/ui/Field';
@@ -24,11 +24,19 @@ export function DuplicateForm({ action, stageId, weekday }: { action: (input: un
   const router = useRouter();
   const [report, setReport] = useState<DuplicateReport | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, control, watch, formState, setError } = useForm<Values>({
+  const { register, handleSubmit, watch, formState, setError, getValues, setValue } = useForm<Values>({
     resolver: zodResolver(duplicateStageSchema),
     defaultValues: { id: stageId, mode: 'dates', dates: [''], weekday: weekday >= 1 && weekday <= 6 ? weekday : 3, until: '' },
   });
-  const { fields, append, remove } = useFieldArray({ control, name: 'dates' as never });
+  // Keys of the date inputs (react-hook-form's field arrays want objects, these are plain strings).
+  const [keys, setKeys] = useState<number[]>([0]);
+  const append = () => setKeys((k) => [...k, Math.max(...k) + 1]);
+  const remove = (i: number) => {
+    const dates = [...(getValues('dates') ?? [])];
+    dates.splice(i, 1);
+    setValue('dates', dates);
+    setKeys((k) => k.filter((_, j) => j !== i));
+  };
   const mode = watch('mode');
   const errors = formState.errors;
 
@@ -56,14 +64,14 @@ export function DuplicateForm({ action, stageId, weekday }: { action: (input: un
         </fieldset>
         {mode === 'dates' ? (
           <div>
-            {fields.map((f, i) => (
-              <div key={f.id} className={s.dateRow}>
+            {keys.map((key, i) => (
+              <div key={key} className={s.dateRow}>
                 <Field label={`Date ${i + 1}`} type="date" error={errors.dates?.[i]?.message} {...register(`dates.${i}` as const)} />
-                {fields.length > 1 ? <Button type="button" variant="secondary" small onClick={() => remove(i)} aria-label={`Retirer la date ${i + 1}`}>Retirer</Button> : null}
+                {keys.length > 1 ? <Button type="button" variant="secondary" small onClick={() => remove(i)} aria-label={`Retirer la date ${i + 1}`}>Retirer</Button> : null}
               </div>
             ))}
             {errors.dates?.message ? <p role="alert" className="muted">{errors.dates.message}</p> : null}
-            <Button type="button" variant="secondary" small onClick={() => append('' as never)}>Ajouter une date</Button>
+            <Button type="button" variant="secondary" small onClick={append}>Ajouter une date</Button>
           </div>
         ) : (
           <div className={s.formGrid}>

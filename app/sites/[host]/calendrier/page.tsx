@@ -28,7 +28,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const published = publishedId ? await getStage(actor.site.id, publishedId).catch(() => null) : null;
   const link = (m: string) => `/calendrier${filtersQuery(filters, { mois: m })}`;
   return (
-    <div className={`stack ${s.wide}`}>
+    <div className="stack">
       <h1>Calendrier des stages</h1>
       {published ? (
         <>
@@ -43,7 +43,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         <StageFilters filters={filters} context={ctx} action="/calendrier" keep={{ mois: filters.mois }} />
         <section aria-labelledby="mois-affiche">
           <div className={s.toolbar}>
-            <h2 id="mois-affiche" aria-live="polite">{formatMonth(month)}</h2>
+            <h2 id="mois-affiche" className={s.month} aria-live="polite">{formatMonth(month)}</h2>
             <nav className={s.nav} aria-label="Changer de mois">
               <ButtonLink href={link(addMonths(month, -1))} variant="secondary" small>‹ Mois précédent</ButtonLink>
               <ButtonLink href={link(monthOf(today))} variant="secondary" small>Aujourd’hui</ButtonLink>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { SiteOptionsForm } from '@/components/sites/SiteOptionsForm';
 import { updateSiteOptionsAction } from '@/lib/sites/actions';
 import { siteOptions } from '@/lib/sites/queries';
+import { env } from '@/lib/core/env';
 import { OptionsFrame, ReadOnly, SignInFirst, optionsAccess } from './access';
 import s from '@/components/sites/sites.module.css';
 
@@ -33,7 +34,7 @@ export default async function OptionsPage() {
       ) : null}
       {options ? (
         <p className="muted">
-          Adresses de la plateforme : {[`${options.slug}.…`, ...options.domains.map((d) => d.host)].join(', ')} · lycée {options.establishment.name} ({options.establishment.uai}).
+          Adresses de la plateforme : {[`${options.slug}.${env.rootDomain}`, ...options.domains.map((d) => d.host)].join(', ')} · lycée {options.establishment.name} ({options.establishment.uai}).
         </p>
       ) : null}
       {college ? (

@@ -15,7 +15,7 @@ export default async function TeachersOptionsPage() {
   return (
     <OptionsFrame current="enseignants" staff={staff} college={college}>
       <h2>Enseignants</h2>
-      <p>Les enseignants qui encadrent les stages (« Enseignant responsable » du formulaire, filtre « Enseignant »).</p>
+      <p>Les enseignants qui encadrent les stages (« Enseignant responsable » du formulaire, filtre « Enseignant »). Décochez « Actif » pour archiver un enseignant qui a quitté le lycée.</p>
       {!admin ? <ReadOnly /> : null}
       <ul className={s.rows}>
         {teachers.map((t) => (

@@ -15,7 +15,7 @@ export default async function FormationsOptionsPage() {
   return (
     <OptionsFrame current="formations" staff={staff} college={college}>
       <h2>Formations (filières)</h2>
-      <p>Les formations proposées dans le formulaire de stage et dans le filtre « Filière ». Une formation archivée n’est plus proposée, ses stages restent.</p>
+      <p>Les formations proposées dans le formulaire de stage et dans le filtre « Filière ». Décochez « Proposée » pour archiver une formation : elle n’est plus proposée, ses stages restent.</p>
       {!admin ? <ReadOnly /> : null}
       <ul className={s.rows}>
         {formations.map((f) => (

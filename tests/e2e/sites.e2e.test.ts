@@ -1,0 +1,248 @@
+// The lycée platform in Chromium, on demo.localhost: the seeded teacher signs in, clicks a day of
+// the calendar, publishes a stage, finds it in the calendar and the list, filters by formation,
+// duplicates it; the dashboard figures follow; the other platform shows none of it. Then the
+// screenshots of every tab on a platform with ~100 stages.
+import { jest } from '@jest/globals';
+import type { Browser, Page } from 'puppeteer';
+import { appUrl, DEMO_PASSWORD, openBrowser, screenshot, startApp } from './harness.ts';
+import { isPublicHoliday } from '@/lib/reference/holidays';
+import { addDays, addMonths, formatDay, monthOf, parisClock, weekday } from '@/lib/stages/time';
+
+jest.setTimeout(240_000);
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await openBrowser();
+}, 30_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.setViewport({ width: 1366, height: 900 });
+  page.on('pageerror', (err) => console.error(`[page error] ${page.url()}: ${String(err)}`));
+  page.on('response', (r) => {
+    if (r.status() >= 500) console.error(`[HTTP ${r.status()}] ${r.url()}`);
+  });
+  return page;
+}
+
+/** The form control labelled exactly `label`. */
+async function control(page: Page, label: string) {
+  const id = await page.$$eval('label', (ls, text) => ls.find((l) => l.textContent?.trim() === text)?.getAttribute('for') ?? null, label);
+  if (!id) throw new Error(`No field labelled « ${label} » on ${page.url()}`);
+  return (await page.$(`[id="${id}"]`))!;
+}
+
+async function fill(page: Page, label: string, value: string) {
+  const el = await control(page, label);
+  await el.click({ count: 3 });
+  await page.keyboard.press('Backspace');
+  await el.type(value);
+}
+
+/** Sets a date/time input's value the way React sees it. */
+async function setValue(page: Page, label: string, value: string) {
+  const el = await control(page, label);
+  await el.evaluate((input, v) => {
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    setter.call(input, v);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
+}
+
+async function choose(page: Page, label: string, optionText: string) {
+  const el = await control(page, label);
+  const value = await el.evaluate((sel, t) => [...(sel as HTMLSelectElement).options].find((o) => o.textContent?.trim() === t)?.value, optionText);
+  if (value === undefined) throw new Error(`No option « ${optionText} » in « ${label} »`);
+  await el.select(value);
+}
+
+async function clickText(page: Page, text: string, selector = 'a, button') {
+  const handles = await page.$$(selector);
+  for (const h of handles) {
+    if ((await h.evaluate((e) => e.textContent?.trim())) === text) return h.click();
+  }
+  throw new Error(`Nothing to click with text « ${text} » on ${page.url()}`);
+}
+
+const waitPath = (page: Page, path: string) => page.waitForFunction((p) => location.pathname === p, { timeout: 30_000 }, path);
+const text = (page: Page, selector: string) => page.$eval(selector, (e) => (e as HTMLElement).innerText);
+
+async function signIn(page: Page, host: string, login: string) {
+  await page.goto(appUrl('/connexion', host));
+  await fill(page, 'Votre adresse Email', login);
+  await fill(page, 'Votre mot de passe', DEMO_PASSWORD);
+  await clickText(page, 'CONNEXION', 'button');
+  await waitPath(page, '/');
+}
+
+/** « REMPLISSAGE DES STAGES : N INSCRITS / M DISPO. » → [N, M]. */
+async function filling(page: Page, host = 'demo.localhost'): Promise<[number, number]> {
+  await page.goto(appUrl('/', host));
+  const t = await text(page, '[data-testid="remplissage"]');
+  const m = /REMPLISSAGE DES STAGES : (\d+) INSCRITS? \/ (\d+) DISPO\./.exec(t);
+  if (!m) throw new Error(`Unexpected figure: ${t}`);
+  return [Number(m[1]), Number(m[2])];
+}
+
+/** A Wednesday two weeks or more ahead that is not a public holiday. */
+function targetDay(): string {
+  let d = addDays(parisClock().day, 14);
+  while (weekday(d) !== 3 || isPublicHoliday(d)) d = addDays(d, 1);
+  return d;
+}
+
+describe('a lycée teacher publishes and duplicates a stage on demo.localhost', () => {
+  const day = targetDay();
+  const nextWeek = addDays(day, 7);
+  const sunday = addDays(day, 4);
+  let stageId = '';
+
+  it('signs in, clicks a day in the calendar, publishes a stage and sees it in the calendar', async () => {
+    const page = await newPage();
+    await signIn(page, 'demo.localhost', 'paul.durand@ac-rennes.fr');
+    expect(await text(page, 'header')).toContain('MINI-STAGE.FR – Lycée des métiers Démo');
+    const before = await filling(page);
+
+    await page.goto(appUrl('/calendrier', 'demo.localhost'));
+    expect(await text(page, 'main')).toContain('Pour créer un stage, cliquez directement sur le jour souhaité');
+    // « Mois suivant » until the day's month is shown.
+    for (let m = monthOf(parisClock().day); m < monthOf(day); ) {
+      await clickText(page, 'Mois suivant ›');
+      m = addMonths(m, 1);
+      await page.waitForFunction((mm) => location.search.includes(`mois=${mm}`), { timeout: 30_000 }, m);
+    }
+    // Click the day's cell itself (its bottom, below any stage): the whole cell opens the form.
+    const cell = (await page.$(`td[data-day="${day}"]`))!;
+    const box = (await cell.boundingBox())!;
+    await page.mouse.click(box.x + 8, box.y + box.height - 6);
+    await waitPath(page, '/calendrier/nouveau');
+    expect(await text(page, 'h1')).toBe(`Créer un stage le ${formatDay(day)}`);
+    expect(await (await control(page, 'Date')).evaluate((i) => (i as HTMLInputElement).value)).toBe(day);
+
+    await choose(page, 'Formation (filière)', "Bac pro Métiers de l'accueil");
+    await setValue(page, 'Heure de début', '14:00');
+    await setValue(page, 'Heure de fin', '16:30');
+    await fill(page, 'Détail des horaires', 'Après-midi (e2e)');
+    await fill(page, 'Capacité (places)', '6');
+    await choose(page, 'Enseignant responsable', 'Paul Durand');
+    await fill(page, 'Lieu', 'Salle A3, accueil');
+    await fill(page, 'Description', 'Jeux de rôle à l’accueil du lycée.');
+    await screenshot(page, 'sites-stage-form');
+    await clickText(page, 'Publier le stage', 'button');
+    await page.waitForFunction(() => location.search.includes('publie='), { timeout: 30_000 });
+    stageId = new URL(page.url()).searchParams.get('publie')!;
+    expect(await text(page, 'main')).toContain(`du ${formatDay(day)} est publié`);
+    expect(await page.$(`td[data-day="${day}"] a[href="/stages/${stageId}"]`)).not.toBeNull();
+    await screenshot(page, 'sites-calendar-after-create');
+
+    const after = await filling(page);
+    expect(after).toEqual([before[0], before[1] + 6]);
+    await page.close();
+  });
+
+  it('finds the stage in the list and filters the list by formation', async () => {
+    const page = await newPage();
+    await signIn(page, 'demo.localhost', 'paul.durand@ac-rennes.fr');
+    await page.goto(appUrl('/liste', 'demo.localhost'));
+    expect(await page.$(`a[href="/stages/${stageId}"]`)).not.toBeNull();
+    await choose(page, 'Filière', "Bac pro Métiers de l'accueil");
+    await clickText(page, 'Filtrer', 'button');
+    await page.waitForFunction(() => location.search.includes('filiere='), { timeout: 30_000 });
+    const formations = await page.$$eval('table tbody tr td:nth-child(3)', (tds) => [...new Set(tds.map((t) => t.textContent?.trim()))]);
+    expect(formations).toEqual(["Bac pro Métiers de l'accueil"]);
+    expect(await page.$(`a[href="/stages/${stageId}"]`)).not.toBeNull();
+    await screenshot(page, 'sites-list-filtered');
+
+    // The same filter applies to the calendar (a shareable link).
+    const filiere = new URL(page.url()).searchParams.get('filiere')!;
+    await page.goto(appUrl(`/calendrier?mois=${monthOf(day)}&filiere=${filiere}`, 'demo.localhost'));
+    const chips = await page.$$eval('td[data-day] ul a', (as) => as.map((a) => a.getAttribute('title') ?? ''));
+    expect(chips.length).toBeGreaterThan(0);
+    expect(chips.every((t) => t.startsWith("Bac pro Métiers de l'accueil"))).toBe(true);
+    await page.close();
+  });
+
+  it('duplicates it to the next week (a Sunday is refused, with the reason) and the dashboard follows', async () => {
+    const page = await newPage();
+    await signIn(page, 'demo.localhost', 'paul.durand@ac-rennes.fr');
+    const before = await filling(page);
+    await page.goto(appUrl(`/stages/${stageId}`, 'demo.localhost'));
+    await clickText(page, 'Dupliquer');
+    await waitPath(page, `/stages/${stageId}/dupliquer`);
+    await setValue(page, 'Date 1', nextWeek);
+    await clickText(page, 'Ajouter une date', 'button');
+    await page.waitForFunction(() => [...document.querySelectorAll('label')].some((l) => l.textContent === 'Date 2'));
+    await setValue(page, 'Date 2', sunday);
+    await clickText(page, 'Dupliquer', 'button');
+    await page.waitForSelector('#resultat-duplication', { timeout: 30_000 });
+    const result = await text(page, 'main');
+    expect(result).toContain('1 stage créé.');
+    expect(result).toContain(formatDay(nextWeek));
+    expect(result).toContain(`${formatDay(sunday)} : Un stage ne peut pas avoir lieu un dimanche. Choisissez un autre jour.`);
+    await screenshot(page, 'sites-duplicate-report');
+    expect(await filling(page)).toEqual([before[0], before[1] + 6]);
+
+    await page.goto(appUrl(`/calendrier?mois=${monthOf(nextWeek)}`, 'demo.localhost'));
+    const titles = await page.$$eval(`td[data-day="${nextWeek}"] ul a`, (as) => as.map((a) => a.getAttribute('title') ?? ''));
+    expect(titles.some((t) => t.startsWith("Bac pro Métiers de l'accueil — 14 h 00"))).toBe(true);
+    await page.close();
+  });
+
+  it('shows none of it on the other platform, champagne.localhost', async () => {
+    const page = await newPage();
+    await page.goto(appUrl('/liste', 'champagne.localhost'));
+    expect(await text(page, 'header')).toContain('Lycée professionnel la Champagne');
+    expect(await text(page, 'main')).not.toContain("Métiers de l'accueil");
+    expect(await page.$(`a[href="/stages/${stageId}"]`)).toBeNull();
+    const res = await page.goto(appUrl(`/stages/${stageId}`, 'champagne.localhost'));
+    expect(res?.status()).toBe(404);
+    await page.goto(appUrl(`/calendrier?mois=${monthOf(day)}`, 'champagne.localhost'));
+    expect(await page.$(`a[href="/stages/${stageId}"]`)).toBeNull();
+    // The teacher of the demo lycée is nobody on champagne: no « + » to create a stage there.
+    await signIn(page, 'champagne.localhost', 'paul.durand@ac-rennes.fr');
+    await page.goto(appUrl(`/calendrier?mois=${monthOf(day)}`, 'champagne.localhost'));
+    expect(await page.$('a[data-create-day]')).toBeNull();
+    expect(await text(page, 'main')).not.toContain('Pour créer un stage');
+    await page.close();
+  });
+});
+
+describe('every tab of a platform with ~100 stages (screenshots)', () => {
+  let app: Awaited<ReturnType<typeof startApp>>;
+  beforeAll(async () => {
+    app = await startApp({ stages: 100 });
+  }, 600_000);
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('renders each tab for the platform administrator, with one h1 and a title', async () => {
+    const page = await newPage();
+    const url = (p: string) => app.url(p, 'demo.localhost');
+    await page.goto(url('/connexion'));
+    await fill(page, 'Votre adresse Email', 'claire.martin@ac-rennes.fr');
+    await fill(page, 'Votre mot de passe', DEMO_PASSWORD);
+    await clickText(page, 'CONNEXION', 'button');
+    await waitPath(page, '/');
+    const tabs = [
+      ['/', 'tableau-de-bord'], ['/calendrier', 'calendrier'], ['/liste', 'liste-des-stages'], ['/stagiaires', 'stagiaires'],
+      ['/options', 'options'], ['/options/formations', 'options-formations'], ['/contacts', 'contacts'], ['/recherche?q=commerce', 'rechercher-un-stage'],
+    ] as const;
+    for (const [path, name] of tabs) {
+      const res = await page.goto(url(path), { waitUntil: 'networkidle0' });
+      expect(res?.status()).toBe(200);
+      expect(await page.$$eval('h1', (h) => h.length)).toBe(1);
+      expect(await page.title()).not.toBe('');
+      await screenshot(page, `sites-tab-${name}`);
+    }
+    expect(await text(page, 'main')).toContain('stages trouvés');
+    await page.goto(url('/'));
+    expect(await text(page, '[data-testid="remplissage"]')).toMatch(/^REMPLISSAGE DES STAGES : 2 INSCRITS \/ \d+ DISPO\.$/);
+    await page.close();
+  });
+});
