@@ -74,10 +74,11 @@ async function seedOrmeaux(prisma: Db, hash: string, schoolYear: number) {
   const { est } = await registerCollege(prisma, hash, '0350033W', { firstName: 'Nathalie', lastName: 'Le Bihan', civility: 'Mme' });
   const leroy = await staff(prisma, hash, est.id, { login: 'marie.leroy@ac-rennes.fr', firstName: 'Marie', lastName: 'Leroy', role: 'MAIN_TEACHER', fn: 'Professeure principale' });
   const bernard = await staff(prisma, hash, est.id, { login: 'thomas.bernard@ac-rennes.fr', firstName: 'Thomas', lastName: 'Bernard', role: 'MAIN_TEACHER', fn: 'Professeur principal' });
+  // Join codes from the generated alphabet (lib/classes/join-code.ts: no I, L, O, 0, 1).
   const classes = [
-    { name: '3e A', level: '3e', code: 'ORM3A7', pp: leroy.id, size: 12 },
-    { name: '3e B', level: '3e', code: 'ORM3B4', pp: bernard.id, size: 11 },
-    { name: '4e A', level: '4e', code: 'ORM4A9', pp: null, size: 8 },
+    { name: '3e A', level: '3e', code: 'RMS3AK', pp: leroy.id, size: 12 },
+    { name: '3e B', level: '3e', code: 'RMS3BK', pp: bernard.id, size: 11 },
+    { name: '4e A', level: '4e', code: 'RMS4AK', pp: null, size: 8 },
   ];
   let n = 0;
   const pupilsByClass: Record<string, string[]> = {};
@@ -193,7 +194,7 @@ export async function seedDemo(prisma: Db, options: { stages?: number; log?: (s:
   await user(prisma, hash, { login: 'operateur@ministage.localhost', firstName: 'Équipe', lastName: 'technique', isOperator: true });
   const ormeaux = await seedOrmeaux(prisma, hash, schoolYear);
   const dolto = await registerCollege(prisma, hash, '0352274G', { firstName: 'Yann', lastName: 'Le Corre', civility: 'M.' });
-  await prisma.classRoom.create({ data: { establishmentId: dolto.est.id, name: '3e 1', level: '3e', schoolYear, joinCode: 'DOL3X1' } });
+  await prisma.classRoom.create({ data: { establishmentId: dolto.est.id, name: '3e 1', level: '3e', schoolYear, joinCode: 'DTP3XK' } });
 
   const demo = await seedSite(prisma, hash, {
     uai: '0350032V', slug: 'demo', name: 'Lycée des métiers Démo', stages: options.stages ?? 40, formations: FORMATIONS_DEMO,
