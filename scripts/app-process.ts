@@ -41,6 +41,8 @@ export function startNext(input: { port: number; env: Record<string, string | un
       NEXT_DIST_DIR: input.distDir ?? '.next',
       PORT: String(input.port),
       AUTH_TRUST_HOST: 'true',
+      // Dates and hours are shown as French schools live them, whatever the server's zone.
+      TZ: process.env.TZ || 'Europe/Paris',
       NEXT_TELEMETRY_DISABLED: '1',
     },
   });

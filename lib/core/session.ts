@@ -27,3 +27,11 @@ export async function requestOrigin(): Promise<string> {
   const proto = h.get('x-forwarded-proto') ?? 'http';
   return `${proto}://${host}`;
 }
+
+/** The portal's origin seen from the current request (same scheme and port, the root domain). */
+export async function portalOrigin(): Promise<string> {
+  const h = await headers();
+  const port = (h.get('host') ?? '').match(/:(\d+)$/)?.[1];
+  const proto = h.get('x-forwarded-proto') ?? 'http';
+  return `${proto}://${env.rootDomain}${port ? `:${port}` : ''}`;
+}

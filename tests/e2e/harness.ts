@@ -80,7 +80,7 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
 /** Another instance of the built app with its own database, mailbox and settings. */
 export async function startApp(options: { env?: Record<string, string>; seed?: boolean; stages?: number } = {}) {
   const distDir = process.env.E2E_DIST_DIR ?? '.next';
-  const app = await spawnApp({ distDir, ...options });
+  const app = await spawnApp({ distDir, ...options, reuseBuild: true });
   return {
     port: app.port,
     url: (path = '/', host = 'localhost') => appUrl(path, host, app.port),

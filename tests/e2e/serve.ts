@@ -4,7 +4,9 @@ import { ensureBuild } from '../../scripts/build.ts';
 import { launchApp } from './app.ts';
 
 const distDir = process.env.E2E_DIST_DIR ?? '.next';
-ensureBuild(distDir, (s) => process.stderr.write(`${s}\n`));
+// Extra instances (startApp) reuse the run's build as it is: rebuilding it would pull it from
+// under the shared instance when sources changed meanwhile.
+if (process.env.E2E_BUILD !== 'reuse') ensureBuild(distDir, (s) => process.stderr.write(`${s}\n`));
 const app = await launchApp({
   distDir,
   env: JSON.parse(process.env.E2E_APP_ENV ?? '{}'),

@@ -37,12 +37,12 @@ function e2eTsconfig() {
 }
 
 /** @returns {Promise<{ port: number, mailDir: string, logFile: string, dir: string, stop: () => Promise<void> }>} */
-export function spawnApp({ distDir, env = {}, seed = true, stages } = {}) {
+export function spawnApp({ distDir, env = {}, seed = true, stages, reuseBuild = false } = {}) {
   const child = spawn(process.execPath, [tsx, join(root, 'tests/e2e/serve.ts')], {
     cwd: root,
     stdio: ['pipe', 'pipe', 'inherit'],
     env: {
-      ...process.env, NODE_OPTIONS: '', E2E_DIST_DIR: distDir, NEXT_TSCONFIG: distDir === '.next' ? '' : e2eTsconfig(), E2E_APP_ENV: JSON.stringify(env), E2E_SEED: seed ? 'on' : 'off',
+      ...process.env, NODE_OPTIONS: '', E2E_DIST_DIR: distDir, NEXT_TSCONFIG: distDir === '.next' ? '' : e2eTsconfig(), E2E_APP_ENV: JSON.stringify(env), E2E_SEED: seed ? 'on' : 'off', E2E_BUILD: reuseBuild ? 'reuse' : 'ensure',
       ...(stages ? { E2E_STAGES: String(stages) } : {}),
     },
   });

@@ -19,6 +19,7 @@ export const sessionModule = {
   getActor: (): Promise<Actor> => loadActor({ userId: state.userId, host: state.host }),
   getCurrentUser: async () => (await loadActor({ userId: state.userId, host: state.host })).user,
   requestOrigin: async () => `http://${state.host}`,
+  portalOrigin: async () => 'http://localhost',
 };
 
 export const cacheModule = {
