@@ -4,7 +4,7 @@
 // screenshots of every tab on a platform with ~100 stages.
 import { jest } from '@jest/globals';
 import type { Browser, Page } from 'puppeteer';
-import { appUrl, DEMO_PASSWORD, openBrowser, screenshot, startApp } from './harness.ts';
+import { appUrl, DEMO_PASSWORD, mailbox, openBrowser, screenshot, startApp } from './harness.ts';
 import { isPublicHoliday } from '@/lib/reference/holidays';
 import { addDays, addMonths, formatDay, monthOf, parisClock, weekday } from '@/lib/stages/time';
 
@@ -77,7 +77,7 @@ async function signIn(page: Page, host: string, login: string) {
   await fill(page, 'Votre adresse Email', login);
   await fill(page, 'Votre mot de passe', DEMO_PASSWORD);
   await clickText(page, 'CONNEXION', 'button');
-  await waitPath(page, '/');
+  await page.waitForFunction(() => location.pathname === '/' && !!document.querySelector('header')?.textContent?.includes('Se déconnecter'), { timeout: 30_000 });
 }
 
 /** « REMPLISSAGE DES STAGES : N INSCRITS / M DISPO. » → [N, M]. */
@@ -212,6 +212,46 @@ describe('a lycée teacher publishes and duplicates a stage on demo.localhost', 
   });
 });
 
+describe('the operator invites a teacher, who creates an account from the link on the platform', () => {
+  it('emails a link on demo.localhost; the new teacher lands on the platform signed in', async () => {
+    const email = `nouvelle.prof.${Date.now()}@ac-rennes.fr`;
+    const op = await newPage();
+    await op.goto(appUrl('/connexion'));
+    await fill(op, 'Votre adresse Email', 'operateur@ministage.localhost');
+    await fill(op, 'Votre mot de passe', DEMO_PASSWORD);
+    await clickText(op, 'CONNEXION', 'button');
+    await op.waitForFunction(() => !!document.querySelector('header')?.textContent?.includes('Se déconnecter'), { timeout: 30_000 });
+    await op.goto(appUrl('/operateur/plateformes'));
+    await clickText(op, 'Lycée des métiers Démo', 'a');
+    await op.waitForFunction(() => document.querySelector('h1')?.textContent === 'Lycée des métiers Démo', { timeout: 30_000 });
+    await fill(op, 'Adresse email', email);
+    await choose(op, 'Rôle', 'Enseignant');
+    await clickText(op, 'Envoyer l’invitation', 'button');
+    await op.waitForFunction((e) => document.body.innerText.includes(`Invitation envoyée à ${e}`), { timeout: 30_000 }, email);
+    await screenshot(op, 'sites-operator-platform');
+    await op.close();
+
+    const mail = await mailbox.waitFor({ to: email, subject: 'Invitation sur la plateforme Lycée des métiers Démo' });
+    const link = mail.links.find((l) => l.includes('/invitation-plateforme/'))!;
+    expect(new URL(link).hostname).toBe('demo.localhost');
+
+    const page = await newPage();
+    await page.goto(link);
+    expect(await text(page, 'main')).toContain('en tant que enseignant');
+    await fill(page, 'Prénom', 'Anne');
+    await fill(page, 'Nom', 'Guillou');
+    await fill(page, 'Mot de passe', 'Accueil-Demo-2026!');
+    await fill(page, 'Confirmez le mot de passe', 'Accueil-Demo-2026!');
+    await screenshot(page, 'sites-invitation-account');
+    await clickText(page, 'Créer mon compte et rejoindre la plateforme', 'button');
+    await page.waitForFunction(() => location.pathname === '/' && !!document.querySelector('header')?.textContent?.includes('Enseignant du lycée'), { timeout: 30_000 });
+    expect(await text(page, 'header')).toContain('Anne Guillou');
+    await page.goto(appUrl('/calendrier', 'demo.localhost'));
+    expect(await page.$('a[data-create-day]')).not.toBeNull();
+    await page.close();
+  });
+});
+
 describe('every tab of a platform with ~100 stages (screenshots)', () => {
   let app: Awaited<ReturnType<typeof startApp>>;
   beforeAll(async () => {
@@ -228,7 +268,7 @@ describe('every tab of a platform with ~100 stages (screenshots)', () => {
     await fill(page, 'Votre adresse Email', 'claire.martin@ac-rennes.fr');
     await fill(page, 'Votre mot de passe', DEMO_PASSWORD);
     await clickText(page, 'CONNEXION', 'button');
-    await waitPath(page, '/');
+    await page.waitForFunction(() => location.pathname === '/' && !!document.querySelector('header')?.textContent?.includes('Se déconnecter'), { timeout: 30_000 });
     const tabs = [
       ['/', 'tableau-de-bord'], ['/calendrier', 'calendrier'], ['/liste', 'liste-des-stages'], ['/stagiaires', 'stagiaires'],
       ['/options', 'options'], ['/options/formations', 'options-formations'], ['/contacts', 'contacts'], ['/recherche?q=commerce', 'rechercher-un-stage'],
