@@ -1,8 +1,7 @@
 import { redirect } from 'next/navigation';
-import { requestOrigin } from '@/lib/core/session';
-import { portalOrigin } from '@/lib/sites/portal-links';
+import { portalOrigin } from '@/lib/core/session';
 
 // Account pages live on the portal: a platform's links lead there.
 export default async function Page() {
-  redirect(`${portalOrigin(await requestOrigin())}/identifiant-oublie`);
+  redirect(`${await portalOrigin()}/identifiant-oublie`);
 }
