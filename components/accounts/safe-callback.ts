@@ -1,12 +1,17 @@
-/** Where to go after signing in: a same-origin path from `callbackUrl`, else '/'. */
+/**
+ * Where to go after signing in: a same-origin path from `callbackUrl`, else '/'.
+ * The value is resolved the way a browser resolves it (WHATWG URL: tabs and new lines removed,
+ * dot segments collapsed), and the path returned never starts with '//' (protocol-relative).
+ */
 export function safeCallbackUrl(raw: string | null | undefined, origin: string): string {
   if (!raw) return '/';
-  if (raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\')) return raw;
+  let url: URL;
   try {
-    const url = new URL(raw);
-    if (url.origin === origin) return `${url.pathname}${url.search}${url.hash}`;
+    url = new URL(raw, origin);
   } catch {
-    // not a URL
+    return '/';
   }
-  return '/';
+  if (url.origin !== origin) return '/';
+  const path = url.pathname.replace(/^[/\\]+/, '/');
+  return `${path}${url.search}${url.hash}`;
 }
