@@ -1,6 +1,7 @@
 // The filters of the calendar and the list, read from GET query parameters (shareable links, work
 // without JavaScript) and written back into links. Pure.
 import { z } from 'zod';
+import { isUsableDay } from './time.ts';
 
 export const FILL_OPTIONS = { tous: 'Tous', disponibles: 'Places disponibles', complet: 'Complet' } as const;
 export type Fill = keyof typeof FILL_OPTIONS;
@@ -43,7 +44,7 @@ export function parseFilters(sp: SearchParams): StageFilters {
     passes: pick('passes') === '1',
     tri: tri && (SORT_KEYS as readonly string[]).includes(tri) ? (tri as SortKey) : 'date',
     ordre: pick('ordre') === 'desc' ? 'desc' : 'asc',
-    mois: mois && /^\d{4}-(0[1-9]|1[0-2])$/.test(mois) ? mois : undefined,
+    mois: mois && /^\d{4}-(0[1-9]|1[0-2])$/.test(mois) && isUsableDay(`${mois}-01`) ? mois : undefined,
   };
 }
 

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { prisma } from '../core/db.ts';
 import { stageRowSelect, type StageRow } from './queries.ts';
-import { dayToDb, dbToDay, isValidDay, parisClock } from './time.ts';
+import { dayToDb, dbToDay, isUsableDay, parisClock } from './time.ts';
 
 export const SEARCH_LIMIT = 100;
 
@@ -38,8 +38,8 @@ function matchesPlace(site: SearchSite, lieu: string): boolean {
 export async function searchStages(raw: SearchInput, now = new Date()): Promise<SearchResult> {
   const input = searchSchema.parse(raw);
   const today = parisClock(now).day;
-  const from = isValidDay(input.du) && input.du > today ? input.du : today;
-  const to = isValidDay(input.au) ? input.au : null;
+  const from = isUsableDay(input.du) && input.du > today ? input.du : today;
+  const to = isUsableDay(input.au) ? input.au : null;
 
   const sites: SearchSite[] = (
     await prisma.site.findMany({

@@ -26,6 +26,17 @@ export function isValidDay(day: string): boolean {
   return !Number.isNaN(d.getTime()) && dbToDay(d) === day;
 }
 
+/** Years a URL may ask for (calendar month, search dates): outside, the value is ignored. */
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+/** A real calendar day within MIN_YEAR–MAX_YEAR (PostgreSQL refuses year 0; Date.UTC maps years 0–99 to 1900–1999). */
+export function isUsableDay(day: string): boolean {
+  if (!isValidDay(day)) return false;
+  const y = Number(day.slice(0, 4));
+  return y >= MIN_YEAR && y <= MAX_YEAR;
+}
+
 export function addDays(day: Day, n: number): Day {
   const d = dayToDb(day);
   d.setUTCDate(d.getUTCDate() + n);
