@@ -21,3 +21,15 @@ export function pupilName(p: { firstName: string | null; lastName: string | null
 export function formatDate(d: Date): string {
   return format(d, 'd MMMM yyyy', { locale: fr });
 }
+
+/**
+ * A dynamic route segment: Next.js already decodes it; a second decode is only attempted for links
+ * encoded twice, and never throws (a bare « % » made decodeURIComponent throw URIError → 500).
+ */
+export function decodeParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}

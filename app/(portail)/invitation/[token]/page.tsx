@@ -6,13 +6,14 @@ import { AcceptInvitationForm } from '@/components/team/AcceptInvitationForm';
 import { acceptInvitationExistingAction, acceptInvitationNewAction } from '@/lib/team/actions';
 import { viewInvitation } from '@/lib/team/accept';
 import { roleLabel } from '@/lib/team/schema';
+import { decodeParam } from '@/lib/classes/format';
 
 export const metadata: Metadata = { title: 'Invitation à rejoindre une équipe', referrer: 'no-referrer' };
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   await connection();
   const { token } = await params;
-  const view = await viewInvitation(decodeURIComponent(token));
+  const view = await viewInvitation(decodeParam(token));
   if (!view.ok) {
     return (
       <div className="stack">
@@ -29,7 +30,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         Vous êtes invité(e) en tant que <strong>{roleLabel(view.role)}</strong>
         {view.establishmentCity ? ` au ${view.establishmentName} (${view.establishmentCity})` : ''}. Ce lien ne sert qu’une fois.
       </p>
-      <AcceptInvitationForm token={decodeURIComponent(token)} email={view.email} account={view.account}
+      <AcceptInvitationForm token={decodeParam(token)} email={view.email} account={view.account}
         acceptNew={acceptInvitationNewAction} acceptExisting={acceptInvitationExistingAction} />
     </div>
   );

@@ -11,6 +11,7 @@ import { AppError } from '@/lib/core/errors';
 import { prisma } from '@/lib/core/db';
 import { getActor } from '@/lib/core/session';
 import { pupilSignUpReadiness } from '@/lib/team/establishments';
+import { decodeParam } from '@/lib/classes/format';
 
 export const metadata: Metadata = { title: 'Inscription dans ma classe' };
 
@@ -20,7 +21,7 @@ export default async function JoinWithCodePage({ params }: { params: Promise<{ c
   let target: JoinTarget | null = null;
   let refusal: string | null = null;
   try {
-    target = await classOfCode(prisma, decodeURIComponent(code));
+    target = await classOfCode(prisma, decodeParam(code));
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     refusal = err.message;
@@ -29,7 +30,7 @@ export default async function JoinWithCodePage({ params }: { params: Promise<{ c
     return (
       <div className="stack">
         <h1>Rejoindre ma classe</h1>
-        <CodeEntry code={decodeURIComponent(code)} error={refusal ?? undefined} />
+        <CodeEntry code={decodeParam(code)} error={refusal ?? undefined} />
       </div>
     );
   }

@@ -11,6 +11,7 @@ import { memberPage } from '@/lib/classes/page-access';
 import { schoolYearLabel } from '@/lib/classes/school-year';
 import { prisma } from '@/lib/core/db';
 import { requestOrigin } from '@/lib/core/session';
+import { decodeParam } from '@/lib/classes/format';
 
 export const metadata: Metadata = { title: 'Affiche d’inscription de la classe' };
 
@@ -20,7 +21,7 @@ export default async function PosterPage({ params }: { params: Promise<{ code: s
   const { code: raw } = await params;
   const { member } = await memberPage(`/rejoindre/${raw}/affiche`);
   if (!member) return <NotMember title="Affiche d’inscription" />;
-  const code = normalizeJoinCode(decodeURIComponent(raw));
+  const code = normalizeJoinCode(decodeParam(raw));
   const room = code ? await prisma.classRoom.findFirst({ where: { joinCode: code, establishmentId: member.establishmentId }, include: { establishment: true } }) : null;
   if (!room) notFound();
   const url = `${await requestOrigin()}/rejoindre/${room.joinCode}`;
