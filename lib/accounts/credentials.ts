@@ -2,7 +2,7 @@
 // the account exists.
 import { prisma } from '../core/db.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
-import { RULES, clearThrottle, hit, isThrottled } from './throttle.ts';
+import { RULES, clearThrottle, refund, take } from './throttle.ts';
 import { SIGN_IN_MESSAGES, type SignInFailure } from './sign-in-messages.ts';
 
 export { SIGN_IN_MESSAGES, type SignInFailure };
@@ -15,21 +15,21 @@ export async function checkCredentials(input: { login: string; password: string;
   const login = input.login.trim().toLowerCase();
   const accountKey = `login:account:${login}`;
   const ipKey = `login:ip:${input.ip}`;
-  if ((await isThrottled(accountKey)) || (await isThrottled(ipKey))) return { ok: false, reason: 'THROTTLED' };
+  // Each attempt is counted before the password is checked (atomic: a burst cannot slip through);
+  // a successful sign-in clears the account's count and gives the client address its attempt back.
+  const allowed = await Promise.all([take(accountKey, RULES.loginAccount), take(ipKey, RULES.loginIp)]);
+  if (allowed.includes(false)) return { ok: false, reason: 'THROTTLED' };
 
   const user = await prisma.user.findFirst({ where: { OR: [{ login }, { email: login }] } });
   const valid = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
-  if (!user || !valid) {
-    await hit(accountKey, RULES.loginAccount);
-    await hit(ipKey, RULES.loginIp);
-    return { ok: false, reason: 'INVALID' };
-  }
+  if (!user || !valid) return { ok: false, reason: 'INVALID' };
+  await clearThrottle(accountKey);
+  await refund(ipKey);
   // Only a person who knows the password learns the account's state.
   if (user.status === 'PENDING_ACTIVATION') return { ok: false, reason: 'NOT_ACTIVATED' };
   if (user.status === 'PENDING_REVIEW') return { ok: false, reason: 'PENDING_REVIEW' };
   if (user.status === 'DISABLED') return { ok: false, reason: 'DISABLED' };
 
-  await clearThrottle(accountKey);
   await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   const name = [user.firstName, user.lastName].filter(Boolean).join(' ') || user.login;
   return { ok: true, user: { id: user.id, login: user.login, email: user.email, name, sessionVersion: user.sessionVersion } };

@@ -8,7 +8,7 @@ import PasswordResetEmail from '../../emails/password-reset.tsx';
 import { activateUserInTx } from './activation.ts';
 import { audit, formatValidity, platformName, withTimingFloor } from './common.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { RULES, THROTTLED_MESSAGE, clearThrottle, hit, isThrottled, throttleMail } from './throttle.ts';
+import { RULES, THROTTLED_MESSAGE, clearThrottle, take, throttleMail } from './throttle.ts';
 import { consumeToken, issueToken } from './tokens.ts';
 
 export const RESET_REQUEST_ANSWER =
@@ -71,11 +71,11 @@ export async function resetPassword(input: { token: string; password: string; no
 export async function changePassword(input: { userId: string; currentPassword: string; password: string }): Promise<void> {
   const user = await prisma.user.findUniqueOrThrow({ where: { id: input.userId } });
   const key = `login:account:${user.login}`;
-  if (await isThrottled(key)) throw new AppError('RATE_LIMITED', THROTTLED_MESSAGE);
+  if (!(await take(key, RULES.loginAccount))) throw new AppError('RATE_LIMITED', THROTTLED_MESSAGE);
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    await hit(key, RULES.loginAccount);
     throw invalid('Le mot de passe actuel est incorrect.', { currentPassword: ['Le mot de passe actuel est incorrect.'] });
   }
+  await clearThrottle(key);
   const passwordHash = await hashPassword(input.password);
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });

@@ -41,13 +41,38 @@ export async function clearThrottle(key: string): Promise<void> {
   await prisma.rateLimit.deleteMany({ where: { key } });
 }
 
-/** Counts an email-sending request for a target and an IP; true when it must be refused (limit reached earlier). */
+/**
+ * Counts one attempt and says whether it may go on, in one statement: concurrent attempts each get
+ * their own count, so a burst sent at once cannot slip past the limit (check-then-count would).
+ * Refused: the key is blocked, or this attempt is over the limit (the key is then blocked).
+ */
+export async function take(key: string, rule: ThrottleRule, now = new Date()): Promise<boolean> {
+  const windowFloor = new Date(now.getTime() - rule.windowMs);
+  const rows = await prisma.$queryRaw<{ count: number; blockedUntil: Date | null }[]>`
+    INSERT INTO "RateLimit" ("key", "count", "windowStart")
+    VALUES (${key}, 1, ${now})
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimit"."windowStart" < ${windowFloor} THEN 1 ELSE "RateLimit"."count" + 1 END,
+      "windowStart" = CASE WHEN "RateLimit"."windowStart" < ${windowFloor} THEN ${now} ELSE "RateLimit"."windowStart" END
+    RETURNING "count", "blockedUntil"`;
+  const row = rows[0];
+  if (row?.blockedUntil && new Date(row.blockedUntil) > now) return false;
+  if (Number(row?.count ?? 0) > rule.limit) {
+    await prisma.rateLimit.update({ where: { key }, data: { blockedUntil: new Date(now.getTime() + rule.blockMs) } });
+    return false;
+  }
+  return true;
+}
+
+/** Gives back one attempt counted by take() (a sign-in that succeeded is not a failure). */
+export async function refund(key: string): Promise<void> {
+  await prisma.rateLimit.updateMany({ where: { key, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
+}
+
+/** Counts an email-sending request for a target and an IP; true when it must be refused. */
 export async function throttleMail(kind: string, target: string, ip: string): Promise<boolean> {
-  const keys = [`mail:${kind}:${target.toLowerCase()}`, `mail:${kind}:ip:${ip}`];
-  if ((await Promise.all(keys.map((k) => isThrottled(k)))).some(Boolean)) return true;
-  await hit(keys[0], RULES.mailTarget);
-  await hit(keys[1], RULES.mailIp);
-  return false;
+  const allowed = await Promise.all([take(`mail:${kind}:${target.toLowerCase()}`, RULES.mailTarget), take(`mail:${kind}:ip:${ip}`, RULES.mailIp)]);
+  return allowed.includes(false);
 }
 
 export const THROTTLED_MESSAGE =
