@@ -90,3 +90,22 @@ export async function loadActor(input: { userId?: string | null; sessionVersion?
   if (user.isOperator) roles.push('OPERATOR');
   return { user, member, pupil: activePupil, site, tenant, roles };
 }
+
+/** The scheme of a request: https only when the (first) X-Forwarded-Proto says exactly so. */
+export function requestScheme(forwardedProto: string | null | undefined): 'http' | 'https' {
+  return forwardedProto?.split(',')[0]?.trim().toLowerCase() === 'https' ? 'https' : 'http';
+}
+
+/**
+ * The origin to put in links (emails, redirects) for a request: its host when it is the portal or
+ * an active platform, else the portal. Never a client-chosen host or scheme (password-reset poisoning).
+ */
+export async function trustedOrigin(rawHost: string | null | undefined, forwardedProto: string | null | undefined): Promise<string> {
+  const scheme = requestScheme(forwardedProto);
+  const port = rawHost?.trim().match(/^[^:@/\\]+:(\d{1,5})$/)?.[1];
+  const suffix = port ? `:${port}` : '';
+  const tenant = parseHost(rawHost, env.rootDomain);
+  if (tenant?.kind === 'root') return `${scheme}://${tenant.host}${suffix}`;
+  if (tenant && (await findSiteByHost(tenant.host))) return `${scheme}://${tenant.host}${suffix}`;
+  return `${scheme}://${env.rootDomain}${suffix}`;
+}

@@ -6,7 +6,7 @@ import { headers } from 'next/headers';
 import { cache } from 'react';
 import { authOptions } from './auth.ts';
 import { env } from './env.ts';
-import { loadActor, type Actor, type CurrentUser } from './actor.ts';
+import { loadActor, requestScheme, trustedOrigin, type Actor, type CurrentUser } from './actor.ts';
 
 export type { Actor, CurrentUser, CurrentMember, CurrentSite } from './actor.ts';
 
@@ -20,18 +20,17 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   return (await getActor()).user;
 }
 
-/** The request's origin as the client sent it (port kept), for building links in emails. */
+/** The request's origin (port kept), for building links in emails: the portal or a known platform only. */
 export async function requestOrigin(): Promise<string> {
   const h = await headers();
   const host = h.get('host') ?? `${env.rootDomain}:${process.env.PORT ?? 3000}`;
-  const proto = h.get('x-forwarded-proto') ?? 'http';
-  return `${proto}://${host}`;
+  return trustedOrigin(host, h.get('x-forwarded-proto'));
 }
 
 /** The portal's origin seen from the current request (same scheme and port, the root domain). */
 export async function portalOrigin(): Promise<string> {
   const h = await headers();
-  const port = (h.get('host') ?? '').match(/:(\d+)$/)?.[1];
-  const proto = h.get('x-forwarded-proto') ?? 'http';
+  const port = (h.get('host') ?? '').match(/:(\d{1,5})$/)?.[1];
+  const proto = requestScheme(h.get('x-forwarded-proto'));
   return `${proto}://${env.rootDomain}${port ? `:${port}` : ''}`;
 }
