@@ -11,8 +11,13 @@ export async function GET(req: Request): Promise<Response> {
   if (!site) {
     return new Response('Aucune plateforme de mini-stages à cette adresse.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }
-  const proto = req.headers.get('x-forwarded-proto') ?? new URL(req.url).protocol.replace(':', '');
-  const body = buildIcs({ siteName: site.name, host: site.host, url: `${proto}://${host}`, stages: await icsStages(site.id) });
+  // The feed is cached publicly: its links use only the platform's normalised host, the request's
+  // port and http/https (never the raw Host or X-Forwarded-Proto text).
+  const forwarded = req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+  const proto = forwarded === 'https' || forwarded === 'http' ? forwarded : new URL(req.url).protocol === 'https:' ? 'https' : 'http';
+  const port = /:(\d{1,5})$/.exec(host)?.[1];
+  const url = `${proto}://${site.host}${port ? `:${port}` : ''}`;
+  const body = buildIcs({ siteName: site.name, host: site.host, url, stages: await icsStages(site.id) });
   return new Response(body, {
     headers: {
       'Content-Type': 'text/calendar; charset=utf-8',
