@@ -1,10 +1,11 @@
-// The client's address, for throttling (the first X-Forwarded-For hop, as lib/core/auth.ts reads it).
+// The client's address, for throttling (the hop the reverse proxy added: see client-ip.ts).
 import { headers } from 'next/headers';
+import { ipFromHeaders } from './client-ip.ts';
 
 export async function clientIp(): Promise<string> {
   try {
     const h = await headers();
-    return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || 'unknown';
+    return ipFromHeaders(h.get('x-forwarded-for'), h.get('x-real-ip'));
   } catch {
     return 'unknown'; // outside a request (scripts, tests)
   }

@@ -8,6 +8,7 @@ import { PrismaAdapter } from '@auth/prisma-adapter';
 import { z } from 'zod';
 import { prisma } from './db.ts';
 import { checkCredentials } from '../accounts/credentials.ts';
+import { ipFromHeaders } from '../accounts/client-ip.ts';
 
 const credentialsSchema = z.object({
   email: z.string().trim().min(1).max(254),
@@ -19,9 +20,7 @@ const SHORT_SESSION = 12 * 60 * 60; // 12 h without « Maintenir ma connexion »
 const LONG_SESSION = 30 * 24 * 60 * 60; // 30 days with it
 
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const fwd = headers?.['x-forwarded-for'];
-  const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(',')[0]?.trim();
-  return first || 'unknown';
+  return ipFromHeaders(headers?.['x-forwarded-for'], headers?.['x-real-ip']);
 }
 
 export const authOptions: NextAuthOptions = {
