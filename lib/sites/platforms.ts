@@ -29,6 +29,7 @@ function mapUnique(err: unknown): never {
   if (isUniqueViolation(err)) {
     const meta = JSON.stringify((err as { meta?: unknown }).meta ?? {});
     if (/Site_slug_key|"fields":\["slug"\]/.test(meta)) throw conflict(SLUG_TAKEN, { slug: [SLUG_TAKEN] });
+    if (/Site_establishmentId_key|establishmentId/.test(meta)) throw conflict('Ce lycée a déjà sa plateforme : modifiez-la plutôt.', { uai: ['Ce lycée a déjà sa plateforme.'] });
     throw conflict(DOMAIN_TAKEN, { domains: [DOMAIN_TAKEN] });
   }
   throw err;

@@ -25,4 +25,16 @@ describe('the database layer', () => {
     await prisma.stage.update({ where: { id: stage.id }, data: { enrolledCount: 1 } });
     await expect(prisma.stage.update({ where: { id: stage.id }, data: { enrolledCount: 2 } })).rejects.toThrow();
   });
+
+  it('refuses a second platform for the same lycée at the database level', async () => {
+    const lycee = await prisma.establishment.findUniqueOrThrow({ where: { uai: '0352958A' } });
+    await expect(prisma.site.create({ data: { establishmentId: lycee.id, name: 'Doublon', slug: 'doublon' } })).rejects.toThrow();
+  });
+
+  it('refuses to delete a class that still has pupils (foreign key restrict)', async () => {
+    const college = await prisma.establishment.findUniqueOrThrow({ where: { uai: '0350031U' } });
+    const room = await prisma.classRoom.create({ data: { establishmentId: college.id, name: '3e A', level: '3e', schoolYear: 2026, joinCode: 'DBTST2' } });
+    await prisma.pupil.create({ data: { establishmentId: college.id, classRoomId: room.id, schoolYear: 2026, firstName: 'A', lastName: 'B' } });
+    await expect(prisma.classRoom.delete({ where: { id: room.id } })).rejects.toThrow();
+  });
 });

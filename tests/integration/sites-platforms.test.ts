@@ -24,7 +24,8 @@ beforeAll(async () => {
   await makeEstablishment(p, { uai: '0350033W', name: 'Collège les Ormeaux', kind: 'COLLEGE' });
   await makeEstablishment(p, { uai: '0351962T', name: 'Lycée professionnel Abbé Pierre', kind: 'LYCEE', city: 'Tinténiac' });
   // Another lycée's platform holding a custom domain.
-  await p.site.create({ data: { establishmentId: (await p.establishment.findUniqueOrThrow({ where: { uai: '0350032V' } })).id, name: 'x', slug: 'autre', domains: { create: [{ host: 'ministage.deja-pris.fr' }] } } });
+  const belAir = await makeEstablishment(p, { uai: '0350050P', name: 'Lycée professionnel Bel Air', kind: 'LYCEE', city: 'Tinténiac' });
+  await p.site.create({ data: { establishmentId: belAir.id, name: 'x', slug: 'autre', domains: { create: [{ host: 'ministage.deja-pris.fr' }] } } });
 });
 
 const platform = (over: Record<string, unknown> = {}) => ({ uai: '0350709f', name: 'Lycée professionnel la Champagne', slug: 'champagne', domains: 'ministage.lycee-champagne.fr', logoUrl: '', ...over });

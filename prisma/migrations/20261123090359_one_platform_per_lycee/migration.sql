@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE UNIQUE INDEX "Site_establishmentId_key" ON "Site"("establishmentId");
