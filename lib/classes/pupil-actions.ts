@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { runAction } from '../core/action.ts';
 import { forbidden } from '../core/errors.ts';
 import { requestOrigin } from '../core/session.ts';
+import { clientIp } from '../accounts/request.ts';
 import type { Actor } from '../core/actor.ts';
 import { joinClassSchema, pupilSignUpSchema } from './pupil-schema.ts';
 import { guardiansSchema } from './schema.ts';
@@ -12,7 +13,7 @@ import { joinClassWithCode, updateOwnGuardians } from './self.ts';
 import { signUpPupil } from './signup.ts';
 
 export async function signUpPupilAction(input: unknown) {
-  return runAction(pupilSignUpSchema, input, async (data) => signUpPupil({ data, origin: await requestOrigin() }), { auth: 'public' });
+  return runAction(pupilSignUpSchema, input, async (data) => signUpPupil({ data, origin: await requestOrigin(), ip: await clientIp() }), { auth: 'public' });
 }
 
 const self = (actor: Actor) => {

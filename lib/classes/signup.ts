@@ -7,7 +7,7 @@ import { env } from '../core/env.ts';
 import { AppError, conflict, invalid, isUniqueViolation, notFound } from '../core/errors.ts';
 import { sendActivationEmail } from '../accounts/activation.ts';
 import { hashPassword } from '../accounts/password.ts';
-import { RULES, hit, isThrottled, THROTTLED_MESSAGE } from '../accounts/throttle.ts';
+import { RULES, hit, isThrottled, THROTTLED_MESSAGE, type ThrottleRule } from '../accounts/throttle.ts';
 import { findCollegeByUai, pupilSignUpReadiness } from '../team/establishments.ts';
 import { notifyExistingAccount } from '../team/notify.ts';
 import { normalizeJoinCode } from './join-code.ts';
@@ -50,12 +50,22 @@ export type PupilSignUpResult = {
   className: string | null;
 };
 
-export async function signUpPupil(input: { data: PupilSignUpData; origin: string }): Promise<PupilSignUpResult> {
+/**
+ * Sign-ups per IP address: generous (a whole class signs up from its school's single address), but
+ * a script can no longer create pupils without end nor keep the server hashing passwords.
+ */
+export const PUPIL_SIGNUP_IP_RULE: ThrottleRule = { limit: 150, windowMs: 15 * 60_000, blockMs: 15 * 60_000 };
+
+export async function signUpPupil(input: { data: PupilSignUpData; origin: string; ip?: string }): Promise<PupilSignUpResult> {
   const { data } = input;
   const email = data.accountKind === 'email' ? data.email.trim().toLowerCase() : null;
   const login = email ?? data.login.trim().toLowerCase();
   const mailKey = email ? `mail:pupil-signup:${email}` : null;
-  if (mailKey && (await isThrottled(mailKey))) throw new AppError('RATE_LIMITED', THROTTLED_MESSAGE);
+  // 'unknown' (no proxy header): not counted, or every pupil of the platform would share one counter.
+  const ipKey = input.ip && input.ip !== 'unknown' ? `pupil-signup:ip:${input.ip}` : null;
+  if ((mailKey && (await isThrottled(mailKey))) || (ipKey && (await isThrottled(ipKey)))) throw new AppError('RATE_LIMITED', THROTTLED_MESSAGE);
+  // Counted before the (costly) password hashing: refused attempts cost a query, not a hash.
+  if (ipKey) await hit(ipKey, PUPIL_SIGNUP_IP_RULE);
   const passwordHash = await hashPassword(data.password);
   const birthDate = parseDay(data.birthDate)!;
 
