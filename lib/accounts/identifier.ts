@@ -9,7 +9,7 @@ import { audit, establishmentLabel, platformName } from './common.ts';
 import { isRegistered } from './registration-rules.ts';
 import type { z } from 'zod';
 import type { accessRequestSchema } from './schema.ts';
-import { THROTTLED_MESSAGE, throttleMail } from './throttle.ts';
+import { RULES, THROTTLED_MESSAGE, take, throttleMail } from './throttle.ts';
 
 /** « ce.0350033w@ac-rennes.fr » → « ce.....@ac-rennes.fr »: only the first letters of the mailbox. */
 export function maskAddress(address: string): string {
@@ -47,6 +47,9 @@ export async function submitAccessRequest(
   ctx: { origin: string; ip: string },
 ): Promise<{ message: string; requestId: string }> {
   if (await throttleMail('access-request', data.email, ctx.ip)) throw new AppError('RATE_LIMITED', THROTTLED_MESSAGE);
+  // Past 5 requests in 15 minutes for one establishment, new ones are recorded (listed on the
+  // managers' page) but not emailed: many addresses cannot flood the managers' mailbox.
+  const notify = await take(`mail:access-request:establishment:${data.uai}`, RULES.mailTarget);
   return prisma.$transaction(async (tx) => {
     const e = await tx.establishment.findUnique({ where: { uai: data.uai } });
     if (!e) throw new AppError('NOT_FOUND', "Aucun établissement ne porte ce code UAI dans l'annuaire. Vérifiez le code.", { uai: ['Code UAI inconnu.'] });
@@ -66,7 +69,9 @@ export async function submitAccessRequest(
       select: { email: true },
     });
     const toOperator = managers.length === 0;
-    const recipients = toOperator
+    const recipients = !notify
+      ? []
+      : toOperator
       ? await tx.user.findMany({ where: { isOperator: true, status: 'ACTIVE', email: { not: null } }, select: { email: true } })
       : managers;
     const requester = { firstName: data.firstName, lastName: data.lastName, function: data.function, email: data.email };
