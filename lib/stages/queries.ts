@@ -44,11 +44,14 @@ function orderBy(f: Pick<StageFilters, 'tri' | 'ordre'>): Prisma.StageOrderByWit
   }
 }
 
-/** « Liste des stages »: past stages hidden unless `passes`. */
+/** At most this many rows in « Liste des stages » (with « passes », years of stages): narrow with the filters. */
+export const LIST_LIMIT = 500;
+
+/** « Liste des stages »: past stages hidden unless `passes`; at most LIST_LIMIT rows in the order asked for. */
 export async function listStages(siteId: string, f: StageFilters, now = new Date()): Promise<StageRow[]> {
   const where = stageWhere(siteId, f);
   if (!f.passes) where.date = { gte: dayToDb(parisClock(now).day) };
-  const rows = await prisma.stage.findMany({ where, select: stageRowSelect, orderBy: orderBy(f) });
+  const rows = await prisma.stage.findMany({ where, select: stageRowSelect, orderBy: orderBy(f), take: LIST_LIMIT });
   return rows.map(toRow);
 }
 

@@ -5,7 +5,7 @@ import { StageFilters } from '@/components/stages/StageFilters';
 import { StageTable } from '@/components/stages/StageTable';
 import { getActor } from '@/lib/core/session';
 import { filtersQuery, parseFilters, type SearchParams } from '@/lib/stages/filters';
-import { listStages, stageContext } from '@/lib/stages/queries';
+import { LIST_LIMIT, listStages, stageContext } from '@/lib/stages/queries';
 import s from '@/components/stages/stages.module.css';
 
 export const metadata: Metadata = { title: 'Liste des stages' };
@@ -32,6 +32,9 @@ export default async function StageListPage({ searchParams }: { searchParams: Pr
               {filters.passes ? 'Masquer les stages passés' : 'Afficher aussi les stages passés'}
             </Link>
           </div>
+          {rows.length >= LIST_LIMIT ? (
+            <p className="muted">Seuls les {LIST_LIMIT} premiers stages sont affichés : précisez les filtres pour voir les autres.</p>
+          ) : null}
           {rows.length ? (
             <div style={{ overflowX: 'auto' }}>
               <StageTable rows={rows} filters={filters} path="/liste" />
