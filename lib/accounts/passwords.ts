@@ -5,7 +5,7 @@ import { env } from '../core/env.ts';
 import { AppError, invalid } from '../core/errors.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import PasswordResetEmail from '../../emails/password-reset.tsx';
-import { activateUserInTx } from './activation.ts';
+import { activateUserInTx, inspectToken } from './activation.ts';
 import { audit, formatValidity, platformName, withTimingFloor } from './common.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { RULES, THROTTLED_MESSAGE, clearThrottle, take, throttleMail } from './throttle.ts';
@@ -52,6 +52,10 @@ export function resetLinkMessage(reason: keyof typeof LINK_MESSAGES): string {
 /** Uses a reset link: new password, every other session signed out (sessionVersion), account activated if it was pending. */
 export async function resetPassword(input: { token: string; password: string; now?: Date }): Promise<{ login: string }> {
   const now = input.now ?? new Date();
+  // The link is checked before the (slow, memory-hungry) hash: made-up links cost nothing; the
+  // transaction below checks it again and uses it once.
+  const state = await inspectToken('PASSWORD_RESET', input.token, now);
+  if (state.status !== 'VALID') throw new AppError(state.status === 'EXPIRED' ? 'EXPIRED' : 'VALIDATION', LINK_MESSAGES[state.status]);
   const passwordHash = await hashPassword(input.password);
   const login = await prisma.$transaction(async (tx) => {
     const used = await consumeToken(tx, { kind: 'PASSWORD_RESET', raw: input.token, now });
