@@ -1,5 +1,5 @@
 // What the account pages say (no Node dependency: client and server components import it).
-export type SignInFailure = 'INVALID' | 'THROTTLED' | 'NOT_ACTIVATED' | 'PENDING_REVIEW' | 'DISABLED';
+export type SignInFailure = 'INVALID' | 'THROTTLED' | 'NOT_ACTIVATED' | 'PENDING_REVIEW' | 'DISABLED' | 'UNAVAILABLE';
 
 export const SIGN_IN_MESSAGES: Record<SignInFailure, string> = {
   INVALID: 'Adresse email ou mot de passe incorrect. Vérifiez votre saisie.',
@@ -9,6 +9,7 @@ export const SIGN_IN_MESSAGES: Record<SignInFailure, string> = {
   PENDING_REVIEW:
     "Votre demande d'inscription est en cours d'examen par l'équipe technique. Vous recevrez un email dès qu'elle sera traitée.",
   DISABLED: 'Ce compte est désactivé. Contactez votre chef d’établissement ou l’équipe technique.',
+  UNAVAILABLE: 'La connexion est momentanément impossible. Réessayez dans un instant ; si cela persiste, contactez l’équipe technique.',
 };
 
 /** What the activation page says about a link that cannot be used. */

@@ -38,11 +38,18 @@ export const authOptions: NextAuthOptions = {
       async authorize(raw, req) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new Error('INVALID');
-        const result = await checkCredentials({
-          login: parsed.data.email,
-          password: parsed.data.password,
-          ip: clientIp(req?.headers as Record<string, string> | undefined),
-        });
+        let result: Awaited<ReturnType<typeof checkCredentials>>;
+        try {
+          result = await checkCredentials({
+            login: parsed.data.email,
+            password: parsed.data.password,
+            ip: clientIp(req?.headers as Record<string, string> | undefined),
+          });
+        } catch (err) {
+          // next-auth sends the thrown message to the browser: a short code, the details stay in the log.
+          console.error('[auth] credentials check failed', err);
+          throw new Error('UNAVAILABLE');
+        }
         if (!result.ok) throw new Error(result.reason); // the sign-in page maps it to French
         return { ...result.user, remember: parsed.data.remember === 'true' } as never;
       },
