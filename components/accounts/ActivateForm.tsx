@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import Link from 'next/link';
 import { Button } from '@/components/ui/Button';
+import { Field } from '@/components/ui/Field';
 import { Alert } from '@/components/ui/Alert';
 import { activateAccountAction } from '@/lib/accounts/actions';
 import { ACTIVATION_MESSAGES } from '@/lib/accounts/sign-in-messages';
@@ -12,15 +13,21 @@ type Outcome =
   | { kind: 'expired'; login?: string }
   | { kind: 'failed'; message: string };
 
-/** The activation page's button: the link is used only when the person clicks (mail scanners only open it). */
+/**
+ * The activation form: the link is used only when the person submits it (mail scanners only open
+ * links), with the password chosen at registration (the link proves the mailbox, the password the
+ * person who registered).
+ */
 export function ActivateForm({ token }: { token: string }) {
   const [pending, setPending] = useState(false);
+  const [password, setPassword] = useState('');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const activate = async () => {
+  const activate = async (e: React.FormEvent) => {
+    e.preventDefault();
     setPending(true);
-    const result = await activateAccountAction({ token });
+    const result = await activateAccountAction({ token, password });
     setPending(false);
-    if (!result.ok) return setOutcome({ kind: 'failed', message: result.error.message });
+    if (!result.ok) return setOutcome({ kind: 'failed', message: result.error.fieldErrors?.password?.[0] ?? result.error.message });
     const r = result.data;
     if (r.ok) return setOutcome({ kind: 'done', login: r.login, managerOf: r.managerOf });
     if (r.reason === 'EXPIRED') return setOutcome({ kind: 'expired', login: r.login });
@@ -45,9 +52,23 @@ export function ActivateForm({ token }: { token: string }) {
     );
   }
   return (
-    <div className="stack">
+    <form className="stack" method="post" onSubmit={activate} noValidate style={{ maxWidth: "34rem" }}>
       {outcome?.kind === 'failed' ? <Alert tone="error">{outcome.message}</Alert> : null}
-      <Button type="button" onClick={activate} pending={pending}>Activer mon compte</Button>
-    </div>
+      <Field
+        label="Votre mot de passe"
+        hint="Celui que vous avez choisi lors de l’inscription."
+        type="password"
+        name="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        required
+      />
+      <Button type="submit" pending={pending}>Activer mon compte</Button>
+      <p className="muted">
+        Vous n’avez pas fait cette inscription vous-même, ou vous avez oublié le mot de passe ?{' '}
+        <Link href="/mot-de-passe-oublie">Mot de passe oublié ?</Link> : le lien reçu vous fera choisir votre mot de passe et activera le compte.
+      </p>
+    </form>
   );
 }

@@ -2,7 +2,7 @@
 // Public account actions (no session needed): registration, activation, passwords, identifier.
 import { runAction } from '../core/action.ts';
 import { requestOrigin } from '../core/session.ts';
-import { activateAccount, resendActivation } from './activation.ts';
+import { activateWithPassword, resendActivation } from './activation.ts';
 import { submitAccessRequest } from './identifier.ts';
 import { changePassword, requestPasswordReset, resetPassword } from './passwords.ts';
 import { registerEstablishment } from './registration.ts';
@@ -33,7 +33,7 @@ export async function resendActivationAction(input: unknown) {
 }
 
 export async function activateAccountAction(input: unknown) {
-  return runAction(activationSchema, input, async (data) => activateAccount(data.token), { auth: 'public' });
+  return runAction(activationSchema, input, async (data) => activateWithPassword({ raw: data.token, password: data.password }), { auth: 'public' });
 }
 
 export async function requestPasswordResetAction(input: unknown) {

@@ -7,7 +7,8 @@ import { enqueueEmail } from '../mail/outbox.ts';
 import ActivationEmail from '../../emails/activation.tsx';
 import { audit, establishmentLabel, formatValidity, personName, platformName, withTimingFloor } from './common.ts';
 import { registrationTarget } from './registration-rules.ts';
-import { THROTTLED_MESSAGE, throttleMail } from './throttle.ts';
+import { RULES, THROTTLED_MESSAGE, clearThrottle, take, throttleMail } from './throttle.ts';
+import { verifyPassword } from './password.ts';
 import { hashToken, issueToken } from './tokens.ts';
 
 export type SendActivationInput = {
@@ -97,6 +98,27 @@ export async function activateAccount(raw: string, now = new Date()): Promise<Ac
     const done = await activateUserInTx(tx, row.userId, now);
     return { ok: true, ...done };
   });
+}
+
+export type PasswordActivationResult = ActivationResult | { ok: false; reason: 'WRONG_PASSWORD' | 'THROTTLED'; login?: string };
+
+/**
+ * The activation page: the link proves the mailbox, the password proves the person who registered.
+ * Both are needed, so that nobody can register an establishment with a password of their own and
+ * have the real principal activate it by clicking the email (the principal who did not register
+ * uses « Mot de passe oublié ? », whose link sets their own password and activates the account).
+ */
+export async function activateWithPassword(input: { raw: string; password: string; now?: Date }): Promise<PasswordActivationResult> {
+  const now = input.now ?? new Date();
+  const state = await inspectToken('ACTIVATION', input.raw, now);
+  if (state.status !== 'VALID') return { ok: false, reason: state.status, login: state.login };
+  const row = await prisma.authToken.findUniqueOrThrow({ where: { tokenHash: hashToken(input.raw) }, include: { user: true } });
+  const key = `activation:${row.userId}`;
+  if (!(await take(key, RULES.loginAccount, now))) return { ok: false, reason: 'THROTTLED', login: state.login };
+  if (!(await verifyPassword(input.password, row.user.passwordHash))) return { ok: false, reason: 'WRONG_PASSWORD', login: state.login };
+  const result = await activateAccount(input.raw, now);
+  if (result.ok) await clearThrottle(key);
+  return result;
 }
 
 export const RESEND_ANSWER =

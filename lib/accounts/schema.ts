@@ -95,7 +95,10 @@ export const changePasswordSchema = z
   })
   .refine((v) => v.password === v.passwordConfirm, samePasswords);
 
-export const activationSchema = z.object({ token: z.string().min(10).max(200) });
+export const activationSchema = z.object({
+  token: z.string().min(10).max(200),
+  password: z.string({ error: 'Saisissez le mot de passe choisi lors de votre inscription.' }).min(1, 'Saisissez le mot de passe choisi lors de votre inscription.').max(200),
+});
 
 // ── Forgotten identifier → « demande de création de compte » ──
 export const ACADEMIC_EMAIL_MESSAGE =

@@ -142,6 +142,7 @@ describe('registering an establishment by its UAI', () => {
     await page.goto(linkTo(mail, '/activation/'));
     expect(await h1(page)).toBe('Activation de votre compte');
     await shot(page, 'accounts-06-activation-page');
+    await fill(page, 'Votre mot de passe', PASSWORD);
     await clickText(page, 'Activer mon compte', 'button');
     await waitText(page, 'Votre compte est activé');
     expect(await bodyText(page)).toContain('Collège Georges Brassens (Le Rheu)');
@@ -343,7 +344,8 @@ describe('an expired activation link', () => {
 
       const second = await app.mailbox.waitFor({ to: 'ce.0352260s@ac-rennes.fr', subject: /Nouveau lien/, exclude: [first] });
       await page.goto(linkTo(second, '/activation/'));
-      await clickText(page, 'Activer mon compte', 'button');
+      await fill(page, 'Votre mot de passe', PASSWORD);
+    await clickText(page, 'Activer mon compte', 'button');
       await waitText(page, 'Votre compte est activé');
       await signIn(page, app.url('/connexion'), 'ce.0352260s@ac-rennes.fr', PASSWORD);
       await page.waitForFunction(() => document.querySelector('header')?.textContent?.includes('Se déconnecter'), { timeout: 20_000 });

@@ -298,6 +298,7 @@ describe('a staff member who signs up alone', () => {
 
     const mail = await mailbox.waitFor({ to: 'yannick.kerherve@ac-rennes.fr', subject: /Activez/ });
     await page.goto(mail.links.find((l) => l.includes('/activation/'))!);
+    await fill(page, 'Votre mot de passe', PP_PASSWORD);
     await clickText(page, 'Activer mon compte', 'button');
     await waitText(page, 'Votre compte est activé');
     await signInViaApi(page, { login: 'yannick.kerherve@ac-rennes.fr', password: PP_PASSWORD });

@@ -16,7 +16,7 @@ export default async function ActivationPage({ params }: { params: Promise<{ tok
       <div className="stack">
         <h1>Activation de votre compte</h1>
         <p>
-          Compte : <strong>{state.login}</strong>. Cliquez sur le bouton pour l’activer ; vous pourrez ensuite vous connecter.
+          Compte : <strong>{state.login}</strong>. Saisissez le mot de passe choisi lors de l’inscription pour l’activer ; vous pourrez ensuite vous connecter.
         </p>
         <ActivateForm token={token} />
       </div>
