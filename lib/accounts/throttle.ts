@@ -71,7 +71,11 @@ export async function refund(key: string): Promise<void> {
 
 /** Counts an email-sending request for a target and an IP; true when it must be refused. */
 export async function throttleMail(kind: string, target: string, ip: string): Promise<boolean> {
-  const allowed = await Promise.all([take(`mail:${kind}:${target.toLowerCase()}`, RULES.mailTarget), take(`mail:${kind}:ip:${ip}`, RULES.mailIp)]);
+  // An 'unknown' address (no proxy) is not one client: only the target is counted then.
+  const allowed = await Promise.all([
+    take(`mail:${kind}:${target.toLowerCase()}`, RULES.mailTarget),
+    ip === 'unknown' ? true : take(`mail:${kind}:ip:${ip}`, RULES.mailIp),
+  ]);
   return allowed.includes(false);
 }
 
