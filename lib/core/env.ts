@@ -25,6 +25,10 @@ export const env = {
   get outboxIntervalMs() {
     return Number(process.env.OUTBOX_INTERVAL_MS ?? 1000);
   },
+  /** Sent emails (they hold personal data) are deleted after this many days. */
+  get outboxRetentionDays() {
+    return Number(process.env.OUTBOX_RETENTION_DAYS ?? 30);
+  },
   get chromiumPath() {
     return process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
   },

@@ -61,7 +61,20 @@ export async function processOutbox(options: { limit?: number; now?: Date; smtpU
   return { sent, failed };
 }
 
+/**
+ * Emails carry personal data (pupils are minors): sent and abandoned rows are deleted after
+ * OUTBOX_RETENTION_DAYS (default 30). Returns how many were deleted.
+ */
+export async function purgeOutbox(now = new Date(), days = env.outboxRetentionDays): Promise<number> {
+  const before = new Date(now.getTime() - days * 86_400_000);
+  const { count } = await prisma.outboxEmail.deleteMany({
+    where: { OR: [{ status: 'SENT', sentAt: { lt: before } }, { status: 'FAILED', createdAt: { lt: before } }] },
+  });
+  return count;
+}
+
 let timer: NodeJS.Timeout | undefined;
+let lastPurge = 0;
 let running = false;
 
 /** Polls the outbox every OUTBOX_INTERVAL_MS (default 1 s) in this process. */
@@ -72,6 +85,10 @@ export function startOutboxWorker(intervalMs = env.outboxIntervalMs) {
     running = true;
     try {
       await processOutbox();
+      if (Date.now() - lastPurge > 3_600_000) {
+        lastPurge = Date.now();
+        await purgeOutbox();
+      }
     } catch (err) {
       console.error('[outbox]', (err as Error)?.message ?? err);
     } finally {

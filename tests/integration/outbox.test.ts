@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { SMTPServer } from 'smtp-server';
 import { useTestDb } from '../helpers/db';
 import { enqueueEmail } from '@/lib/mail/outbox';
-import { backoffMs, processOutbox } from '@/lib/mail/worker';
+import { backoffMs, processOutbox, purgeOutbox } from '@/lib/mail/worker';
 import NoticeEmail from '@/emails/notice';
 
 const db = useTestDb();
@@ -68,5 +68,20 @@ describe('the mail outbox', () => {
     expect(backoffMs(1)).toBe(30_000);
     expect(backoffMs(2)).toBe(60_000);
     expect(backoffMs(20)).toBe(3_600_000);
+  });
+
+  it('deletes sent emails after the retention period, and keeps pending ones', async () => {
+    const { prisma } = db();
+    await prisma.outboxEmail.deleteMany();
+    const old = new Date(Date.now() - 31 * 86_400_000);
+    await prisma.outboxEmail.createMany({
+      data: [
+        { template: 'notice', to: 'a@x.fr', subject: 'vieux', html: '', text: '', status: 'SENT', sentAt: old },
+        { template: 'notice', to: 'b@x.fr', subject: 'récent', html: '', text: '', status: 'SENT', sentAt: new Date() },
+        { template: 'notice', to: 'c@x.fr', subject: 'en attente', html: '', text: '', status: 'PENDING', createdAt: old },
+      ],
+    });
+    expect(await purgeOutbox(new Date(), 30)).toBe(1);
+    expect((await prisma.outboxEmail.findMany({ orderBy: { to: 'asc' } })).map((e) => e.subject)).toEqual(['récent', 'en attente']);
   });
 });
