@@ -1,7 +1,6 @@
 // Small helpers shared by the accounts services: names, durations, audit rows, timing floors.
 import { format } from 'date-fns';
 import { fr } from 'date-fns/locale';
-import type { Prisma } from '../generated/prisma/client.ts';
 import type { Tx } from '../core/db.ts';
 import { env } from '../core/env.ts';
 
@@ -26,28 +25,8 @@ export function establishmentLabel(e: { name: string; city?: string | null }): s
   return e.city ? `${e.name} (${e.city})` : e.name;
 }
 
-export type AuditInput = {
-  actorId?: string | null;
-  action: string;
-  establishmentId?: string | null;
-  targetType?: string;
-  targetId?: string;
-  data?: Prisma.InputJsonValue;
-};
-
-/** One AuditEntry row, written in the change's transaction. */
-export async function audit(tx: Tx, entry: AuditInput): Promise<void> {
-  await tx.auditEntry.create({
-    data: {
-      actorId: entry.actorId ?? null,
-      action: entry.action,
-      establishmentId: entry.establishmentId ?? null,
-      targetType: entry.targetType,
-      targetId: entry.targetId,
-      data: entry.data,
-    },
-  });
-}
+/** One AuditEntry row, written in the change's transaction (the shared trail, lib/audit). */
+export { recordAudit as audit, type AuditInput } from '../audit/service.ts';
 
 /** Minimum time of the answers that must not reveal whether an account exists. */
 export const ANSWER_FLOOR_MS = 400;
