@@ -153,6 +153,15 @@ describe('a lycée teacher publishes and duplicates a stage on demo.localhost', 
     await choose(page, 'Filière', "Bac pro Métiers de l'accueil");
     await clickText(page, 'Filtrer', 'button');
     await page.waitForFunction(() => location.search.includes('filiere='), { timeout: 30_000 });
+    // The URL changes before the table is rendered again: wait for the filtered rows.
+    await page.waitForFunction(
+      (name) => {
+        const cells = [...document.querySelectorAll('table tbody tr td:nth-child(3)')].map((t) => t.textContent?.trim());
+        return cells.length > 0 && cells.every((c) => c === name);
+      },
+      { timeout: 30_000 },
+      "Bac pro Métiers de l'accueil",
+    );
     const formations = await page.$$eval('table tbody tr td:nth-child(3)', (tds) => [...new Set(tds.map((t) => t.textContent?.trim()))]);
     expect(formations).toEqual(["Bac pro Métiers de l'accueil"]);
     expect(await page.$(`a[href="/stages/${stageId}"]`)).not.toBeNull();
