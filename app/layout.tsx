@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import * as clock from '@/lib/core/clock';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -10,6 +11,11 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="fr">
+      {clock.isClockShifted() ? (
+        <head>
+          <meta name={clock.CLOCK_META} content={clock.now().toISOString()} />
+        </head>
+      ) : null}
       <body>
         <a className="skip-link" href="#contenu">Aller au contenu</a>
         {children}

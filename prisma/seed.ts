@@ -8,8 +8,10 @@ import { createPrisma, type Db } from '../lib/core/db.ts';
 import { deployMigrations } from './migrate.ts';
 import { importAnnuaire, formatSummary } from '../lib/reference/annuaire.ts';
 import { hashPassword } from '../lib/accounts/password.ts';
-import { isPublicHoliday } from '../lib/reference/holidays.ts';
+import { isPublicHoliday, schoolHolidayOn } from '../lib/reference/holidays.ts';
+import { academyOfUai, type HolidayZone } from '../lib/reference/academies.ts';
 import type { StaffRole } from '../lib/generated/prisma/client.ts';
+import * as clock from '../lib/core/clock.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const DEMO_PASSWORD = 'Ministage-Demo-2026';
@@ -39,7 +41,7 @@ async function user(prisma: Db, hash: string, data: { login: string; firstName: 
     where: { login: data.login },
     update: {},
     create: {
-      login: data.login, email, emailVerified: email ? new Date() : null, firstName: data.firstName, lastName: data.lastName,
+      login: data.login, email, emailVerified: email ? clock.now() : null, firstName: data.firstName, lastName: data.lastName,
       civility: data.civility, passwordHash: hash, status: 'ACTIVE', isOperator: data.isOperator ?? false,
     },
   });
@@ -51,11 +53,11 @@ async function registerCollege(prisma: Db, hash: string, uai: string, head: { fi
   await prisma.membership.upsert({
     where: { userId_establishmentId: { userId: principal.id, establishmentId: est.id } },
     update: {},
-    create: { userId: principal.id, establishmentId: est.id, role: 'PRINCIPAL', function: "Chef d'établissement", status: 'ACTIVE', approvedAt: new Date() },
+    create: { userId: principal.id, establishmentId: est.id, role: 'PRINCIPAL', function: "Chef d'établissement", status: 'ACTIVE', approvedAt: clock.now() },
   });
   await prisma.establishment.update({
     where: { id: est.id },
-    data: { registeredAt: est.registeredAt ?? new Date(), headName: `${head.civility} ${head.firstName} ${head.lastName}`, headTitle: 'Principal' },
+    data: { registeredAt: est.registeredAt ?? clock.now(), headName: `${head.civility} ${head.firstName} ${head.lastName}`, headTitle: 'Principal' },
   });
   return { est, principal };
 }
@@ -65,7 +67,7 @@ async function staff(prisma: Db, hash: string, establishmentId: string, p: { log
   return prisma.membership.upsert({
     where: { userId_establishmentId: { userId: u.id, establishmentId } },
     update: {},
-    create: { userId: u.id, establishmentId, role: p.role, function: p.fn, status: 'ACTIVE', approvedAt: new Date() },
+    create: { userId: u.id, establishmentId, role: p.role, function: p.fn, status: 'ACTIVE', approvedAt: clock.now() },
   });
 }
 
@@ -125,12 +127,15 @@ const SLOTS = [
   { start: 8 * 60 + 30, end: 15 * 60 + 30, detail: '8 h 30 – 12 h 00 atelier, repas au self, 13 h 00 – 15 h 30 cours' },
 ];
 
-/** Upcoming weekdays (no Saturday/Sunday, no public holiday) starting tomorrow. */
-function stageDays(from: Date, count: number): Date[] {
+/**
+ * Upcoming school days of the lycée's holiday zone, starting tomorrow: no Saturday or Sunday, no
+ * public holiday, nothing during the school holidays (a lycée would not publish then).
+ */
+function stageDays(from: Date, count: number, zone: HolidayZone | null): Date[] {
   const days: Date[] = [];
   for (let d = addDays(utcDay(from), 1); days.length < count; d = addDays(d, 1)) {
     const wd = d.getUTCDay();
-    if (wd !== 0 && wd !== 6 && !isPublicHoliday(d)) days.push(d);
+    if (wd !== 0 && wd !== 6 && !isPublicHoliday(d) && !schoolHolidayOn(d, zone)) days.push(d);
   }
   return days;
 }
@@ -162,7 +167,7 @@ async function seedSite(prisma: Db, hash: string, input: {
     const t = await user(prisma, hash, input.teacherLogin);
     await prisma.siteMembership.create({ data: { siteId: site.id, userId: t.id, role: 'TEACHER' } });
   }
-  const days = stageDays(new Date(), Math.ceil(input.stages / 2));
+  const days = stageDays(clock.now(), Math.ceil(input.stages / 2), academyOfUai(input.uai)?.holidayZone ?? null);
   const stages = [];
   for (let i = 0; i < input.stages; i++) {
     const slot = SLOTS[i % SLOTS.length];
@@ -189,7 +194,7 @@ export async function seedDemo(prisma: Db, options: { stages?: number; log?: (s:
     return;
   }
   const hash = await hashPassword(DEMO_PASSWORD);
-  const now = new Date();
+  const now = clock.now();
   const schoolYear = now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
   await user(prisma, hash, { login: 'operateur@ministage.localhost', firstName: 'Équipe', lastName: 'technique', isOperator: true });
   const ormeaux = await seedOrmeaux(prisma, hash, schoolYear);
@@ -211,7 +216,7 @@ export async function seedDemo(prisma: Db, options: { stages?: number; log?: (s:
   // Two pupils of the Ormeaux already enrolled in the first stage (as in the real dashboard).
   const first = demo.stages[0];
   for (const pupilId of ormeaux.pupilsByClass['3e A'].slice(0, 2)) {
-    await prisma.enrolment.create({ data: { stageId: first.id, pupilId, establishmentId: ormeaux.est.id, enrolledById: ormeaux.enroller, convocationSentAt: new Date() } });
+    await prisma.enrolment.create({ data: { stageId: first.id, pupilId, establishmentId: ormeaux.est.id, enrolledById: ormeaux.enroller, convocationSentAt: clock.now() } });
   }
   await prisma.stage.update({ where: { id: first.id }, data: { enrolledCount: 2 } });
   log('Données de démonstration créées.');

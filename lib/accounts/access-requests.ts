@@ -10,6 +10,7 @@ import AccessRequestAnswerEmail from '../../emails/access-request-answer.tsx';
 import { isOfficialAddressOf } from '../reference/academies.ts';
 import { audit, establishmentLabel, formatValidity, platformName } from './common.ts';
 import { hashToken, newRawToken } from './tokens.ts';
+import * as clock from '../core/clock.ts';
 
 export const ESCALATION_DELAY_MS = 24 * 60 * 60_000;
 
@@ -29,7 +30,7 @@ export function isEscalatable(r: { email: string; establishment: { uai: string }
 }
 
 /** Pending requests older than 24 h (or addressed to the operator), each marked escalatable or not. */
-export async function listOverdueRequests(now = new Date()) {
+export async function listOverdueRequests(now = clock.now()) {
   const rows = await prisma.accessRequest.findMany({
     where: { status: 'PENDING', OR: [{ createdAt: { lte: new Date(now.getTime() - ESCALATION_DELAY_MS) } }, { escalatedAt: { not: null } }] },
     include: selectRequest,
@@ -61,7 +62,7 @@ async function close(tx: Tx, id: string, data: { status: 'GRANTED' | 'DECLINED';
 
 /** Grants: an Invitation (staff role chosen by the answerer) and its link emailed to the requester. */
 export async function grantAccessRequest(input: { requestId: string; staffRole: StaffRoleName; origin: string; now?: Date }, who: Answerer) {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   return prisma.$transaction(async (tx) => {
     const request = await loadForAnswer(tx, input.requestId, who, now, true);
     const raw = newRawToken();
@@ -92,7 +93,7 @@ export async function grantAccessRequest(input: { requestId: string; staffRole: 
 
 /** Declines: the requester is told by email. */
 export async function declineAccessRequest(input: { requestId: string; now?: Date }, who: Answerer) {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   await prisma.$transaction(async (tx) => {
     const request = await loadForAnswer(tx, input.requestId, who, now, false);
     await close(tx, request.id, { status: 'DECLINED', answeredById: who.userId, answeredAt: now });

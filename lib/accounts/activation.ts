@@ -10,6 +10,7 @@ import { registrationTarget } from './registration-rules.ts';
 import { RULES, THROTTLED_MESSAGE, clearThrottle, take, throttleMail } from './throttle.ts';
 import { verifyPassword } from './password.ts';
 import { hashToken, issueToken } from './tokens.ts';
+import * as clock from '../core/clock.ts';
 
 export type SendActivationInput = {
   userId: string;
@@ -44,7 +45,7 @@ export async function sendActivationEmail(tx: Tx, input: SendActivationInput): P
 export type TokenState = { status: 'VALID' | 'UNKNOWN' | 'USED' | 'EXPIRED'; login?: string };
 
 /** What a link holds, without using it (the activation page shows a button, mail scanners only GET). */
-export async function inspectToken(kind: 'ACTIVATION' | 'PASSWORD_RESET', raw: string, now = new Date()): Promise<TokenState> {
+export async function inspectToken(kind: 'ACTIVATION' | 'PASSWORD_RESET', raw: string, now = clock.now()): Promise<TokenState> {
   const row = await prisma.authToken.findUnique({ where: { tokenHash: hashToken(raw) }, include: { user: { select: { login: true } } } });
   if (!row || row.kind !== kind) return { status: 'UNKNOWN' };
   if (row.usedAt) return { status: 'USED', login: row.user.login };
@@ -56,7 +57,7 @@ export async function inspectToken(kind: 'ACTIVATION' | 'PASSWORD_RESET', raw: s
  * Makes the account usable and, when it registered an establishment (its login is that
  * establishment's registration address, or the operator approved it), its manager.
  */
-export async function activateUserInTx(tx: Tx, userId: string, now = new Date()): Promise<{ login: string; managerOf: string[] }> {
+export async function activateUserInTx(tx: Tx, userId: string, now = clock.now()): Promise<{ login: string; managerOf: string[] }> {
   const user = await tx.user.update({ where: { id: userId }, data: { status: 'ACTIVE', emailVerified: now } });
   const pending = await tx.membership.findMany({
     where: { userId, role: 'PRINCIPAL', status: 'PENDING' },
@@ -85,7 +86,7 @@ export type ActivationResult =
   | { ok: false; reason: 'UNKNOWN' | 'USED' | 'EXPIRED'; login?: string };
 
 /** Uses an activation link (once, before it expires). */
-export async function activateAccount(raw: string, now = new Date()): Promise<ActivationResult> {
+export async function activateAccount(raw: string, now = clock.now()): Promise<ActivationResult> {
   return prisma.$transaction(async (tx) => {
     const row = await tx.authToken.findUnique({ where: { tokenHash: hashToken(raw) }, include: { user: true } });
     if (!row || row.kind !== 'ACTIVATION') return { ok: false, reason: 'UNKNOWN' };
@@ -109,7 +110,7 @@ export type PasswordActivationResult = ActivationResult | { ok: false; reason: '
  * uses « Mot de passe oublié ? », whose link sets their own password and activates the account).
  */
 export async function activateWithPassword(input: { raw: string; password: string; now?: Date }): Promise<PasswordActivationResult> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   const state = await inspectToken('ACTIVATION', input.raw, now);
   if (state.status !== 'VALID') return { ok: false, reason: state.status, login: state.login };
   const row = await prisma.authToken.findUniqueOrThrow({ where: { tokenHash: hashToken(input.raw) }, include: { user: true } });

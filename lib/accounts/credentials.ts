@@ -4,6 +4,7 @@ import { prisma } from '../core/db.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { RULES, clearThrottle, refund, take } from './throttle.ts';
 import { SIGN_IN_MESSAGES, type SignInFailure } from './sign-in-messages.ts';
+import * as clock from '../core/clock.ts';
 
 export { SIGN_IN_MESSAGES, type SignInFailure };
 
@@ -33,7 +34,7 @@ export async function checkCredentials(input: { login: string; password: string;
   if (user.status === 'PENDING_REVIEW') return { ok: false, reason: 'PENDING_REVIEW' };
   if (user.status === 'DISABLED') return { ok: false, reason: 'DISABLED' };
 
-  await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+  await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: clock.now() } });
   const name = [user.firstName, user.lastName].filter(Boolean).join(' ') || user.login;
   return { ok: true, user: { id: user.id, login: user.login, email: user.email, name, sessionVersion: user.sessionVersion } };
 }

@@ -10,6 +10,7 @@ import { isRegistered } from './registration-rules.ts';
 import type { z } from 'zod';
 import type { accessRequestSchema } from './schema.ts';
 import { RULES, THROTTLED_MESSAGE, take, throttleMail } from './throttle.ts';
+import * as clock from '../core/clock.ts';
 
 /** « ce.0350033w@ac-rennes.fr » → « ce.....@ac-rennes.fr »: only the first letters of the mailbox. */
 export function maskAddress(address: string): string {
@@ -59,7 +60,7 @@ export async function submitAccessRequest(
     const existing = await tx.accessRequest.findFirst({ where: { establishmentId: e.id, email: data.email, status: 'PENDING' } });
     if (existing) return { message: ACCESS_REQUEST_ANSWER, requestId: existing.id };
     const request = await tx.accessRequest.create({
-      data: { establishmentId: e.id, lastName: data.lastName, firstName: data.firstName, function: data.function, email: data.email },
+      data: { establishmentId: e.id, lastName: data.lastName, firstName: data.firstName, function: data.function, email: data.email, createdAt: clock.now() },
     });
     const managers = await tx.user.findMany({
       where: {
@@ -85,7 +86,7 @@ export async function submitAccessRequest(
         }),
       });
     }
-    if (toOperator) await tx.accessRequest.update({ where: { id: request.id }, data: { escalatedAt: new Date() } });
+    if (toOperator) await tx.accessRequest.update({ where: { id: request.id }, data: { escalatedAt: clock.now() } });
     await audit(tx, {
       action: 'access-request.create', establishmentId: e.id, targetType: 'AccessRequest', targetId: request.id,
       data: { email: data.email, notified: recipients.length, toOperator },

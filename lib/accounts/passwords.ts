@@ -10,6 +10,7 @@ import { audit, formatValidity, platformName, withTimingFloor } from './common.t
 import { hashPassword, verifyPassword } from './password.ts';
 import { RULES, THROTTLED_MESSAGE, clearThrottle, take, throttleMail } from './throttle.ts';
 import { consumeToken, issueToken } from './tokens.ts';
+import * as clock from '../core/clock.ts';
 
 export const RESET_REQUEST_ANSWER =
   "Si un compte correspond à cette adresse, un email contenant un lien de réinitialisation vient d'y être envoyé. Ce lien est valable 1 heure. Pensez à regarder dans les courriers indésirables.";
@@ -51,7 +52,7 @@ export function resetLinkMessage(reason: keyof typeof LINK_MESSAGES): string {
 
 /** Uses a reset link: new password, every other session signed out (sessionVersion), account activated if it was pending. */
 export async function resetPassword(input: { token: string; password: string; now?: Date }): Promise<{ login: string }> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   // The link is checked before the (slow, memory-hungry) hash: made-up links cost nothing; the
   // transaction below checks it again and uses it once.
   const state = await inspectToken('PASSWORD_RESET', input.token, now);

@@ -1,6 +1,7 @@
 // Read models of the accounts pages.
 import { prisma } from '../core/db.ts';
 import { establishmentLabel, personName } from './common.ts';
+import * as clock from '../core/clock.ts';
 
 /** « Mon compte »: identity and establishments of the signed-in person. */
 export async function accountSummary(userId: string) {
@@ -21,7 +22,7 @@ export async function accountSummary(userId: string) {
 }
 
 /** Counts for the operator's index page. */
-export async function operatorCounts(now = new Date()) {
+export async function operatorCounts(now = clock.now()) {
   const [reviews, overdue] = await Promise.all([
     prisma.registrationReview.count({ where: { status: 'PENDING' } }),
     prisma.accessRequest.count({

@@ -7,6 +7,7 @@ import { enqueueEmail } from '../mail/outbox.ts';
 import RegistrationRefusedEmail from '../../emails/registration-refused.tsx';
 import { sendActivationEmail } from './activation.ts';
 import { audit, establishmentLabel, platformName } from './common.ts';
+import * as clock from '../core/clock.ts';
 
 export function listPendingReviews() {
   return prisma.registrationReview.findMany({
@@ -27,7 +28,7 @@ export async function decideReview(input: {
   origin: string;
   now?: Date;
 }): Promise<{ status: 'APPROVED' | 'REFUSED' }> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   return prisma.$transaction(async (tx) => {
     const review = await tx.registrationReview.findUnique({ where: { id: input.reviewId }, include: { establishment: true, applicant: true } });
     if (!review) throw notFound("Demande d'inscription");

@@ -1,5 +1,6 @@
 // Throttling in the database (RateLimit rows), so every server process shares the counters.
 import { prisma } from '../core/db.ts';
+import * as clock from '../core/clock.ts';
 
 export type ThrottleRule = { limit: number; windowMs: number; blockMs: number };
 
@@ -13,13 +14,13 @@ export const RULES = {
 } satisfies Record<string, ThrottleRule>;
 
 /** True when the key is currently blocked. */
-export async function isThrottled(key: string, now = new Date()): Promise<boolean> {
+export async function isThrottled(key: string, now = clock.now()): Promise<boolean> {
   const row = await prisma.rateLimit.findUnique({ where: { key } });
   return !!row?.blockedUntil && row.blockedUntil > now;
 }
 
 /** Counts one event; returns true when this event reaches the limit (the key is then blocked). */
-export async function hit(key: string, rule: ThrottleRule, now = new Date()): Promise<boolean> {
+export async function hit(key: string, rule: ThrottleRule, now = clock.now()): Promise<boolean> {
   const windowFloor = new Date(now.getTime() - rule.windowMs);
   // One statement: insert or increment (reset when the window has passed), race-free.
   const rows = await prisma.$queryRaw<{ count: number }[]>`
@@ -46,7 +47,7 @@ export async function clearThrottle(key: string): Promise<void> {
  * their own count, so a burst sent at once cannot slip past the limit (check-then-count would).
  * Refused: the key is blocked, or this attempt is over the limit (the key is then blocked).
  */
-export async function take(key: string, rule: ThrottleRule, now = new Date()): Promise<boolean> {
+export async function take(key: string, rule: ThrottleRule, now = clock.now()): Promise<boolean> {
   const windowFloor = new Date(now.getTime() - rule.windowMs);
   const rows = await prisma.$queryRaw<{ count: number; blockedUntil: Date | null }[]>`
     INSERT INTO "RateLimit" ("key", "count", "windowStart")

@@ -3,13 +3,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Tx } from '../core/db.ts';
 import type { TokenKind } from '../generated/prisma/client.ts';
+import * as clock from '../core/clock.ts';
 
 export const newRawToken = () => randomBytes(32).toString('base64url');
 export const hashToken = (raw: string) => createHash('sha256').update(raw).digest('hex');
 
 /** Creates a token for the user (older unused tokens of that kind stop working); returns the raw token. */
 export async function issueToken(tx: Tx, input: { userId: string; kind: TokenKind; ttlMinutes: number; now?: Date }): Promise<string> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   await tx.authToken.updateMany({ where: { userId: input.userId, kind: input.kind, usedAt: null }, data: { usedAt: now } });
   const raw = newRawToken();
   await tx.authToken.create({
@@ -22,7 +23,7 @@ export type ConsumeResult = { ok: true; userId: string } | { ok: false; reason: 
 
 /** Marks the token used (once: a conditional update, safe against double clicks) and returns its user. */
 export async function consumeToken(tx: Tx, input: { kind: TokenKind; raw: string; now?: Date }): Promise<ConsumeResult> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   const row = await tx.authToken.findUnique({ where: { tokenHash: hashToken(input.raw) } });
   if (!row || row.kind !== input.kind) return { ok: false, reason: 'UNKNOWN' };
   if (row.usedAt) return { ok: false, reason: 'USED', userId: row.userId };

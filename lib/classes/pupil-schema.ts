@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { PASSWORD_MESSAGES, emailSchema, passwordSchema } from '../accounts/schema.ts';
 import { guardiansSchema, levelSchema } from './schema.ts';
+import * as clock from '../core/clock.ts';
 
 export const LOGIN_RULE = '3 à 40 caractères : lettres minuscules sans accent, chiffres, point, tiret ou tiret bas (par exemple lea.morel).';
 const LOGIN_RE = /^[a-z0-9][a-z0-9._-]{2,39}$/;
@@ -39,7 +40,7 @@ export const birthDateSchema = z
   .refine((v) => {
     const d = parseDay(v);
     if (!d) return true;
-    const age = ageOn(d, new Date());
+    const age = ageOn(d, clock.now());
     return age >= MIN_AGE && age <= MAX_AGE;
   }, `Vérifiez votre date de naissance : un élève de collège a entre ${MIN_AGE} et ${MAX_AGE} ans.`);
 

@@ -9,6 +9,7 @@ import type { Tx } from '../core/db.ts';
 import { conflict, notFound } from '../core/errors.ts';
 import { recordAudit } from './audit.ts';
 import { canCloseYear, closableFrom, schoolYearLabel } from './school-year.ts';
+import * as clock from '../core/clock.ts';
 
 export type EstablishmentCounts = {
   establishmentId: string | null; // null: pupils no collège claims any more (detached)
@@ -82,7 +83,7 @@ async function closeEstablishment(tx: Tx, year: number, establishmentId: string 
 }
 
 export async function startRollover(input: { year: number; actorId: string; dryRun: boolean; now?: Date }) {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   if (!canCloseYear(input.year, now))
     throw conflict(
       `L'année scolaire ${schoolYearLabel(input.year)} est encore en cours : sa clôture est possible à partir du ${format(closableFrom(input.year), 'EEEE d MMMM yyyy', { locale: fr })}.`,
@@ -102,7 +103,7 @@ export async function startRollover(input: { year: number; actorId: string; dryR
 export type RolloverProgress = { id: string; done: number; total: number; finished: boolean; summary: RolloverSummary };
 
 /** Processes the next establishment of a running rollover (one transaction); call until finished. */
-export async function rolloverStep(rolloverId: string, now: Date = new Date()): Promise<RolloverProgress> {
+export async function rolloverStep(rolloverId: string, now: Date = clock.now()): Promise<RolloverProgress> {
   return prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "Rollover" WHERE "id" = ${rolloverId} FOR UPDATE`;
     const row = await tx.rollover.findUnique({ where: { id: rolloverId } });

@@ -1,9 +1,10 @@
 // School years: the rentrée is on 1 September; a year is named by the year of its rentrée
 // (2026 → « 2026-2027 »). Classes and pupils belong to one school year.
 import type { Tx } from '../core/db.ts';
+import * as clock from '../core/clock.ts';
 
 /** The school year running on that date: 2026-11-23 → 2026, 2027-06-30 → 2026, 2027-09-01 → 2027. */
-export function currentSchoolYear(date: Date = new Date()): number {
+export function currentSchoolYear(date: Date = clock.now()): number {
   return date.getMonth() >= 8 ? date.getFullYear() : date.getFullYear() - 1;
 }
 
@@ -17,7 +18,7 @@ export function closableFrom(year: number): Date {
   return new Date(year + 1, 6, 1);
 }
 
-export function canCloseYear(year: number, now: Date = new Date()): boolean {
+export function canCloseYear(year: number, now: Date = clock.now()): boolean {
   return now >= closableFrom(year);
 }
 
@@ -25,7 +26,7 @@ export function canCloseYear(year: number, now: Date = new Date()): boolean {
  * The year new classes and pupils belong to: the running school year, or the year after the
  * last closed one (a rollover run in August opens the next year before 1 September).
  */
-export async function activeSchoolYear(db: Pick<Tx, 'rollover'>, now: Date = new Date()): Promise<number> {
+export async function activeSchoolYear(db: Pick<Tx, 'rollover'>, now: Date = clock.now()): Promise<number> {
   const last = await db.rollover.findFirst({
     where: { dryRun: false, establishmentId: null, finishedAt: { not: null } },
     orderBy: { schoolYear: 'desc' },

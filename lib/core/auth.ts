@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { prisma } from './db.ts';
 import { checkCredentials } from '../accounts/credentials.ts';
 import { ipFromHeaders } from '../accounts/client-ip.ts';
+import * as clock from './clock.ts';
 
 const credentialsSchema = z.object({
   email: z.string().trim().min(1).max(254),
@@ -63,13 +64,13 @@ export const authOptions: NextAuthOptions = {
         token.sv = u.sessionVersion;
         token.login = u.login;
         token.remember = !!u.remember;
-        token.loginAt = Math.floor(Date.now() / 1000);
+        token.loginAt = Math.floor(clock.nowMs() / 1000);
       }
       return token;
     },
     session({ session, token }) {
       // The JWT cookie lives 30 days; without « Maintenir ma connexion » it is honoured 12 h only.
-      const expired = !token.remember && Date.now() / 1000 - Number(token.loginAt ?? 0) > SHORT_SESSION;
+      const expired = !token.remember && clock.nowMs() / 1000 - Number(token.loginAt ?? 0) > SHORT_SESSION;
       return Object.assign(session, { uid: expired ? undefined : token.uid, sv: token.sv });
     },
   },

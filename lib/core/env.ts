@@ -1,5 +1,12 @@
 // Every setting the app reads from the environment, with its default (README lists them).
 export const env = {
+  /**
+   * APP_ENV=production: the operator declares a production deployment (demo data refused, a trusted
+   * proxy required, HSTS). Never NODE_ENV, which `next start` sets by itself on any machine.
+   */
+  get isProduction() {
+    return process.env.APP_ENV === 'production';
+  },
   get rootDomain() {
     return (process.env.ROOT_DOMAIN ?? 'localhost').toLowerCase();
   },

@@ -2,6 +2,7 @@
 import type { ReactElement } from 'react';
 import type { Tx } from '../core/db.ts';
 import { renderEmail } from './render.ts';
+import * as clock from '../core/clock.ts';
 
 export type OutgoingEmail = {
   /** The template's file name in emails/, for the record. */
@@ -15,7 +16,7 @@ export type OutgoingEmail = {
 export async function enqueueEmail(tx: Tx, email: OutgoingEmail): Promise<{ id: string }> {
   const { html, text } = await renderEmail(email.element);
   const row = await tx.outboxEmail.create({
-    data: { template: email.template, to: email.to, subject: email.subject, html, text },
+    data: { template: email.template, to: email.to, subject: email.subject, html, text, nextAttemptAt: clock.now() },
     select: { id: true },
   });
   return row;
@@ -25,5 +26,5 @@ export async function enqueueEmail(tx: Tx, email: OutgoingEmail): Promise<{ id: 
 export async function prepareEmail(email: OutgoingEmail) {
   const { html, text } = await renderEmail(email.element);
   return (tx: Tx) =>
-    tx.outboxEmail.create({ data: { template: email.template, to: email.to, subject: email.subject, html, text }, select: { id: true } });
+    tx.outboxEmail.create({ data: { template: email.template, to: email.to, subject: email.subject, html, text, nextAttemptAt: clock.now() }, select: { id: true } });
 }

@@ -3,6 +3,7 @@
 import { prisma } from '../core/db.ts';
 import { env } from '../core/env.ts';
 import { getTransport } from './transport.ts';
+import * as clock from '../core/clock.ts';
 
 const MAX_ATTEMPTS = 8;
 const CLAIM_MS = 60_000;
@@ -30,7 +31,7 @@ async function claim(limit: number, now: Date): Promise<Claimed[]> {
 
 /** Sends what is due; returns how many were sent and how many failed this round. */
 export async function processOutbox(options: { limit?: number; now?: Date; smtpUrl?: string } = {}) {
-  const now = options.now ?? new Date();
+  const now = options.now ?? clock.now();
   const rows = await claim(options.limit ?? 20, now);
   let sent = 0;
   let failed = 0;
@@ -40,7 +41,7 @@ export async function processOutbox(options: { limit?: number; now?: Date; smtpU
       await transport.sendMail({ from: env.mailFrom, to: row.to, subject: row.subject, html: row.html, text: row.text });
       await prisma.outboxEmail.update({
         where: { id: row.id },
-        data: { status: 'SENT', sentAt: new Date(), attempts: row.attempts + 1, lockedUntil: null, lastError: null },
+        data: { status: 'SENT', sentAt: clock.now(), attempts: row.attempts + 1, lockedUntil: null, lastError: null },
       });
       sent++;
     } catch (err) {
@@ -51,7 +52,7 @@ export async function processOutbox(options: { limit?: number; now?: Date; smtpU
         data: {
           attempts,
           status: attempts >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING',
-          nextAttemptAt: new Date(Date.now() + backoffMs(attempts)),
+          nextAttemptAt: new Date(clock.nowMs() + backoffMs(attempts)),
           lockedUntil: null,
           lastError: String((err as Error)?.message ?? err).slice(0, 500),
         },
@@ -65,7 +66,7 @@ export async function processOutbox(options: { limit?: number; now?: Date; smtpU
  * Emails carry personal data (pupils are minors): sent and abandoned rows are deleted after
  * OUTBOX_RETENTION_DAYS (default 30). Returns how many were deleted.
  */
-export async function purgeOutbox(now = new Date(), days = env.outboxRetentionDays): Promise<number> {
+export async function purgeOutbox(now = clock.now(), days = env.outboxRetentionDays): Promise<number> {
   const before = new Date(now.getTime() - days * 86_400_000);
   const { count } = await prisma.outboxEmail.deleteMany({
     where: { OR: [{ status: 'SENT', sentAt: { lt: before } }, { status: 'FAILED', createdAt: { lt: before } }] },
@@ -85,8 +86,8 @@ export function startOutboxWorker(intervalMs = env.outboxIntervalMs) {
     running = true;
     try {
       await processOutbox();
-      if (Date.now() - lastPurge > 3_600_000) {
-        lastPurge = Date.now();
+      if (clock.nowMs() - lastPurge > 3_600_000) {
+        lastPurge = clock.nowMs();
         await purgeOutbox();
       }
     } catch (err) {

@@ -10,13 +10,14 @@ import { enqueueEmail } from '../mail/outbox.ts';
 import SiteInvitationEmail from '../../emails/site-invitation.tsx';
 import { formatDay } from '../stages/time.ts';
 import { siteOrigin } from './urls.ts';
+import * as clock from '../core/clock.ts';
 
 export type SiteRoleName = 'ADMIN' | 'TEACHER';
 const ROLE_WORD: Record<SiteRoleName, string> = { ADMIN: 'administrateur', TEACHER: 'enseignant' };
 
 /** Creates the invitation (older pending ones to the same address stop working) and emails the link. */
 export async function inviteSiteStaff(input: { siteId: string; email: string; role: SiteRoleName; invitedById: string; requestOrigin: string; now?: Date }) {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   const email = input.email.trim().toLowerCase();
   const site = await prisma.site.findUnique({ where: { id: input.siteId }, select: { id: true, name: true, slug: true, domains: { select: { host: true }, orderBy: { host: 'asc' } } } });
   if (!site) throw new AppError('NOT_FOUND', 'Plateforme introuvable.');
@@ -50,7 +51,7 @@ export type InvitationState =
   | { state: 'unknown' | 'expired' | 'used' | 'revoked' };
 
 /** What the link is worth on this platform (a link of another platform is unknown here). */
-export async function readInvitation(raw: string, siteId: string, now = new Date()): Promise<InvitationState> {
+export async function readInvitation(raw: string, siteId: string, now = clock.now()): Promise<InvitationState> {
   const inv = await prisma.invitation.findUnique({ where: { tokenHash: hashToken(raw) } });
   if (!inv || inv.siteId !== siteId || !inv.siteRole) return { state: 'unknown' };
   if (inv.acceptedAt) return { state: 'used' };
@@ -75,7 +76,7 @@ async function claim(raw: string, siteId: string, now: Date) {
 
 /** A signed-in person accepts: the invitation must be addressed to their own email. */
 export async function acceptSiteInvitation(input: { raw: string; siteId: string; user: { id: string; email: string | null }; now?: Date }) {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   const inv = await claim(input.raw, input.siteId, now);
   if (inv.email !== input.user.email?.toLowerCase()) {
     throw forbidden(`Cette invitation a été envoyée à ${inv.email}. Déconnectez-vous, puis connectez-vous avec ce compte pour l’accepter.`);
@@ -96,7 +97,7 @@ export async function acceptSiteInvitation(input: { raw: string; siteId: string;
 export async function createAccountFromInvitation(input: {
   raw: string; siteId: string; civility: string; firstName: string; lastName: string; password: string; now?: Date;
 }) {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   const inv = await claim(input.raw, input.siteId, now);
   if (inv.accountExists) throw conflict(`Un compte existe déjà pour ${inv.email} : connectez-vous pour accepter l’invitation.`);
   const passwordHash = await hashPassword(input.password);

@@ -6,6 +6,7 @@ import { env } from '../core/env.ts';
 import { conflict, invalid, isUniqueViolation, notFound } from '../core/errors.ts';
 import { normalizeUai } from '../reference/uai.ts';
 import type { platformSchema, platformUpdateSchema } from './schema.ts';
+import * as clock from '../core/clock.ts';
 
 const SLUG_TAKEN = 'Ce sous-domaine est déjà pris par une autre plateforme : choisissez-en un autre.';
 const DOMAIN_TAKEN = 'Un de ces domaines est déjà utilisé par une autre plateforme.';
@@ -113,7 +114,7 @@ export async function getPlatform(id: string) {
 }
 
 /** The platform's team and its pending invitations (for the operator and the site's admins). */
-export async function siteTeam(siteId: string, now = new Date()) {
+export async function siteTeam(siteId: string, now = clock.now()) {
   const [members, invitations] = await Promise.all([
     prisma.siteMembership.findMany({
       where: { siteId },

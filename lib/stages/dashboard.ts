@@ -10,6 +10,7 @@
 import { prisma } from '../core/db.ts';
 import { stageRowSelect, type StageRow } from './queries.ts';
 import { dayToDb, dbToDay, parisClock, schoolYearStart } from './time.ts';
+import * as clock from '../core/clock.ts';
 
 export type RankedItem = { id: string; label: string; enrolled: number; detail: string };
 export type Dashboard = {
@@ -23,7 +24,7 @@ export type Dashboard = {
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
 export async function dashboardFigures(siteId: string, options: { now?: Date; upcoming?: number } = {}): Promise<Dashboard> {
-  const today = parisClock(options.now ?? new Date()).day;
+  const today = parisClock(options.now ?? clock.now()).day;
   const upcomingWhere = { siteId, status: 'PUBLISHED' as const, date: { gte: dayToDb(today) } };
   const yearWhere = { siteId, status: 'PUBLISHED' as const, date: { gte: dayToDb(schoolYearStart(today)) } };
 

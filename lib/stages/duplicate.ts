@@ -6,6 +6,7 @@ import { checkStageRules, holidayWarning } from './rules.ts';
 import { MAX_DUPLICATES, type DuplicateStageInput } from './schema.ts';
 import { siteCalendarInfo } from './queries.ts';
 import { addDays, dayToDb, dbToDay, isValidDay, parisClock, weekday, type Day } from './time.ts';
+import * as clock from '../core/clock.ts';
 
 export type DuplicateReport = {
   created: { id: string; date: Day }[];
@@ -32,7 +33,7 @@ export function expandDates(input: Pick<DuplicateStageInput, 'mode' | 'dates' | 
 }
 
 export async function duplicateStage(input: { siteId: string; userId: string; dup: DuplicateStageInput; now?: Date }): Promise<DuplicateReport> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   const today = parisClock(now).day;
   const source = await prisma.stage.findFirst({ where: { id: input.dup.id, siteId: input.siteId } });
   if (!source) throw notFound('Stage');

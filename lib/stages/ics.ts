@@ -2,6 +2,7 @@
 // one stable UID per stage, text escaped, lines folded at 75 octets, CRLF line ends.
 import { prisma } from '../core/db.ts';
 import { addDays, dayToDb, dbToDay, parisClock, parisToUtc, type Day } from './time.ts';
+import * as clock from '../core/clock.ts';
 
 export type IcsStage = {
   id: string; date: Day; startMinutes: number; endMinutes: number; status: 'PUBLISHED' | 'CANCELLED';
@@ -39,7 +40,7 @@ export function icsFold(line: string): string {
 const utcStamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
 
 export function buildIcs(input: { siteName: string; host: string; url: string; stages: IcsStage[]; now?: Date }): string {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   const lines = [
     'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//ministage//Mini-stages//FR', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH',
     `X-WR-CALNAME:${icsEscape(`Mini-stages – ${input.siteName}`)}`, 'X-WR-TIMEZONE:Europe/Paris',
@@ -73,7 +74,7 @@ export function buildIcs(input: { siteName: string; host: string; url: string; s
 }
 
 /** The feed's stages: from 60 days ago on, cancelled ones included (calendars then strike them). */
-export async function icsStages(siteId: string, now = new Date()): Promise<IcsStage[]> {
+export async function icsStages(siteId: string, now = clock.now()): Promise<IcsStage[]> {
   const rows = await prisma.stage.findMany({
     where: { siteId, date: { gte: dayToDb(addDays(parisClock(now).day, -60)) } },
     orderBy: [{ date: 'asc' }, { startMinutes: 'asc' }],

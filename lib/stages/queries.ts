@@ -7,6 +7,7 @@ import type { HolidayZone } from '../reference/academies.ts';
 import type { StageFilters } from './filters.ts';
 import { isAlsaceMoselle } from './rules.ts';
 import { addDays, dayToDb, dbToDay, parisClock, weekday, type Day } from './time.ts';
+import * as clock from '../core/clock.ts';
 
 export const stageRowSelect = {
   id: true, date: true, startMinutes: true, endMinutes: true, stageType: true, scheduleDetail: true, capacity: true,
@@ -48,7 +49,7 @@ function orderBy(f: Pick<StageFilters, 'tri' | 'ordre'>): Prisma.StageOrderByWit
 export const LIST_LIMIT = 500;
 
 /** « Liste des stages »: past stages hidden unless `passes`; at most LIST_LIMIT rows in the order asked for. */
-export async function listStages(siteId: string, f: StageFilters, now = new Date()): Promise<StageRow[]> {
+export async function listStages(siteId: string, f: StageFilters, now = clock.now()): Promise<StageRow[]> {
   const where = stageWhere(siteId, f);
   if (!f.passes) where.date = { gte: dayToDb(parisClock(now).day) };
   const rows = await prisma.stage.findMany({ where, select: stageRowSelect, orderBy: orderBy(f), take: LIST_LIMIT });

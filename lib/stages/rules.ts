@@ -4,6 +4,7 @@
 import { isPublicHoliday, publicHolidayName, schoolHolidayOn } from '../reference/holidays.ts';
 import type { HolidayZone } from '../reference/academies.ts';
 import { formatDay, formatMinutes, isValidDay, parisClock, weekday, type Day } from './time.ts';
+import * as clock from '../core/clock.ts';
 
 export const EARLIEST_START = 6 * 60;
 export const LATEST_END = 20 * 60;
@@ -45,16 +46,16 @@ export function checkStageRules(
   opts: { now?: Date; alsace?: boolean } = {},
 ): RuleIssue[] {
   const issues: RuleIssue[] = [];
-  const clock = parisClock(opts.now ?? new Date());
+  const paris = parisClock(opts.now ?? clock.now());
   const { date, startMinutes: start, endMinutes: end } = input;
-  const day = dayIssue(date, { today: clock.day, alsace: opts.alsace });
+  const day = dayIssue(date, { today: paris.day, alsace: opts.alsace });
   if (day) issues.push({ field: 'date', message: day });
   const timesKnown = Number.isFinite(start) && Number.isFinite(end);
   if (!Number.isFinite(start)) issues.push({ field: 'startTime', message: RULE_MESSAGES.timeInvalid });
   if (!Number.isFinite(end)) issues.push({ field: 'endTime', message: RULE_MESSAGES.timeInvalid });
   if (timesKnown) {
     if (start < EARLIEST_START) issues.push({ field: 'startTime', message: RULE_MESSAGES.tooEarly });
-    else if (!day && date === clock.day && start <= clock.minutes) issues.push({ field: 'startTime', message: RULE_MESSAGES.startedToday });
+    else if (!day && date === paris.day && start <= paris.minutes) issues.push({ field: 'startTime', message: RULE_MESSAGES.startedToday });
     if (end > LATEST_END) issues.push({ field: 'endTime', message: RULE_MESSAGES.tooLate });
     if (end <= start) issues.push({ field: 'endTime', message: RULE_MESSAGES.endAfterStart });
     else if (end - start > MAX_DURATION) issues.push({ field: 'endTime', message: RULE_MESSAGES.tooLong });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { prisma } from '../core/db.ts';
 import { stageRowSelect, type StageRow } from './queries.ts';
 import { dayToDb, dbToDay, isUsableDay, parisClock } from './time.ts';
+import * as clock from '../core/clock.ts';
 
 export const SEARCH_LIMIT = 100;
 
@@ -35,7 +36,7 @@ function matchesPlace(site: SearchSite, lieu: string): boolean {
   return words(lieu).every((w) => hay.includes(w));
 }
 
-export async function searchStages(raw: SearchInput, now = new Date()): Promise<SearchResult> {
+export async function searchStages(raw: SearchInput, now = clock.now()): Promise<SearchResult> {
   const input = searchSchema.parse(raw);
   const today = parisClock(now).day;
   const from = isUsableDay(input.du) && input.du > today ? input.du : today;

@@ -8,6 +8,7 @@ import { AUDIENCES, type StageInput } from './schema.ts';
 import { siteCalendarInfo } from './queries.ts';
 import { dayToDb, dbToDay, parisClock, timeToMinutes, type Day } from './time.ts';
 import { notifyStageCancelled } from './cancel-mail.ts';
+import * as clock from '../core/clock.ts';
 
 export function issuesToFieldErrors(issues: RuleIssue[]): FieldErrors {
   const out: FieldErrors = {};
@@ -42,7 +43,7 @@ async function prepare(tx: Tx, siteId: string, input: StageInput, now: Date) {
 export type PublishResult = { id: string; date: Day; warning: string | null };
 
 export async function createStage(input: { siteId: string; userId: string; stage: StageInput; now?: Date }): Promise<PublishResult> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   return prisma.$transaction(async (tx) => {
     const { ctx, data, formationActive } = await prepare(tx, input.siteId, input.stage, now);
     if (!formationActive) throw invalid('Cette formation est archivée : réactivez-la dans Options avant d’y publier un stage.', { formationId: ['Formation archivée.'] });
@@ -53,7 +54,7 @@ export async function createStage(input: { siteId: string; userId: string; stage
 
 /** Edits a published stage; the capacity never goes below the pupils already enrolled. */
 export async function updateStage(input: { siteId: string; id: string; stage: StageInput; now?: Date }): Promise<PublishResult> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   return prisma.$transaction(async (tx) => {
     const current = await tx.stage.findFirst({ where: { id: input.id, siteId: input.siteId }, select: { status: true, date: true } });
     if (!current) throw notFound('Stage');
@@ -81,7 +82,7 @@ export async function updateStage(input: { siteId: string; id: string; stage: St
  * guardian with an email address.
  */
 export async function cancelStage(input: { siteId: string; userId: string; id: string; reason: string; origin: string; now?: Date }) {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   return prisma.$transaction(async (tx) => {
     const stage = await tx.stage.findFirst({ where: { id: input.id, siteId: input.siteId }, select: { status: true, date: true } });
     if (!stage) throw notFound('Stage');

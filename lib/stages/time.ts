@@ -3,6 +3,7 @@
 // its hours are minutes after midnight, Paris local time.
 import { format } from 'date-fns';
 import { fr } from 'date-fns/locale';
+import * as clock from '../core/clock.ts';
 
 export type Day = string; // 'YYYY-MM-DD'
 
@@ -103,7 +104,7 @@ const parisParts = new Intl.DateTimeFormat('en-CA', {
 });
 
 /** The calendar day and the minutes after midnight in Paris at that instant. */
-export function parisClock(now: Date = new Date()): { day: Day; minutes: number } {
+export function parisClock(now: Date = clock.now()): { day: Day; minutes: number } {
   const p = Object.fromEntries(parisParts.formatToParts(now).map((x) => [x.type, x.value]));
   return { day: `${p.year}-${p.month}-${p.day}`, minutes: Number(p.hour) * 60 + Number(p.minute) };
 }

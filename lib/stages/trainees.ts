@@ -3,6 +3,7 @@
 import { prisma } from '../core/db.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { dayToDb, dbToDay, parisClock, type Day } from './time.ts';
+import * as clock from '../core/clock.ts';
 
 export type TraineeScope = { kind: 'site' } | { kind: 'establishment'; establishmentId: string };
 
@@ -14,7 +15,7 @@ export type TraineeRow = {
 
 export async function listTrainees(siteId: string, scope: TraineeScope, opts: { past?: boolean; now?: Date } = {}): Promise<TraineeRow[]> {
   const stage: Prisma.StageWhereInput = { siteId };
-  if (!opts.past) stage.date = { gte: dayToDb(parisClock(opts.now ?? new Date()).day) };
+  if (!opts.past) stage.date = { gte: dayToDb(parisClock(opts.now ?? clock.now()).day) };
   const where: Prisma.EnrolmentWhereInput = { stage };
   if (scope.kind === 'establishment') where.establishmentId = scope.establishmentId;
   const rows = await prisma.enrolment.findMany({

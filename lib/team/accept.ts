@@ -6,6 +6,7 @@ import { AppError, conflict, invalid } from '../core/errors.ts';
 import { hashPassword, verifyPassword } from '../accounts/password.ts';
 import { hashToken } from '../accounts/tokens.ts';
 import { recordAudit } from '../classes/audit.ts';
+import * as clock from '../core/clock.ts';
 
 export type InvitationState = 'UNKNOWN' | 'USED' | 'REVOKED' | 'EXPIRED' | 'NOT_TEAM';
 
@@ -33,7 +34,7 @@ function stateOf(inv: { acceptedAt: Date | null; revokedAt: Date | null; expires
 const refusal = (state: InvitationState) => new AppError(state === 'UNKNOWN' ? 'NOT_FOUND' : state === 'EXPIRED' ? 'EXPIRED' : 'CONFLICT', INVITATION_MESSAGES[state]);
 
 /** What the invitation page shows: the pre-filled sign-up, or why the link no longer works. */
-export async function viewInvitation(raw: string, now: Date = new Date()): Promise<InvitationView> {
+export async function viewInvitation(raw: string, now: Date = clock.now()): Promise<InvitationView> {
   const inv = await prisma.invitation.findUnique({ where: { tokenHash: hashToken(raw) }, include: { establishment: true } });
   const state = stateOf(inv, now);
   if (state || !inv) return { ok: false, state: state ?? 'UNKNOWN', message: INVITATION_MESSAGES[state ?? 'UNKNOWN'] };
@@ -73,7 +74,7 @@ export type AcceptResult = { login: string; establishmentName: string };
 
 /** A new account (or one that never finished its activation: the invitation proves the mailbox). */
 export async function acceptWithNewAccount(input: { token: string; firstName: string; lastName: string; password: string; now?: Date }): Promise<AcceptResult> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
     const inv = await claim(tx, input.token, now);
@@ -93,7 +94,7 @@ export async function acceptWithNewAccount(input: { token: string; firstName: st
 
 /** The account that already uses the invited address joins the team; its password proves it is theirs. */
 export async function acceptWithExistingAccount(input: { token: string; password: string; now?: Date }): Promise<AcceptResult> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   const inv = await prisma.invitation.findUnique({ where: { tokenHash: hashToken(input.token) } });
   const user = inv ? await prisma.user.findFirst({ where: { OR: [{ email: inv.email }, { login: inv.email }] } }) : null;
   if (inv && user && !(await verifyPassword(input.password, user.passwordHash))) {

@@ -9,6 +9,7 @@ import StaffApprovedEmail from '../../emails/staff-approved.tsx';
 import type { Scope } from '../classes/access.ts';
 import { recordAudit } from '../classes/audit.ts';
 import { roleLabel } from './schema.ts';
+import * as clock from '../core/clock.ts';
 
 async function findMembership(tx: Tx, scope: Scope, membershipId: string) {
   const m = await tx.membership.findFirst({ where: { id: membershipId, establishmentId: scope.establishmentId }, include: { user: true, establishment: true } });
@@ -20,7 +21,7 @@ export async function approveMembership(scope: Scope, input: { membershipId: str
   return prisma.$transaction(async (tx) => {
     const m = await findMembership(tx, scope, input.membershipId);
     if (m.status !== 'PENDING') throw conflict(m.status === 'ACTIVE' ? "Cette personne fait déjà partie de l'équipe." : 'Cette demande a été refusée ou retirée.');
-    await tx.membership.update({ where: { id: m.id }, data: { status: 'ACTIVE', approvedAt: input.now ?? new Date(), approvedById: scope.actorId } });
+    await tx.membership.update({ where: { id: m.id }, data: { status: 'ACTIVE', approvedAt: input.now ?? clock.now(), approvedById: scope.actorId } });
     await recordAudit(tx, { actorId: scope.actorId, action: 'membership.approve', establishmentId: scope.establishmentId, targetType: 'Membership', targetId: m.id, data: { role: m.role } });
     if (m.user.email) {
       await enqueueEmail(tx, {

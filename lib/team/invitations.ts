@@ -14,6 +14,7 @@ import { isAcademicAddress } from '../reference/academies.ts';
 import type { Scope } from '../classes/access.ts';
 import { recordAudit } from '../classes/audit.ts';
 import { ACADEMIC_MESSAGE, roleLabel, type InvitableRole } from './schema.ts';
+import * as clock from '../core/clock.ts';
 
 const DAY = 24 * 60 * 60_000;
 const INVITATION = 'Invitation';
@@ -32,7 +33,7 @@ async function sendInvitation(tx: Tx, input: { to: string; raw: string; origin: 
 
 /** Invites a person by email with a role; their link leads to a pre-filled sign-up. */
 export async function inviteStaff(scope: Scope, input: { email: string; role: InvitableRole; origin: string; now?: Date }) {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   const email = input.email.trim().toLowerCase();
   return prisma.$transaction(async (tx) => {
     const establishment = await tx.establishment.findUniqueOrThrow({ where: { id: scope.establishmentId } });
@@ -71,7 +72,7 @@ async function findOpenInvitation(tx: Tx, scope: Scope, invitationId: string) {
 
 /** A new link (the previous one stops working) and a fresh expiry date. */
 export async function resendInvitation(scope: Scope, input: { invitationId: string; origin: string; now?: Date }) {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   return prisma.$transaction(async (tx) => {
     const invitation = await findOpenInvitation(tx, scope, input.invitationId);
     const raw = newRawToken();
@@ -89,7 +90,7 @@ export async function resendInvitation(scope: Scope, input: { invitationId: stri
 export async function revokeInvitation(scope: Scope, input: { invitationId: string; now?: Date }) {
   return prisma.$transaction(async (tx) => {
     const invitation = await findOpenInvitation(tx, scope, input.invitationId);
-    await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: input.now ?? new Date() } });
+    await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: input.now ?? clock.now() } });
     await recordAudit(tx, { actorId: scope.actorId, action: 'invitation.revoke', establishmentId: scope.establishmentId, targetType: 'Invitation', targetId: invitation.id });
     return { id: invitation.id };
   });

@@ -1,10 +1,11 @@
 // Read models of the team page: members, people waiting for approval, invitations.
 import { prisma } from '../core/db.ts';
+import * as clock from '../core/clock.ts';
 
 const person = (u: { firstName: string | null; lastName: string | null; login: string }) =>
   [u.firstName, u.lastName].filter(Boolean).join(' ') || u.login;
 
-export async function teamOverview(establishmentId: string, now: Date = new Date()) {
+export async function teamOverview(establishmentId: string, now: Date = clock.now()) {
   const [memberships, invitations] = await Promise.all([
     prisma.membership.findMany({
       where: { establishmentId, status: { in: ['ACTIVE', 'PENDING'] } },

@@ -9,6 +9,7 @@ import { rolloverStepAction, startRolloverAction } from '@/lib/classes/rollover-
 import { activeSchoolYear, currentSchoolYear, schoolYearLabel } from '@/lib/classes/school-year';
 import { prisma } from '@/lib/core/db';
 import { can } from '@/lib/core/permissions';
+import * as clock from '@/lib/core/clock';
 
 export const metadata: Metadata = { title: 'Rentrée scolaire : clôture de l’année' };
 
@@ -23,7 +24,7 @@ export default async function RolloverPage() {
       </div>
     );
   }
-  const now = new Date();
+  const now = clock.now();
   const [active, rows, classYears, pupilYears] = await Promise.all([
     activeSchoolYear(prisma, now),
     prisma.rollover.findMany({ orderBy: { startedAt: 'desc' }, take: 10, include: { startedBy: { select: { login: true } } } }),
