@@ -5,6 +5,10 @@
 import { jest } from '@jest/globals';
 import type { Browser, BrowserContext, ElementHandle, Page } from 'puppeteer';
 import { appUrl, DEMO_PASSWORD, mailbox, openBrowser, screenshot, signInViaApi } from './harness.ts';
+import { currentSchoolYear } from '@/lib/classes/school-year';
+
+/** Birth dates of 3e pupils, relative to the app's school year (not the day the suite runs). */
+const YEAR = currentSchoolYear();
 
 jest.setTimeout(300_000);
 
@@ -184,7 +188,7 @@ describe('the collège chain, from the principal to the pupils', () => {
     const lina = await person();
     await lina.goto(appUrl(`/rejoindre/${code}`));
     expect(await main(lina)).toContain('Classe 3e A');
-    await signUpPupil(lina, { last: 'Girard', first: 'Lina', login: 'lina.girard', birth: '2012-04-18' }, 'college-04-pupil-signup');
+    await signUpPupil(lina, { last: 'Girard', first: 'Lina', login: 'lina.girard', birth: `${YEAR - 14}-04-18` }, 'college-04-pupil-signup');
     expect(await main(lina)).toContain('classe 3e A');
     await screenshot(lina, 'college-05-pupil-signed-up');
 
@@ -192,7 +196,7 @@ describe('the collège chain, from the principal to the pupils', () => {
     await hugo.goto(appUrl('/rejoindre'));
     await fill(hugo, 'Code de ma classe', `${code.slice(0, 3).toLowerCase()} ${code.slice(3)}`);
     await Promise.all([hugo.waitForNavigation(), clickText(hugo, 'Continuer', 'button')]);
-    await signUpPupil(hugo, { last: 'Masson', first: 'Hugo', login: 'hugo.masson', birth: '2011-12-02' });
+    await signUpPupil(hugo, { last: 'Masson', first: 'Hugo', login: 'hugo.masson', birth: `${YEAR - 15}-12-02` });
 
     const ines = await person();
     await ines.goto(appUrl('/creer-mon-compte'));
@@ -203,7 +207,7 @@ describe('the collège chain, from the principal to the pupils', () => {
     await clickText(ines, 'Choisir', 'main a');
     await ines.waitForFunction(() => location.search.includes('uai=0352274G') && !!document.querySelector('form[aria-label="Inscription d’un élève"]'), { timeout: 20_000 });
     await choose(ines, 'Mon niveau', '3e');
-    await signUpPupil(ines, { last: 'Cornec', first: 'Inès', login: 'ines.cornec', birth: '2012-09-30' });
+    await signUpPupil(ines, { last: 'Cornec', first: 'Inès', login: 'ines.cornec', birth: `${YEAR - 14}-09-30` });
     expect(await main(ines)).toContain('votre professeur principal choisira votre classe');
   });
 
@@ -325,8 +329,7 @@ describe('the school-year rollover (operator)', () => {
     await signInViaApi(op, { login: 'operateur@ministage.localhost', password: DEMO_PASSWORD });
     await op.goto(appUrl('/operateur/rentree'));
     expect(await h1(op)).toBe('Clôture de l’année scolaire');
-    const now = new Date();
-    const last = (now.getMonth() >= 8 ? now.getFullYear() : now.getFullYear() - 1) - 1;
+    const last = currentSchoolYear() - 1; // the app's clock (MINISTAGE_NOW), not the machine's
     const label = `${last}-${last + 1}`;
     await choose(op, 'Année scolaire à clôturer', label);
     await clickText(op, 'Simuler la clôture', 'button');

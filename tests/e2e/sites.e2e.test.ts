@@ -5,7 +5,7 @@
 import { jest } from '@jest/globals';
 import type { Browser, Page } from 'puppeteer';
 import { appUrl, DEMO_PASSWORD, mailbox, openBrowser, screenshot, startApp } from './harness.ts';
-import { isPublicHoliday } from '@/lib/reference/holidays';
+import { isPublicHoliday, schoolHolidayOn } from '@/lib/reference/holidays';
 import { addDays, addMonths, formatDay, monthOf, parisClock, weekday } from '@/lib/stages/time';
 
 jest.setTimeout(240_000);
@@ -89,23 +89,43 @@ async function filling(page: Page, host = 'demo.localhost'): Promise<[number, nu
   return [Number(m[1]), Number(m[2])];
 }
 
-/** A Wednesday two weeks or more ahead that is not a public holiday. */
-function targetDay(): string {
-  let d = addDays(parisClock().day, 14);
-  while (weekday(d) !== 3 || isPublicHoliday(d)) d = addDays(d, 1);
-  return d;
+/** A day a stage may be published on and duplicated to: a weekday, no public holiday, no school holiday (zone B). */
+const isSchoolDay = (d: string) => weekday(d) !== 0 && weekday(d) !== 6 && !isPublicHoliday(d) && !schoolHolidayOn(d, 'B');
+
+/**
+ * A school day two weeks or more ahead whose calendar cell is empty (read from the calendar, so
+ * whatever the seed or another test put there, the click lands on the day, not on a stage), and
+ * whose next week is a school day too. Computed from the app's clock (MINISTAGE_NOW).
+ */
+async function emptyTargetDay(page: Page): Promise<string> {
+  const busy = new Map<string, Set<string>>();
+  for (let d = addDays(parisClock().day, 14), i = 0; i < 200; d = addDays(d, 1), i++) {
+    if (!isSchoolDay(d) || !isSchoolDay(addDays(d, 7))) continue;
+    const month = monthOf(d);
+    if (!busy.has(month)) {
+      await page.goto(appUrl(`/calendrier?mois=${month}`, 'demo.localhost'));
+      const days = await page.$$eval('td[data-day]', (tds) => tds.filter((td) => td.querySelector('ul a')).map((td) => td.getAttribute('data-day') ?? ''));
+      busy.set(month, new Set(days));
+    }
+    if (!busy.get(month)!.has(d)) return d;
+  }
+  throw new Error('No empty school day found in the next 200 days');
 }
 
+// One journey: each step uses the stage the previous one published; nothing else depends on it.
 describe('a lycée teacher publishes and duplicates a stage on demo.localhost', () => {
-  const day = targetDay();
-  const nextWeek = addDays(day, 7);
-  const sunday = addDays(day, 4);
+  let day = '';
+  let nextWeek = '';
+  let sunday = '';
   let stageId = '';
 
   it('signs in, clicks a day in the calendar, publishes a stage and sees it in the calendar', async () => {
     const page = await newPage();
     await signIn(page, 'demo.localhost', 'paul.durand@ac-rennes.fr');
     expect(await text(page, 'header')).toContain('MINI-STAGE.FR – Lycée des métiers Démo');
+    day = await emptyTargetDay(page);
+    nextWeek = addDays(day, 7);
+    sunday = addDays(day, 7 - weekday(day));
     const before = await filling(page);
 
     await page.goto(appUrl('/calendrier', 'demo.localhost'));
@@ -116,7 +136,7 @@ describe('a lycée teacher publishes and duplicates a stage on demo.localhost', 
       m = addMonths(m, 1);
       await page.waitForFunction((mm) => location.search.includes(`mois=${mm}`), { timeout: 30_000 }, m);
     }
-    // Click the day's cell itself (its bottom, below any stage): the whole cell opens the form.
+    // Click the day's cell itself (empty, proven above): the whole cell opens the form.
     const cell = (await page.$(`td[data-day="${day}"]`))!;
     const box = (await cell.boundingBox())!;
     await page.mouse.click(box.x + 8, box.y + box.height - 6);
@@ -146,6 +166,7 @@ describe('a lycée teacher publishes and duplicates a stage on demo.localhost', 
   });
 
   it('finds the stage in the list and filters the list by formation', async () => {
+    expect(stageId).not.toBe('');
     const page = await newPage();
     await signIn(page, 'demo.localhost', 'paul.durand@ac-rennes.fr');
     await page.goto(appUrl('/liste', 'demo.localhost'));
@@ -177,6 +198,7 @@ describe('a lycée teacher publishes and duplicates a stage on demo.localhost', 
   });
 
   it('duplicates it to the next week (a Sunday is refused, with the reason) and the dashboard follows', async () => {
+    expect(stageId).not.toBe('');
     const page = await newPage();
     await signIn(page, 'demo.localhost', 'paul.durand@ac-rennes.fr');
     const before = await filling(page);
@@ -223,7 +245,7 @@ describe('a lycée teacher publishes and duplicates a stage on demo.localhost', 
 
 describe('the operator invites a teacher, who creates an account from the link on the platform', () => {
   it('emails a link on demo.localhost; the new teacher lands on the platform signed in', async () => {
-    const email = `nouvelle.prof.${Date.now()}@ac-rennes.fr`;
+    const email = `nouvelle.prof.${process.hrtime.bigint()}@ac-rennes.fr`;
     const op = await newPage();
     await op.goto(appUrl('/connexion'));
     await fill(op, 'Votre adresse Email', 'operateur@ministage.localhost');
