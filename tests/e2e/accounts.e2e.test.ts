@@ -3,6 +3,7 @@
 import { jest } from '@jest/globals';
 import type { Browser, Page } from 'puppeteer';
 import { appUrl, DEMO_PASSWORD, mailbox, openBrowser, screenshot, signInViaApi, startApp, type CapturedEmail } from './harness.ts';
+import { clickText, field, fill, h1, mainText, newPerson, submitSignIn, waitText } from './page-helpers.ts';
 
 jest.setTimeout(180_000);
 
@@ -16,16 +17,7 @@ afterAll(async () => {
 
 const PASSWORD = 'Brassens-Le-Rheu-2026';
 
-/** A fresh page in its own browser context (its own cookies); page errors are reported. */
-async function newPage(): Promise<Page> {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  page.on('pageerror', (err) => console.error(`[page error] ${page.url()}: ${String(err)}`));
-  page.on('response', (r) => {
-    if (r.status() >= 500) console.error(`[HTTP ${r.status()}] ${r.url()}`);
-  });
-  return page;
-}
+const newPage = () => newPerson(browser);
 
 /** A screenshot once the page has settled (its h1 rendered, the network quiet). */
 async function shot(page: Page, name: string) {
@@ -41,54 +33,14 @@ async function follow(page: Page, text: string, path: string) {
   await page.waitForFunction((p) => !!document.querySelector('h1'), { timeout: 20_000 }, path);
 }
 
-/** The input labelled exactly `label` (label[for] → id). */
-async function field(page: Page, label: string) {
-  const id = await page.$$eval(
-    'label',
-    (labels, text) => labels.find((l) => l.textContent?.trim() === text)?.htmlFor ?? null,
-    label,
-  );
-  if (!id) throw new Error(`no field labelled « ${label} » on ${page.url()}`);
-  const handle = await page.$(`[id="${id}"]`);
-  if (!handle) throw new Error(`no element #${id}`);
-  return handle;
-}
-
-async function fill(page: Page, label: string, value: string) {
-  const input = await field(page, label);
-  await input.click({ count: 3 });
-  await input.type(value);
-}
-
-/** The button or link whose visible text is exactly `text` (or starts with it). */
-async function clickText(page: Page, text: string, selector = 'button, a') {
-  const handles = await page.$$(selector);
-  for (const h of handles) {
-    const t = (await h.evaluate((el) => (el.textContent ?? '').replace(/\s*\(en cours…\)$/, '').trim())) as string;
-    if (t === text || t.startsWith(text)) {
-      await h.click();
-      return;
-    }
-  }
-  throw new Error(`nothing to click named « ${text} » on ${page.url()}`);
-}
-
-const h1 = (page: Page) => page.$eval('h1', (e) => e.textContent?.trim() ?? '');
-const bodyText = (page: Page) => page.$eval('main', (e) => e.textContent ?? '');
-const waitText = (page: Page, text: string, timeout = 15_000) =>
-  page.waitForFunction((t) => document.querySelector('main')?.textContent?.includes(t), { timeout }, text);
+const bodyText = mainText;
 const linkTo = (mail: CapturedEmail, path: string) => {
   const link = mail.links.find((l) => l.includes(path));
   if (!link) throw new Error(`no ${path} link in « ${mail.subject} »: ${mail.links.join(' ')}`);
   return link;
 };
 
-async function signIn(page: Page, url: string, login: string, password: string) {
-  await page.goto(url);
-  await fill(page, 'Votre adresse Email', login);
-  await fill(page, 'Votre mot de passe', password);
-  await clickText(page, 'CONNEXION', 'button');
-}
+const signIn = submitSignIn;
 
 async function register(page: Page, base: (p: string) => string, uai: string, who: { first: string; last: string }) {
   await page.goto(base('/'));

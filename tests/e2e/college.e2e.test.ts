@@ -3,8 +3,9 @@
 // pupils sign up (two with the code, one without class), the PP assigns, moves, tries to delete a
 // non-empty class, deletes an empty one; a teacher of another collège sees none of it.
 import { jest } from '@jest/globals';
-import type { Browser, BrowserContext, ElementHandle, Page } from 'puppeteer';
+import type { Browser, BrowserContext, Page } from 'puppeteer';
 import { appUrl, DEMO_PASSWORD, mailbox, openBrowser, screenshot, signInViaApi } from './harness.ts';
+import { choose as chooseOption, clickText, field, fill as fillField, h1, mainText, newPerson, setValue, waitText } from './page-helpers.ts';
 import { currentSchoolYear } from '@/lib/classes/school-year';
 
 /** Birth dates of 3e pupils, relative to the app's school year (not the day the suite runs). */
@@ -29,59 +30,11 @@ afterAll(async () => {
 });
 
 /** A separate person: their own cookies. */
-async function person(): Promise<Page> {
-  const context = await browser.createBrowserContext();
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function fieldId(page: Page, label: string, scope = 'main'): Promise<string> {
-  const id = await page.$$eval(`${scope} label`, (labels, text) => labels.find((l) => l.textContent?.trim() === text)?.htmlFor ?? null, label);
-  if (!id) throw new Error(`no field labelled « ${label} » on ${page.url()}`);
-  return id;
-}
-
-async function fill(page: Page, label: string, value: string) {
-  const input = (await page.$(`[id="${await fieldId(page, label)}"]`))!;
-  await input.click({ count: 3 });
-  await input.type(value);
-}
-
-/** Sets a value the way a person would (React sees an input event): for date inputs. */
-async function setValue(page: Page, label: string, value: string) {
-  const id = await fieldId(page, label);
-  await page.$eval(`[id="${id}"]`, (el, v) => {
-    const input = el as HTMLInputElement;
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, v);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, value);
-}
-
-/** Chooses the option whose text is `text` in the select labelled `label`. */
-async function choose(page: Page, label: string, text: string, scope = 'main') {
-  const id = await fieldId(page, label, scope);
-  const value = await page.$eval(`[id="${id}"]`, (el, t) => [...(el as HTMLSelectElement).options].find((o) => o.text.trim() === t)?.value ?? null, text);
-  if (value === null) throw new Error(`no option « ${text} » in « ${label} »`);
-  await page.select(`[id="${id}"]`, value);
-}
-
-async function clickText(page: Page | ElementHandle, text: string, selector = 'button, a') {
-  for (const h of await page.$$(selector)) {
-    const t = (await h.evaluate((el) => (el.textContent ?? '').replace(/\s*\(en cours…\)$/, '').trim())) as string;
-    if (t === text || t.startsWith(text)) return h.click();
-  }
-  throw new Error(`nothing to click named « ${text} »`);
-}
-
-const main = (page: Page) => page.$eval('main', (e) => e.textContent ?? '');
-const h1 = (page: Page) => page.$eval('h1', (e) => e.textContent?.trim() ?? '');
-const waitText = (page: Page, text: string, timeout = 20_000) =>
-  page.waitForFunction((t) => document.querySelector('main')?.textContent?.includes(t), { timeout }, text);
-const row = async (page: Page, attr: string, value: string) => {
-  const handle = await page.waitForSelector(`tr[${attr}="${value}"]`, { timeout: 20_000 });
-  return handle!;
-};
+const person = () => newPerson(browser, contexts);
+const main = mainText;
+const fill = (page: Page, label: string, value: string) => fillField(page, label, value, 'main');
+const choose = (page: Page, label: string, optionText: string, scope = 'main') => chooseOption(page, label, optionText, scope);
+const row = async (page: Page, attr: string, value: string) => (await page.waitForSelector(`tr[${attr}="${value}"]`, { timeout: 20_000 }))!;
 
 async function addClass(page: Page, name: string, level: string) {
   await fill(page, 'Nom de la classe', name);
@@ -146,7 +99,7 @@ describe('the collège chain, from the principal to the pupils', () => {
     await pp.goto(link!);
     expect(await h1(pp)).toMatch(/^Rejoindre l’équipe du Collège/);
     expect(await main(pp)).toContain('Professeur principal');
-    expect(await pp.$eval(`[id="${await fieldId(pp, 'Adresse email (identifiant de connexion)')}"]`, (e) => (e as HTMLInputElement).value)).toBe(PP_EMAIL);
+    expect(await (await field(pp, 'Adresse email (identifiant de connexion)', 'main')).evaluate((e) => (e as HTMLInputElement).value)).toBe(PP_EMAIL);
     await fill(pp, 'Nom', 'Dupuis');
     await fill(pp, 'Prénom', 'Claire');
     await fill(pp, 'Mot de passe', PP_PASSWORD);
@@ -271,7 +224,7 @@ describe('after the moves', () => {
     await signInViaApi(lina, { login: 'lina.girard', password: PUPIL_PASSWORD });
     await lina.goto(appUrl('/ma-classe'));
     expect(await main(lina)).toContain('classe 3e B');
-    expect(await lina.$eval(`[id="${await fieldId(lina, 'Prénom')}"]`, (e) => (e as HTMLInputElement).value)).toBe('Sophie');
+    expect(await (await field(lina, 'Prénom', 'main')).evaluate((e) => (e as HTMLInputElement).value)).toBe('Sophie');
     await screenshot(lina, 'college-10-pupil-my-class');
   });
 });

@@ -5,6 +5,7 @@
 import { jest } from '@jest/globals';
 import type { Browser, Page } from 'puppeteer';
 import { appUrl, DEMO_PASSWORD, mailbox, openBrowser, screenshot, startApp } from './harness.ts';
+import { choose, clickText, field, fill, newPerson, setValue, signIn, text, waitPath } from './page-helpers.ts';
 import { isPublicHoliday, schoolHolidayOn } from '@/lib/reference/holidays';
 import { addDays, addMonths, formatDay, monthOf, parisClock, weekday } from '@/lib/stages/time';
 
@@ -18,66 +19,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  await page.setViewport({ width: 1366, height: 900 });
-  page.on('pageerror', (err) => console.error(`[page error] ${page.url()}: ${String(err)}`));
-  page.on('response', (r) => {
-    if (r.status() >= 500) console.error(`[HTTP ${r.status()}] ${r.url()}`);
-  });
-  return page;
-}
+const newPage = () => newPerson(browser);
 
-/** The form control labelled exactly `label`. */
-async function control(page: Page, label: string) {
-  const id = await page.$$eval('label', (ls, text) => ls.find((l) => l.textContent?.trim() === text)?.getAttribute('for') ?? null, label);
-  if (!id) throw new Error(`No field labelled « ${label} » on ${page.url()}`);
-  return (await page.$(`[id="${id}"]`))!;
-}
-
-async function fill(page: Page, label: string, value: string) {
-  const el = await control(page, label);
-  await el.click({ count: 3 });
-  await page.keyboard.press('Backspace');
-  await el.type(value);
-}
-
-/** Sets a date/time input's value the way React sees it. */
-async function setValue(page: Page, label: string, value: string) {
-  const el = await control(page, label);
-  await el.evaluate((input, v) => {
-    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-    setter.call(input, v);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, value);
-}
-
-async function choose(page: Page, label: string, optionText: string) {
-  const el = await control(page, label);
-  const value = await el.evaluate((sel, t) => [...(sel as HTMLSelectElement).options].find((o) => o.textContent?.trim() === t)?.value, optionText);
-  if (value === undefined) throw new Error(`No option « ${optionText} » in « ${label} »`);
-  await el.select(value);
-}
-
-async function clickText(page: Page, text: string, selector = 'a, button') {
-  const handles = await page.$$(selector);
-  for (const h of handles) {
-    if ((await h.evaluate((e) => e.textContent?.trim())) === text) return h.click();
-  }
-  throw new Error(`Nothing to click with text « ${text} » on ${page.url()}`);
-}
-
-const waitPath = (page: Page, path: string) => page.waitForFunction((p) => location.pathname === p, { timeout: 30_000 }, path);
-const text = (page: Page, selector: string) => page.$eval(selector, (e) => (e as HTMLElement).innerText);
-
-async function signIn(page: Page, host: string, login: string) {
-  await page.goto(appUrl('/connexion', host));
-  await fill(page, 'Votre adresse Email', login);
-  await fill(page, 'Votre mot de passe', DEMO_PASSWORD);
-  await clickText(page, 'CONNEXION', 'button');
-  await page.waitForFunction(() => location.pathname === '/' && !!document.querySelector('header')?.textContent?.includes('Se déconnecter'), { timeout: 30_000 });
+/** Signs in by the form on `host` and waits for the platform's dashboard. */
+async function signInOn(page: Page, host: string, login: string) {
+  await signIn(page, appUrl('/connexion', host), login, DEMO_PASSWORD);
+  await waitPath(page, '/');
 }
 
 /** « REMPLISSAGE DES STAGES : N INSCRITS / M DISPO. » → [N, M]. */
@@ -121,7 +68,7 @@ describe('a lycée teacher publishes and duplicates a stage on demo.localhost', 
 
   it('signs in, clicks a day in the calendar, publishes a stage and sees it in the calendar', async () => {
     const page = await newPage();
-    await signIn(page, 'demo.localhost', 'paul.durand@ac-rennes.fr');
+    await signInOn(page, 'demo.localhost', 'paul.durand@ac-rennes.fr');
     expect(await text(page, 'header')).toContain('MINI-STAGE.FR – Lycée des métiers Démo');
     day = await emptyTargetDay(page);
     nextWeek = addDays(day, 7);
@@ -142,7 +89,7 @@ describe('a lycée teacher publishes and duplicates a stage on demo.localhost', 
     await page.mouse.click(box.x + 8, box.y + box.height - 6);
     await waitPath(page, '/calendrier/nouveau');
     expect(await text(page, 'h1')).toBe(`Créer un stage le ${formatDay(day)}`);
-    expect(await (await control(page, 'Date')).evaluate((i) => (i as HTMLInputElement).value)).toBe(day);
+    expect(await (await field(page, 'Date')).evaluate((i) => (i as HTMLInputElement).value)).toBe(day);
 
     await choose(page, 'Formation (filière)', "Bac pro Métiers de l'accueil");
     await setValue(page, 'Heure de début', '14:00');
@@ -168,7 +115,7 @@ describe('a lycée teacher publishes and duplicates a stage on demo.localhost', 
   it('finds the stage in the list and filters the list by formation', async () => {
     expect(stageId).not.toBe('');
     const page = await newPage();
-    await signIn(page, 'demo.localhost', 'paul.durand@ac-rennes.fr');
+    await signInOn(page, 'demo.localhost', 'paul.durand@ac-rennes.fr');
     await page.goto(appUrl('/liste', 'demo.localhost'));
     expect(await page.$(`a[href="/stages/${stageId}"]`)).not.toBeNull();
     await choose(page, 'Filière', "Bac pro Métiers de l'accueil");
@@ -200,7 +147,7 @@ describe('a lycée teacher publishes and duplicates a stage on demo.localhost', 
   it('duplicates it to the next week (a Sunday is refused, with the reason) and the dashboard follows', async () => {
     expect(stageId).not.toBe('');
     const page = await newPage();
-    await signIn(page, 'demo.localhost', 'paul.durand@ac-rennes.fr');
+    await signInOn(page, 'demo.localhost', 'paul.durand@ac-rennes.fr');
     const before = await filling(page);
     await page.goto(appUrl(`/stages/${stageId}`, 'demo.localhost'));
     await clickText(page, 'Dupliquer');
@@ -235,7 +182,7 @@ describe('a lycée teacher publishes and duplicates a stage on demo.localhost', 
     await page.goto(appUrl(`/calendrier?mois=${monthOf(day)}`, 'champagne.localhost'));
     expect(await page.$(`a[href="/stages/${stageId}"]`)).toBeNull();
     // The teacher of the demo lycée is nobody on champagne: no « + » to create a stage there.
-    await signIn(page, 'champagne.localhost', 'paul.durand@ac-rennes.fr');
+    await signInOn(page, 'champagne.localhost', 'paul.durand@ac-rennes.fr');
     await page.goto(appUrl(`/calendrier?mois=${monthOf(day)}`, 'champagne.localhost'));
     expect(await page.$('a[data-create-day]')).toBeNull();
     expect(await text(page, 'main')).not.toContain('Pour créer un stage');
@@ -247,11 +194,7 @@ describe('the operator invites a teacher, who creates an account from the link o
   it('emails a link on demo.localhost; the new teacher lands on the platform signed in', async () => {
     const email = `nouvelle.prof.${process.hrtime.bigint()}@ac-rennes.fr`;
     const op = await newPage();
-    await op.goto(appUrl('/connexion'));
-    await fill(op, 'Votre adresse Email', 'operateur@ministage.localhost');
-    await fill(op, 'Votre mot de passe', DEMO_PASSWORD);
-    await clickText(op, 'CONNEXION', 'button');
-    await op.waitForFunction(() => !!document.querySelector('header')?.textContent?.includes('Se déconnecter'), { timeout: 30_000 });
+    await signIn(op, appUrl('/connexion'), 'operateur@ministage.localhost', DEMO_PASSWORD);
     await op.goto(appUrl('/operateur/plateformes'));
     await clickText(op, 'Lycée des métiers Démo', 'a');
     await op.waitForFunction(() => document.querySelector('h1')?.textContent === 'Lycée des métiers Démo', { timeout: 30_000 });
@@ -295,11 +238,8 @@ describe('every tab of a platform with ~100 stages (screenshots)', () => {
   it('renders each tab for the platform administrator, with one h1 and a title', async () => {
     const page = await newPage();
     const url = (p: string) => app.url(p, 'demo.localhost');
-    await page.goto(url('/connexion'));
-    await fill(page, 'Votre adresse Email', 'claire.martin@ac-rennes.fr');
-    await fill(page, 'Votre mot de passe', DEMO_PASSWORD);
-    await clickText(page, 'CONNEXION', 'button');
-    await page.waitForFunction(() => location.pathname === '/' && !!document.querySelector('header')?.textContent?.includes('Se déconnecter'), { timeout: 30_000 });
+    await signIn(page, url('/connexion'), 'claire.martin@ac-rennes.fr', DEMO_PASSWORD);
+    await waitPath(page, '/');
     const tabs = [
       ['/', 'tableau-de-bord'], ['/calendrier', 'calendrier'], ['/liste', 'liste-des-stages'], ['/stagiaires', 'stagiaires'],
       ['/options', 'options'], ['/options/formations', 'options-formations'], ['/contacts', 'contacts'], ['/recherche?q=commerce', 'rechercher-un-stage'],
