@@ -36,9 +36,15 @@ export async function processOutbox(options: { limit?: number; now?: Date; smtpU
   let sent = 0;
   let failed = 0;
   const transport = getTransport(options.smtpUrl);
+  const files = rows.length
+    ? await prisma.outboxAttachment.findMany({ where: { emailId: { in: rows.map((r) => r.id) } }, orderBy: { position: 'asc' } })
+    : [];
   for (const row of rows) {
     try {
-      await transport.sendMail({ from: env.mailFrom, to: row.to, subject: row.subject, html: row.html, text: row.text });
+      const attachments = files
+        .filter((f) => f.emailId === row.id)
+        .map((f) => ({ filename: f.filename, contentType: f.contentType, content: Buffer.from(f.content) }));
+      await transport.sendMail({ from: env.mailFrom, to: row.to, subject: row.subject, html: row.html, text: row.text, attachments });
       await prisma.outboxEmail.update({
         where: { id: row.id },
         data: { status: 'SENT', sentAt: clock.now(), attempts: row.attempts + 1, lockedUntil: null, lastError: null },

@@ -3,6 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { useTestDb } from '../helpers/db';
 import { enqueueEmail } from '@/lib/mail/outbox';
 import { backoffMs, processOutbox, purgeOutbox } from '@/lib/mail/worker';
+import { setNow } from '@/lib/core/clock';
 import NoticeEmail from '@/emails/notice';
 
 const db = useTestDb();
@@ -83,5 +84,44 @@ describe('the mail outbox', () => {
     });
     expect(await purgeOutbox(new Date(), 30)).toBe(1);
     expect((await prisma.outboxEmail.findMany({ orderBy: { to: 'asc' } })).map((e) => e.subject)).toEqual(['récent', 'en attente']);
+  });
+
+  it('sends the attachments with their names and types, and deletes them with the email', async () => {
+    const { prisma } = db();
+    await prisma.outboxEmail.deleteMany();
+    received.length = 0;
+    const ics = 'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n';
+    await prisma.$transaction((tx) =>
+      enqueueEmail(tx, {
+        template: 'notice', to: 'd@ac-rennes.fr', subject: 'Convocation', element: notice('Convocation'),
+        attachments: [
+          { filename: 'convocation.ics', contentType: 'text/calendar; method=REQUEST', content: ics },
+          { filename: 'note.txt', contentType: 'text/plain', content: new TextEncoder().encode('é') },
+        ],
+      }),
+    );
+    expect(await processOutbox({ smtpUrl })).toEqual({ sent: 1, failed: 0 });
+    const raw = received[0].replace(/\r\n/g, '\n');
+    expect(raw).toMatch(/Content-Type: text\/calendar; method=REQUEST; name=convocation\.ics/);
+    expect(raw).toMatch(/filename=convocation\.ics/);
+    expect(raw).toMatch(/filename=note\.txt/);
+    const b64 = /filename=convocation\.ics\n\n([A-Za-z0-9+/=\n]+?)\n-/.exec(raw)?.[1] ?? '';
+    expect(Buffer.from(b64.replace(/\n/g, ''), 'base64').toString('utf8')).toBe(ics);
+    expect(await prisma.outboxAttachment.count()).toBe(2);
+    await prisma.outboxEmail.update({ where: { id: (await prisma.outboxEmail.findFirstOrThrow()).id }, data: { sentAt: new Date(Date.now() - 40 * 86_400_000) } });
+    expect(await purgeOutbox(new Date(), 30)).toBe(1);
+    expect(await prisma.outboxAttachment.count()).toBe(0);
+  });
+
+  it('sends an email written while the app clock is set to another day (the row is due on that clock)', async () => {
+    const { prisma } = db();
+    await prisma.outboxEmail.deleteMany();
+    setNow('2026-08-31T09:00:00+02:00');
+    try {
+      await prisma.$transaction((tx) => enqueueEmail(tx, { template: 'notice', to: 'e@ac-rennes.fr', subject: 'Rentrée', element: notice('Rentrée') }));
+      expect(await processOutbox({ smtpUrl })).toEqual({ sent: 1, failed: 0 });
+    } finally {
+      setNow(null);
+    }
   });
 });

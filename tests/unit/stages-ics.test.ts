@@ -1,4 +1,5 @@
-import { buildIcs, icsEscape, icsFold, type IcsStage } from '@/lib/stages/ics';
+import { buildIcs, type IcsStage } from '@/lib/stages/ics';
+import { icsEscape, icsFold } from '@/lib/core/ics';
 import { formatDay, formatHours, parisClock, parisToUtc } from '@/lib/stages/time';
 import { filtersQuery, parseFilters } from '@/lib/stages/filters';
 import { siteOrigin, slugify } from '@/lib/sites/urls';
