@@ -273,8 +273,16 @@ describe('one account on every host', () => {
 
 // Last: startApp() may rebuild the shared build folder when sources changed during the run.
 describe('an expired activation link', () => {
+  // Its own instance, whose links last 12 seconds; starting it may take minutes on a busy machine.
+  let app: Awaited<ReturnType<typeof startApp>>;
+  beforeAll(async () => {
+    app = await startApp({ env: { ACTIVATION_TTL_MINUTES: '0.2' } });
+  }, 600_000);
+  afterAll(async () => {
+    await app?.stop();
+  });
+
   it('says so, sends a new link on request, and the new link activates', async () => {
-    const app = await startApp({ env: { ACTIVATION_TTL_MINUTES: '0.2' } }); // 12 seconds
     const page = await newPage();
     try {
       await register(page, app.url, '0352260S', { first: 'Anne', last: 'Truffaut' });
@@ -297,13 +305,12 @@ describe('an expired activation link', () => {
       const second = await app.mailbox.waitFor({ to: 'ce.0352260s@ac-rennes.fr', subject: /Nouveau lien/, exclude: [first] });
       await page.goto(linkTo(second, '/activation/'));
       await fill(page, 'Votre mot de passe', PASSWORD);
-    await clickText(page, 'Activer mon compte', 'button');
+      await clickText(page, 'Activer mon compte', 'button');
       await waitText(page, 'Votre compte est activé');
       await signIn(page, app.url('/connexion'), 'ce.0352260s@ac-rennes.fr', PASSWORD);
       await page.waitForFunction(() => document.querySelector('header')?.textContent?.includes('Se déconnecter'), { timeout: 20_000 });
     } finally {
       await page.browserContext().close();
-      await app.stop();
     }
   });
 });
