@@ -2,10 +2,10 @@
 // A contact of the platform (name, role, email, phone, order): add or edit inline.
 import { Field } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
-import { Alert } from '@/components/ui/Alert';
+import { FormMessage } from '@/components/ui/Alert';
 import type { ActionResult } from '@/lib/core/action-types';
 import { contactSchema } from '@/lib/sites/schema';
-import { useActionForm } from './useActionForm';
+import { useActionForm } from '@/components/ui/useActionForm';
 import s from './sites.module.css';
 
 export type ContactValues = { id?: string; name: string; role: string; email: string; phone: string; position: number };
@@ -18,13 +18,13 @@ export function ContactForm({ action, initial }: { action: (input: unknown) => P
     action,
     extra: initial?.id ? { id: initial.id } : {},
     success: editing ? 'Contact enregistré.' : 'Contact ajouté.',
-    onDone: () => (editing ? undefined : form.reset({ name: '', role: '', email: '', phone: '', position: 1 })),
+    onDone: (_d, _v, f) => (editing ? undefined : f.reset({ name: '', role: '', email: '', phone: '', position: 1 })),
   });
   const { register, formState } = form;
   const e = formState.errors;
   return (
     <form onSubmit={onSubmit} noValidate aria-label={editing ? `Modifier le contact ${initial?.name}` : 'Ajouter un contact'}>
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <FormMessage message={message} />
       <div className={s.inlineForm}>
         <Field label="Nom" error={e.name?.message} {...register('name')} />
         <Field label="Fonction" error={e.role?.message} {...register('role')} />

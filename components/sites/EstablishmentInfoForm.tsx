@@ -2,10 +2,10 @@
 // « Informations de l'Établissement »: what conventions print about the collège.
 import { Field } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
-import { Alert } from '@/components/ui/Alert';
+import { FormMessage } from '@/components/ui/Alert';
 import type { ActionResult } from '@/lib/core/action-types';
 import { establishmentInfoSchema } from '@/lib/sites/schema';
-import { useActionForm } from './useActionForm';
+import { useActionForm } from '@/components/ui/useActionForm';
 import s from './sites.module.css';
 
 export type EstablishmentInfoValues = {
@@ -22,7 +22,7 @@ export function EstablishmentInfoForm({ action, initial }: { action: (input: unk
   const e = formState.errors;
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Informations de l’Établissement" className={s.narrow}>
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <FormMessage message={message} />
       <fieldset className="card" style={{ marginBottom: 'var(--space-3)' }}>
         <legend><strong>Chef d’établissement</strong></legend>
         <Field label="Nom du chef d’établissement" hint="Par exemple « Mme Nathalie Le Bihan »." error={e.headName?.message} {...register('headName')} />

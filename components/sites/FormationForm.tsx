@@ -2,10 +2,10 @@
 // A formation (filière) of the lycée: type + name, active or archived.
 import { Checkbox, Field, SelectField } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
-import { Alert } from '@/components/ui/Alert';
+import { FormMessage } from '@/components/ui/Alert';
 import type { ActionResult } from '@/lib/core/action-types';
 import { FORMATION_TYPES, formationSchema } from '@/lib/sites/schema';
-import { useActionForm } from './useActionForm';
+import { useActionForm } from '@/components/ui/useActionForm';
 import s from './sites.module.css';
 
 type Values = { id?: string; type: string; name: string; active: boolean };
@@ -16,14 +16,14 @@ export function FormationForm({ action, initial }: { action: (input: unknown) =>
   const { form, onSubmit, message } = useActionForm({
     schema: formationSchema, defaultValues: initial ?? empty, action, extra: initial?.id ? { id: initial.id } : {},
     success: editing ? 'Formation enregistrée.' : 'Formation ajoutée.',
-    onDone: () => (editing ? undefined : form.reset(empty)),
+    onDone: (_d, _v, f) => (editing ? undefined : f.reset(empty)),
   });
   const { register, formState } = form;
   const e = formState.errors;
   const types = [...new Set([...FORMATION_TYPES, ...(initial ? [initial.type] : [])])];
   return (
     <form onSubmit={onSubmit} noValidate aria-label={editing ? `Modifier la formation ${initial?.name}` : 'Ajouter une formation'}>
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <FormMessage message={message} />
       <div className={s.inlineForm}>
         <SelectField label="Type" error={e.type?.message} {...register('type')}>
           {types.map((t) => <option key={t} value={t}>{t}</option>)}

@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { signIn } from 'next-auth/react';
 import { Field, SelectField } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
-import { Alert } from '@/components/ui/Alert';
+import { Alert, FormMessage } from '@/components/ui/Alert';
 import type { ActionResult } from '@/lib/core/action-types';
 import { invitationAccountSchema } from '@/lib/sites/schema';
-import { useActionForm } from './useActionForm';
+import { useActionForm } from '@/components/ui/useActionForm';
 import s from './sites.module.css';
 
 export function AcceptInvitationButton({ action, token }: { action: (input: unknown) => Promise<ActionResult<{ role: string }>>; token: string }) {
@@ -47,7 +47,7 @@ export function InvitationAccountForm({ action, token, email }: { action: (input
   const e = formState.errors;
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Créer mon compte" className={s.narrow}>
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <FormMessage message={message} />
       <Field label="Adresse email" value={email} readOnly hint="L’adresse à laquelle l’invitation a été envoyée : ce sera votre identifiant." />
       <SelectField label="Civilité" error={e.civility?.message} {...register('civility')}>
         <option value="">—</option>

@@ -2,23 +2,23 @@
 // Invite a lycée staff member to the platform: email + role (administrateur or enseignant).
 import { Field, SelectField } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
-import { Alert } from '@/components/ui/Alert';
+import { FormMessage } from '@/components/ui/Alert';
 import type { ActionResult } from '@/lib/core/action-types';
 import { inviteSchema, SITE_ROLE_LABELS } from '@/lib/sites/schema';
-import { useActionForm } from './useActionForm';
+import { useActionForm } from '@/components/ui/useActionForm';
 import s from './sites.module.css';
 
 export function InviteStaffForm({ action, siteId }: { action: (input: unknown) => Promise<ActionResult<{ email: string }>>; siteId?: string }) {
   const { form, onSubmit, message } = useActionForm({
     schema: inviteSchema, defaultValues: { email: '', role: 'TEACHER' }, action, extra: siteId ? { siteId } : {},
     success: (d) => `Invitation envoyée à ${d.email}. Le lien est valable 7 jours.`,
-    onDone: () => form.reset({ email: '', role: 'TEACHER' }),
+    onDone: (_d, _v, f) => f.reset({ email: '', role: 'TEACHER' }),
   });
   const { register, formState } = form;
   const e = formState.errors;
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Inviter un membre de l’équipe">
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <FormMessage message={message} />
       <div className={s.inlineForm}>
         <Field label="Adresse email" type="email" autoComplete="off" style={{ minWidth: '18rem' }} error={e.email?.message} {...register('email')} />
         <SelectField label="Rôle" error={e.role?.message} {...register('role')}>

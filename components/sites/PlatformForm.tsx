@@ -1,19 +1,17 @@
 'use client';
 // The operator's platform form: the lycée (UAI of the directory), name, subdomain, custom domains, logo.
-import { useRouter } from 'next/navigation';
 import { Checkbox, Field, TextAreaField } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
-import { Alert } from '@/components/ui/Alert';
+import { FormMessage } from '@/components/ui/Alert';
 import type { ActionResult } from '@/lib/core/action-types';
 import { platformSchema, platformUpdateSchema } from '@/lib/sites/schema';
 import { slugify } from '@/lib/sites/urls';
-import { useActionForm } from './useActionForm';
+import { useActionForm } from '@/components/ui/useActionForm';
 import s from './sites.module.css';
 
 type Values = { uai: string; name: string; slug: string; domains: string; logoUrl: string; active?: boolean };
 
 export function PlatformForm({ action, initial, siteId, rootDomain }: { action: (input: unknown) => Promise<ActionResult<{ id: string; slug: string }>>; initial?: Values; siteId?: string; rootDomain: string }) {
-  const router = useRouter();
   const editing = !!siteId;
   const { form, onSubmit, message } = useActionForm({
     schema: (editing ? platformUpdateSchema.omit({ id: true }) : platformSchema) as typeof platformSchema,
@@ -21,14 +19,14 @@ export function PlatformForm({ action, initial, siteId, rootDomain }: { action: 
     action,
     extra: editing ? { id: siteId } : {},
     success: editing ? 'La plateforme est enregistrée.' : 'La plateforme est créée.',
-    onDone: (d) => (editing ? undefined : router.push(`/operateur/plateformes/${d.id}`)),
+    redirectTo: (d) => (editing ? null : `/operateur/plateformes/${d.id}`),
   });
   const { register, formState, watch, setValue, getValues } = form;
   const e = formState.errors;
   const slug = watch('slug');
   return (
     <form onSubmit={onSubmit} noValidate aria-label={editing ? 'Modifier la plateforme' : 'Créer une plateforme'} className={s.narrow}>
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <FormMessage message={message} />
       {editing ? null : <Field label="Code UAI du lycée" hint="Le lycée doit figurer dans l’annuaire de l’éducation importé (par exemple 0350709F)." error={e.uai?.message} {...register('uai')} />}
       <Field
         label="Nom de la plateforme" hint="Par exemple « Lycée professionnel la Champagne »." error={e.name?.message}

@@ -2,10 +2,10 @@
 // Options générales of a platform: name, logo, how conventions are returned, text printed on them.
 import { Field, TextAreaField } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
-import { Alert } from '@/components/ui/Alert';
+import { FormMessage } from '@/components/ui/Alert';
 import type { ActionResult } from '@/lib/core/action-types';
 import { siteOptionsSchema } from '@/lib/sites/schema';
-import { useActionForm } from './useActionForm';
+import { useActionForm } from '@/components/ui/useActionForm';
 import s from './sites.module.css';
 
 type Values = { name: string; logoUrl: string; conventionReturn: string; conventionText: string };
@@ -16,7 +16,7 @@ export function SiteOptionsForm({ action, initial }: { action: (input: unknown) 
   const e = formState.errors;
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Options générales" className={s.narrow}>
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <FormMessage message={message} />
       <Field label="Nom de la plateforme" hint="Affiché en haut de chaque page : « MINI-STAGE.FR – … »." error={e.name?.message} {...register('name')} />
       <Field label="Adresse du logo" type="url" hint="Une image en ligne (https://…), affichée à côté du nom." error={e.logoUrl?.message} {...register('logoUrl')} />
       <TextAreaField label="Retour des conventions" rows={3} hint="Comment les collèges retournent la convention signée (courrier, dépôt au secrétariat, délai…)." error={e.conventionReturn?.message} {...register('conventionReturn')} />

@@ -2,10 +2,10 @@
 // A teacher of the lycée who supervises stages.
 import { Checkbox, Field } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
-import { Alert } from '@/components/ui/Alert';
+import { FormMessage } from '@/components/ui/Alert';
 import type { ActionResult } from '@/lib/core/action-types';
 import { teacherSchema } from '@/lib/sites/schema';
-import { useActionForm } from './useActionForm';
+import { useActionForm } from '@/components/ui/useActionForm';
 import s from './sites.module.css';
 
 type Values = { id?: string; firstName: string; lastName: string; email: string; active: boolean };
@@ -16,13 +16,13 @@ export function TeacherForm({ action, initial }: { action: (input: unknown) => P
   const { form, onSubmit, message } = useActionForm({
     schema: teacherSchema, defaultValues: initial ?? empty, action, extra: initial?.id ? { id: initial.id } : {},
     success: editing ? 'Enseignant enregistré.' : 'Enseignant ajouté.',
-    onDone: () => (editing ? undefined : form.reset(empty)),
+    onDone: (_d, _v, f) => (editing ? undefined : f.reset(empty)),
   });
   const { register, formState } = form;
   const e = formState.errors;
   return (
     <form onSubmit={onSubmit} noValidate aria-label={editing ? `Modifier l’enseignant ${initial?.firstName} ${initial?.lastName}` : 'Ajouter un enseignant'}>
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <FormMessage message={message} />
       <div className={s.inlineForm}>
         <Field label="Prénom" error={e.firstName?.message} {...register('firstName')} />
         <Field label="Nom" error={e.lastName?.message} {...register('lastName')} />

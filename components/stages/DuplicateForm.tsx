@@ -3,31 +3,30 @@
 // the report lists the stages created and the dates refused, with the reason.
 import { useState } from 'react';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
 import { Field, SelectField } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
-import { Alert } from '@/components/ui/Alert';
-import { applyServerErrors } from '@/components/ui/form';
+import { Alert, FormMessage } from '@/components/ui/Alert';
+import { useActionForm } from '@/components/ui/useActionForm';
 import type { ActionResult } from '@/lib/core/action-types';
 import type { DuplicateReport } from '@/lib/stages/duplicate';
 import { duplicateStageSchema } from '@/lib/stages/schema';
 import { formatDay } from '@/lib/stages/time';
 import s from './stages.module.css';
 
-type Values = z.input<typeof duplicateStageSchema>;
 const DAYS = ['', 'lundis', 'mardis', 'mercredis', 'jeudis', 'vendredis', 'samedis'];
 
 export function DuplicateForm({ action, stageId, weekday }: { action: (input: unknown) => Promise<ActionResult<DuplicateReport>>; stageId: string; weekday: number }) {
-  const router = useRouter();
   const [report, setReport] = useState<DuplicateReport | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, watch, formState, setError, getValues, setValue } = useForm<Values>({
-    resolver: zodResolver(duplicateStageSchema),
+  const { form, onSubmit, message, errors, pending } = useActionForm({
+    schema: duplicateStageSchema, action,
     defaultValues: { id: stageId, mode: 'dates', dates: [''], weekday: weekday >= 1 && weekday <= 6 ? weekday : 3, until: '' },
+    toInput: (values) => {
+      setReport(null);
+      return { ...values, dates: values.mode === 'dates' ? values.dates.filter(Boolean) : [] };
+    },
+    onDone: (data) => setReport(data),
   });
+  const { register, watch, getValues, setValue } = form;
   // Keys of the date inputs (react-hook-form's field arrays want objects, these are plain strings).
   const [keys, setKeys] = useState<number[]>([0]);
   const append = () => setKeys((k) => [...k, Math.max(...k) + 1]);
@@ -38,25 +37,11 @@ export function DuplicateForm({ action, stageId, weekday }: { action: (input: un
     setKeys((k) => k.filter((_, j) => j !== i));
   };
   const mode = watch('mode');
-  const errors = formState.errors;
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null);
-    setReport(null);
-    const res = await action({ ...values, dates: values.mode === 'dates' ? values.dates.filter(Boolean) : [] });
-    if (!res.ok) {
-      applyServerErrors(res.error, setError);
-      setFailure(res.error.message);
-      return;
-    }
-    setReport(res.data);
-    router.refresh();
-  });
 
   return (
     <div className="stack">
       <form onSubmit={onSubmit} noValidate aria-label="Dupliquer le stage">
-        {failure ? <Alert tone="error">{failure}</Alert> : null}
+        <FormMessage message={message} />
         <fieldset className={s.fieldset}>
           <legend>Dupliquer ce stage</legend>
           <label className={s.radio}><input type="radio" value="dates" {...register('mode')} /> À des dates précises</label>
@@ -82,7 +67,7 @@ export function DuplicateForm({ action, stageId, weekday }: { action: (input: un
           </div>
         )}
         <p>
-          <Button type="submit" pending={formState.isSubmitting}>Dupliquer</Button>
+          <Button type="submit" pending={pending}>Dupliquer</Button>
         </p>
       </form>
       {report ? <DuplicateResult report={report} /> : null}

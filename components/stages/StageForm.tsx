@@ -1,18 +1,14 @@
 'use client';
 // The stage form (create or edit): formation, type, date, hours, schedule detail, capacity, teacher,
 // place, audience, description. The publication rules run here (zod schema) and again on the server.
-import { useState } from 'react';
-import { useRouter } from 'next/navigation';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Field, SelectField, TextAreaField } from '@/components/ui/Field';
 import { Button, ButtonLink } from '@/components/ui/Button';
-import { Alert } from '@/components/ui/Alert';
-import { applyServerErrors } from '@/components/ui/form';
+import { Alert, FormMessage } from '@/components/ui/Alert';
+import { useActionForm } from '@/components/ui/useActionForm';
 import type { ActionResult } from '@/lib/core/action-types';
 import type { HolidayZone } from '@/lib/reference/academies';
 import { holidayWarning, MAX_CAPACITY } from '@/lib/stages/rules';
-import { AUDIENCES, SCHEDULE_DETAILS, STAGE_TYPES, stageSchema, type StageFormValues, type StageInput } from '@/lib/stages/schema';
+import { AUDIENCES, SCHEDULE_DETAILS, STAGE_TYPES, stageSchema, type StageFormValues } from '@/lib/stages/schema';
 import { monthOf } from '@/lib/stages/time';
 import s from './stages.module.css';
 
@@ -32,34 +28,20 @@ export type StageFormProps = {
 const unique = (...lists: readonly string[][]) => [...new Set(lists.flat())];
 
 export function StageForm({ action, stageId, initial, formations, teachers, stageTypes = [], scheduleDetails = [], zone, cancelHref }: StageFormProps) {
-  const router = useRouter();
   const editing = !!stageId;
-  const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError, watch } = useForm<StageFormValues, unknown, StageInput>({
-    resolver: zodResolver(stageSchema),
-    defaultValues: initial,
+  const { form, onSubmit, message, errors, pending } = useActionForm({
+    schema: stageSchema, defaultValues: initial, action, extra: editing ? { id: stageId } : {},
+    redirectTo: (d) => (editing ? `/stages/${d.id}?modifie=1` : `/calendrier?mois=${monthOf(d.date)}&publie=${d.id}`),
   });
-  const errors = formState.errors;
+  const { register, watch } = form;
   const date = watch('date');
   const warning = date ? holidayWarning(date, zone) : null;
   const offered = formations.filter((f) => f.active || f.id === initial.formationId);
   const supervisors = teachers.filter((t) => t.active || t.id === initial.teacherId);
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null);
-    const res = await action(editing ? { ...values, id: stageId } : values);
-    if (!res.ok) {
-      applyServerErrors(res.error, setError);
-      setFailure(res.error.message);
-      return;
-    }
-    router.push(editing ? `/stages/${res.data.id}?modifie=1` : `/calendrier?mois=${monthOf(res.data.date)}&publie=${res.data.id}`);
-    router.refresh();
-  });
-
   return (
     <form onSubmit={onSubmit} noValidate aria-label={editing ? 'Modifier le stage' : 'Créer un stage'}>
-      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      <FormMessage message={message} />
       <SelectField label="Formation (filière)" error={errors.formationId?.message} {...register('formationId')}>
         <option value="">Choisissez la formation…</option>
         {offered.map((f) => (
@@ -111,7 +93,7 @@ export function StageForm({ action, stageId, initial, formations, teachers, stag
       </fieldset>
       <TextAreaField label="Description" rows={4} hint="Ce que les élèves découvriront, la tenue à prévoir…" error={errors.description?.message} {...register('description')} />
       <div className={s.actions}>
-        <Button type="submit" pending={formState.isSubmitting}>{editing ? 'Enregistrer les modifications' : 'Publier le stage'}</Button>
+        <Button type="submit" pending={pending}>{editing ? 'Enregistrer les modifications' : 'Publier le stage'}</Button>
         <ButtonLink href={cancelHref} variant="secondary">Annuler</ButtonLink>
       </div>
     </form>

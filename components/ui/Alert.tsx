@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { FormMessage as Message } from '@/components/ui/useActionForm';
 import s from './ui.module.css';
 
 export type AlertProps = { tone?: 'info' | 'success' | 'error' | 'warning'; title?: ReactNode; children?: ReactNode };
@@ -11,4 +12,9 @@ export function Alert({ tone = 'info', title, children }: AlertProps) {
       {typeof children === 'string' ? <p>{children}</p> : children}
     </div>
   );
+}
+
+/** A form's message after sending (success or error), nothing before. */
+export function FormMessage({ message }: { message: Message }) {
+  return message ? <Alert tone={message.tone}>{message.text}</Alert> : null;
 }
