@@ -27,3 +27,5 @@ export function OptionsNav({ current, staff, college }: { current: OptionsKey; s
     </nav>
   );
 }
+
+export const ReadOnlyNotice = () => <p className="muted">Seuls les administrateurs de la plateforme (chef d’établissement, DDFPT) modifient ces réglages.</p>;

@@ -29,5 +29,3 @@ export function SignInFirst({ path }: { path: string }) {
     </div>
   );
 }
-
-export const ReadOnly = () => <p className="muted">Seuls les administrateurs de la plateforme (chef d’établissement, DDFPT) modifient ces réglages.</p>;

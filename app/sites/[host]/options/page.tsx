@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
+import { ReadOnlyNotice } from '@/components/sites/OptionsNav';
 import Link from 'next/link';
 import { SiteOptionsForm } from '@/components/sites/SiteOptionsForm';
 import { updateSiteOptionsAction } from '@/lib/sites/actions';
 import { siteOptions } from '@/lib/sites/queries';
 import { env } from '@/lib/core/env';
-import { OptionsFrame, ReadOnly, SignInFirst, optionsAccess } from './access';
+import { OptionsFrame, SignInFirst, optionsAccess } from './access';
 import s from '@/components/sites/sites.module.css';
 
 export const metadata: Metadata = { title: 'Options' };
@@ -24,7 +25,7 @@ export default async function OptionsPage() {
       ) : null}
       {options && !admin ? (
         <>
-          <ReadOnly />
+          <ReadOnlyNotice />
           <dl className={s.details}>
             <dt>Nom</dt><dd>{options.name}</dd>
             <dt>Retour des conventions</dt><dd>{options.conventionReturn ?? '—'}</dd>

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import { ContactForm } from '@/components/sites/ContactForm';
-import { DeleteButton } from '@/components/sites/DeleteButton';
+import { OptionList } from '@/components/sites/OptionList';
 import { deleteContactAction, saveContactAction } from '@/lib/sites/actions';
 import { listContacts } from '@/lib/sites/queries';
-import { OptionsFrame, ReadOnly, SignInFirst, optionsAccess } from '../access';
-import s from '@/components/sites/sites.module.css';
+import { OptionsFrame, SignInFirst, optionsAccess } from '../access';
 
 export const metadata: Metadata = { title: 'Options — Contacts' };
 
@@ -14,30 +13,17 @@ export default async function ContactsOptionsPage() {
   const contacts = await listContacts(site.id);
   return (
     <OptionsFrame current="contacts" staff={staff} college={college}>
-      <h2>Contacts</h2>
-      <p>Les contacts s’affichent dans l’onglet « Contacts », dans l’ordre indiqué.</p>
-      {!admin ? <ReadOnly /> : null}
-      {contacts.length === 0 ? <p className="muted">Aucun contact pour l’instant.</p> : null}
-      <ul className={s.rows}>
-        {contacts.map((c) => (
-          <li key={c.id}>
-            {admin ? (
-              <>
-                <ContactForm action={saveContactAction} initial={{ id: c.id, name: c.name, role: c.role, email: c.email ?? '', phone: c.phone ?? '', position: c.position }} />
-                <DeleteButton action={deleteContactAction} id={c.id} label="Supprimer" confirm={`Supprimer le contact « ${c.name} » ?`} />
-              </>
-            ) : (
-              <span>{c.name} — {c.role} {c.email ? `· ${c.email}` : ''} {c.phone ? `· ${c.phone}` : ''}</span>
-            )}
-          </li>
-        ))}
-      </ul>
-      {admin ? (
-        <section aria-labelledby="ajouter-contact" className="card">
-          <h3 id="ajouter-contact">Ajouter un contact</h3>
-          <ContactForm action={saveContactAction} />
-        </section>
-      ) : null}
+      <OptionList
+        title="Contacts" admin={admin} deleteAction={deleteContactAction} empty="Aucun contact pour l’instant."
+        intro="Les contacts s’affichent dans l’onglet « Contacts », dans l’ordre indiqué."
+        rows={contacts.map((c) => ({
+          id: c.id,
+          edit: <ContactForm action={saveContactAction} initial={{ id: c.id, name: c.name, role: c.role, email: c.email ?? '', phone: c.phone ?? '', position: c.position }} />,
+          label: `${c.name} — ${c.role} ${c.email ? `· ${c.email}` : ''} ${c.phone ? `· ${c.phone}` : ''}`,
+          confirm: `Supprimer le contact « ${c.name} » ?`,
+        }))}
+        addTitle="Ajouter un contact" addForm={<ContactForm action={saveContactAction} />}
+      />
     </OptionsFrame>
   );
 }

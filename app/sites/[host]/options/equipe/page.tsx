@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
+import { ReadOnlyNotice } from '@/components/sites/OptionsNav';
 import { InviteStaffForm } from '@/components/sites/InviteStaffForm';
 import { inviteSiteStaffAction } from '@/lib/sites/actions';
 import { siteTeam } from '@/lib/sites/platforms';
 import { SITE_ROLE_LABELS } from '@/lib/sites/schema';
 import { formatDay } from '@/lib/stages/time';
-import { OptionsFrame, ReadOnly, SignInFirst, optionsAccess } from '../access';
+import { OptionsFrame, SignInFirst, optionsAccess } from '../access';
 
 export const metadata: Metadata = { title: 'Options — Équipe de la plateforme' };
 
@@ -41,7 +42,7 @@ export default async function TeamOptionsPage() {
           <InviteStaffForm action={inviteSiteStaffAction} />
         </section>
       ) : (
-        <ReadOnly />
+        <ReadOnlyNotice />
       )}
     </OptionsFrame>
   );
