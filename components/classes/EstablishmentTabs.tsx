@@ -1,9 +1,11 @@
 // « Mon établissement » navigation: the collège's tabs, with the count of pupils without a class
-// next to « Classes » and of people waiting for approval next to « Équipe ».
+// next to « Classes » (for those who may give them a class) and of people waiting for approval next
+// to « Équipe ». « Élèves » only for those who reach some pupils (not a teacher).
 import Link from 'next/link';
 import type { CurrentMember } from '@/lib/core/actor';
 import { can } from '@/lib/core/permissions';
 import type { Actor } from '@/lib/core/session';
+import { pupilAccess } from '@/lib/classes/access';
 import { countPupilsWithoutClass } from '@/lib/classes/queries';
 import { pendingCount } from '@/lib/team/queries';
 import ui from '@/components/ui/ui.module.css';
@@ -12,12 +14,15 @@ export type TabKey = 'home' | 'team' | 'classes' | 'pupils' | 'my-class' | 'requ
 
 export async function EstablishmentTabs({ actor, member, current }: { actor: Actor; member: CurrentMember; current: TabKey }) {
   const heads = can(actor, 'team:approve');
-  const [withoutClass, pending] = await Promise.all([countPupilsWithoutClass(member.establishmentId), heads ? pendingCount(member.establishmentId) : 0]);
+  const pupils = pupilAccess(actor);
+  const [withoutClass, pending] = await Promise.all([
+    pupils.manage ? countPupilsWithoutClass(member.establishmentId) : 0, heads ? pendingCount(member.establishmentId) : 0,
+  ]);
   const items: { key: TabKey; href: string; label: string; badge?: number; badgeLabel?: string }[] = [
     { key: 'home', href: '/etablissement', label: 'Mon établissement' },
     ...(member.role === 'MAIN_TEACHER' ? [{ key: 'my-class' as const, href: '/ma-classe', label: 'Ma classe' }] : []),
     { key: 'classes', href: '/etablissement/classes', label: 'Classes', badge: withoutClass, badgeLabel: `${withoutClass} élève${withoutClass > 1 ? 's' : ''} sans classe` },
-    { key: 'pupils', href: '/etablissement/eleves', label: 'Élèves' },
+    ...(pupils.view ? [{ key: 'pupils' as const, href: '/etablissement/eleves', label: 'Élèves' }] : []),
     { key: 'team', href: '/etablissement/equipe', label: 'Équipe', badge: pending, badgeLabel: `${pending} inscription${pending > 1 ? 's' : ''} à approuver` },
     ...(can(actor, 'access-requests:answer') ? [{ key: 'requests' as const, href: '/etablissement/demandes', label: 'Demandes' }] : []),
   ];

@@ -1,6 +1,7 @@
 'use client';
 // A class's pupils: pick another class per pupil then « Enregistrer les modifications », or select
-// several and move the whole selection at once.
+// several and move the whole selection at once. Without `action` (someone who reads only, e.g. the
+// Psy-EN), the list alone: no selection, no class picker, no button.
 import { useMemo, useState, useTransition } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -17,7 +18,8 @@ type Props = {
   pupils: PupilRow[];
   classes: { id: string; name: string }[];
   currentClassId: string;
-  action: (input: MovePupilsInput) => Promise<ActionResult<{ moved: number }>>;
+  /** The move action; absent: read only. */
+  action?: (input: MovePupilsInput) => Promise<ActionResult<{ moved: number }>>;
 };
 
 export function PupilMoveTable({ pupils, classes, currentClassId, action }: Props) {
@@ -33,6 +35,7 @@ export function PupilMoveTable({ pupils, classes, currentClassId, action }: Prop
 
   const save = (moves: MovePupilsInput['moves'], done: string) =>
     start(async () => {
+      if (!action) return;
       setMessage(null);
       const res = await action({ moves });
       if (!res.ok) return setMessage({ tone: 'error', text: res.error.message });
@@ -46,6 +49,25 @@ export function PupilMoveTable({ pupils, classes, currentClassId, action }: Prop
   const all = pupils.length > 0 && selected.size === pupils.length;
 
   if (pupils.length === 0) return <p>Aucun élève dans cette classe pour l’instant. Donnez aux élèves le code de la classe pour qu’ils s’inscrivent.</p>;
+  if (!action) {
+    return (
+      <div className={s.tableWrap}>
+        <table className={s.table}>
+          <thead>
+            <tr><th scope="col">Élève</th><th scope="col">Date de naissance</th></tr>
+          </thead>
+          <tbody>
+            {pupils.map((p) => (
+              <tr key={p.id} data-pupil={p.name}>
+                <td><Link href={`/etablissement/eleves/${p.id}`}>{p.name}</Link></td>
+                <td>{p.birth}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    );
+  }
   return (
     <div className="stack">
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}

@@ -1,9 +1,9 @@
 'use server';
 // Server actions of the classes pages: parse → actor → permission → service (scoped by the
-// member's establishment, never by the client) → revalidate.
+// member's establishment, never by the client; pupils also by the member's reach) → revalidate.
 import { revalidatePath } from 'next/cache';
 import { runAction } from '../core/action.ts';
-import { scopeOf } from './access.ts';
+import { pupilScopeOf, scopeOf } from './access.ts';
 import { detachPupil, movePupils, updateGuardians } from './pupils.ts';
 import { assignTeachersSchema, classFormSchema, classIdSchema, movePupilsSchema, pupilIdSchema, updateClassSchema, updateGuardiansSchema } from './schema.ts';
 import { assignMainTeachers, createClass, deleteClass, regenerateJoinCode, updateClass } from './service.ts';
@@ -55,7 +55,7 @@ export async function regenerateJoinCodeAction(input: unknown) {
 
 export async function movePupilsAction(input: unknown) {
   return runAction(movePupilsSchema, input, async (data, actor) => {
-    const result = await movePupils(scopeOf(actor, 'pupils:manage'), data);
+    const result = await movePupils(pupilScopeOf(actor, 'manage'), data);
     refresh(`${CLASSES}/[id]`);
     return result;
   });
@@ -63,7 +63,7 @@ export async function movePupilsAction(input: unknown) {
 
 export async function detachPupilAction(input: unknown) {
   return runAction(pupilIdSchema, input, async (data, actor) => {
-    const result = await detachPupil(scopeOf(actor, 'pupils:manage'), data);
+    const result = await detachPupil(pupilScopeOf(actor, 'manage'), data);
     refresh(`${CLASSES}/[id]`);
     return result;
   });
@@ -71,7 +71,7 @@ export async function detachPupilAction(input: unknown) {
 
 export async function updateGuardiansAction(input: unknown) {
   return runAction(updateGuardiansSchema, input, async (data, actor) => {
-    const result = await updateGuardians(scopeOf(actor, 'pupils:manage'), data);
+    const result = await updateGuardians(pupilScopeOf(actor, 'manage'), data);
     revalidatePath(`/etablissement/eleves/${result.id}`);
     return result;
   });

@@ -1,5 +1,7 @@
-// Read models of the classes pages. Every query is scoped by the member's establishment.
+// Read models of the classes pages. Every query is scoped by the member's establishment; every
+// pupil query also by the member's reach (lib/classes/access.ts), in its `where`.
 import { prisma } from '../core/db.ts';
+import { ownClassWhere, pupilsInReach, type PupilReach } from './access.ts';
 
 const collator = new Intl.Collator('fr', { numeric: true, sensitivity: 'base' });
 export const byClassName = <T extends { name: string }>(a: T, b: T) => collator.compare(a.name, b.name);
@@ -25,25 +27,35 @@ export async function listClasses(establishmentId: string) {
     .sort((a, b) => b.schoolYear - a.schoolYear || byClassName(a, b));
 }
 
-export async function getClassDetail(establishmentId: string, classRoomId: string) {
+/**
+ * A class page. `pupils` is the list only for those who reach this class's pupils (the whole
+ * collège, or its professeur principal), else null; `pupilCount` (a number, no names) is for all.
+ */
+export async function getClassDetail(establishmentId: string, classRoomId: string, reach: PupilReach | null) {
   const room = await prisma.classRoom.findFirst({
     where: { id: classRoomId, establishmentId },
     include: {
       establishment: { select: { name: true } },
+      _count: { select: { pupils: { where: { anonymisedAt: null } } } },
       pupils: {
-        where: { anonymisedAt: null },
+        // Nobody's pupils without a reach; a PP's reach only holds the pupils of their classes.
+        where: reach && reach.establishmentId === establishmentId ? pupilsInReach(reach) : { id: { in: [] } },
         select: { id: true, firstName: true, lastName: true, birthDate: true, level: true, _count: { select: { guardians: true } }, user: { select: { login: true, status: true } } },
       },
       teachers: { select: { membership: { select: { id: true, user: { select: { firstName: true, lastName: true, login: true } } } } } },
     },
   });
   if (!room) return null;
+  const teachers = room.teachers.map((t) => ({ membershipId: t.membership.id, name: teacherName(t.membership.user) }));
+  const visible = !!reach && (reach.wholeCollege || teachers.some((t) => t.membershipId === reach.membershipId));
   return {
     id: room.id, name: room.name, level: room.level, schoolYear: room.schoolYear, joinCode: room.joinCode, establishmentName: room.establishment.name,
-    teachers: room.teachers.map((t) => ({ membershipId: t.membership.id, name: teacherName(t.membership.user) })),
-    pupils: room.pupils
-      .map((p) => ({ id: p.id, firstName: p.firstName, lastName: p.lastName, birthDate: p.birthDate, guardians: p._count.guardians, login: p.user?.login ?? null, accountActive: p.user?.status === 'ACTIVE' }))
-      .sort(byPupilName),
+    teachers, pupilCount: room._count.pupils,
+    pupils: visible
+      ? room.pupils
+          .map((p) => ({ id: p.id, firstName: p.firstName, lastName: p.lastName, birthDate: p.birthDate, guardians: p._count.guardians, login: p.user?.login ?? null, accountActive: p.user?.status === 'ACTIVE' }))
+          .sort(byPupilName)
+      : null,
   };
 }
 
@@ -57,17 +69,42 @@ export function countPupilsWithoutClass(establishmentId: string) {
   return prisma.pupil.count({ where: { establishmentId, classRoomId: null, anonymisedAt: null } });
 }
 
-export async function pupilsWithoutClass(establishmentId: string) {
+/** The classes a professeur principal may place a pupil without class in (their own), sorted. */
+export async function ownClassOptions(reach: PupilReach) {
+  const rows = await prisma.classRoom.findMany({
+    where: { establishmentId: reach.establishmentId, ...ownClassWhere(reach) },
+    select: { id: true, name: true, level: true, schoolYear: true },
+  });
+  return rows.sort(byClassName);
+}
+
+/**
+ * Pupils who signed up without a class (« Choisissez une classe »). Every reach sees them: they are
+ * in no class yet, and a professeur principal must recognise those of their class to take them in.
+ */
+export async function pupilsWithoutClass(reach: PupilReach) {
   const rows = await prisma.pupil.findMany({
-    where: { establishmentId, classRoomId: null, anonymisedAt: null },
+    where: { establishmentId: reach.establishmentId, classRoomId: null, anonymisedAt: null },
     select: { id: true, firstName: true, lastName: true, birthDate: true, level: true, createdAt: true },
   });
   return rows.sort(byPupilName);
 }
 
-export async function getPupilDetail(establishmentId: string, pupilId: string) {
+/** Pupils in a class, within reach (a PP: their classes' pupils), sorted by class then name. */
+export async function listPupilsInClasses(reach: PupilReach) {
+  const rows = await prisma.pupil.findMany({
+    where: { ...pupilsInReach(reach), classRoomId: { not: null } },
+    select: { id: true, firstName: true, lastName: true, classRoom: { select: { id: true, name: true } } },
+  });
+  return rows
+    .map((p) => ({ id: p.id, firstName: p.firstName, lastName: p.lastName, classRoom: p.classRoom! }))
+    .sort((a, b) => byClassName(a.classRoom, b.classRoom) || byPupilName(a, b));
+}
+
+/** A pupil's page, or null when the pupil is out of reach (another collège, another class for a PP). */
+export async function getPupilDetail(reach: PupilReach, pupilId: string) {
   return prisma.pupil.findFirst({
-    where: { id: pupilId, establishmentId, anonymisedAt: null },
+    where: { id: pupilId, ...pupilsInReach(reach) },
     select: {
       id: true, firstName: true, lastName: true, birthDate: true, level: true, schoolYear: true, createdAt: true,
       classRoom: { select: { id: true, name: true } },

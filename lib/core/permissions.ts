@@ -7,6 +7,8 @@ export type Role = StaffRoleName | 'PUPIL' | 'SITE_ADMIN' | 'SITE_TEACHER' | 'OP
 const HEADS: Role[] = ['PRINCIPAL', 'DEPUTY'];
 const TEAM: Role[] = ['PRINCIPAL', 'DEPUTY', 'MAIN_TEACHER', 'TEACHER', 'CPE', 'COUNSELOR', 'SECRETARY'];
 const SITE_STAFF: Role[] = ['SITE_ADMIN', 'SITE_TEACHER'];
+/** Who keeps the whole collège's pupil list: direction, secretariat, vie scolaire (docs/REGLES.md, « Qui voit quels élèves »). */
+const PUPIL_OFFICE: Role[] = [...HEADS, 'SECRETARY', 'CPE'];
 
 export const PERMISSIONS = {
   // Collège: the establishment and its team
@@ -15,10 +17,17 @@ export const PERMISSIONS = {
   'team:invite': HEADS,
   'team:approve': HEADS,
   'access-requests:answer': HEADS,
-  // Collège: classes and pupils (every member of the pedagogical team)
+  // Collège: classes (every member of the pedagogical team)
   'classes:manage': TEAM,
   'classes:assign-teachers': HEADS,
-  'pupils:manage': TEAM,
+  // Collège: pupils (minors: each role only what it needs). Checked by lib/classes/access.ts
+  // (pupilAccess), which turns them into a reach used in every pupil query's `where`.
+  /** Read every pupil of the collège (list, pupil's page, guardians); the Psy-EN reads only. */
+  'pupils:view-all': [...PUPIL_OFFICE, 'COUNSELOR'],
+  /** Move, assign a class, detach, fill in guardians — for every pupil of the collège. */
+  'pupils:manage-all': PUPIL_OFFICE,
+  /** The same acts for the pupils of the classes one is professeur principal of (ClassTeacher), and placing a pupil without class in one of them. */
+  'pupils:manage-own-class': ['MAIN_TEACHER'],
   // Enrolments and conventions, collège side
   'enrolments:create': TEAM,
   'enrolments:cancel': TEAM,

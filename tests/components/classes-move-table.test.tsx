@@ -45,4 +45,14 @@ describe('PupilMoveTable', () => {
     render(<PupilMoveTable pupils={[]} classes={classes} currentClassId="a" action={jest.fn()} />);
     expect(screen.getByText(/Aucun élève dans cette classe/)).toBeInTheDocument();
   });
+
+  it('reads only without an action (the Psy-EN): names and birth dates, no selection, no class picker, no button, no login', () => {
+    render(<PupilMoveTable pupils={pupils} classes={classes} currentClassId="a" />);
+    expect(screen.getByRole('link', { name: 'MOREL Léa' })).toHaveAttribute('href', '/etablissement/eleves/p1');
+    expect(screen.getByText('04/05/2012')).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    expect(screen.queryByRole('combobox')).toBeNull();
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(screen.queryByText('lea.morel')).toBeNull();
+  });
 });

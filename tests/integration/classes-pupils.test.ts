@@ -1,14 +1,18 @@
-// Managing pupils: moves (one, many), a class for pupils without one, detaching, guardians.
+// Managing pupils: moves (one, many), a class for pupils without one, detaching, guardians — by
+// the whole-collège office (scope `wholeCollege`) and by a professeur principal (their classes only).
 import { useTestDb } from '../helpers/db';
-import { makeClass, makePupil, makeTeam, makeUser, type Team } from '../factories/college';
+import { makeClass, makeMember, makePupil, makeTeam, makeUser, type Team } from '../factories/college';
 import { detachPupil, movePupils, updateGuardians } from '@/lib/classes/pupils';
-import { countPupilsWithoutClass, pupilsWithoutClass } from '@/lib/classes/queries';
+import { countPupilsWithoutClass, getClassDetail, getPupilDetail, listPupilsInClasses, pupilsWithoutClass } from '@/lib/classes/queries';
 import type { AppError } from '@/lib/core/errors';
 
 const db = useTestDb();
 let team: Team;
 let other: Team;
-const scope = () => ({ establishmentId: team.establishmentId, actorId: team.members.TEACHER.user.id });
+/** The secretariat: every pupil of the collège. */
+const scope = () => ({ establishmentId: team.establishmentId, actorId: team.members.SECRETARY.user.id, membershipId: team.members.SECRETARY.membership.id, wholeCollege: true });
+/** The professeur principal of 3e A: that class only. */
+const ppScope = () => ({ establishmentId: team.establishmentId, actorId: team.members.MAIN_TEACHER.user.id, membershipId: team.members.MAIN_TEACHER.membership.id, wholeCollege: false });
 const code = (p: Promise<unknown>) => p.then(() => 'OK', (e: AppError) => e.code);
 const classOf = async (id: string) => (await db().prisma.pupil.findUniqueOrThrow({ where: { id } })).classRoomId;
 
@@ -57,8 +61,8 @@ describe('pupils without a class', () => {
     const before = await countPupilsWithoutClass(team.establishmentId);
     const { pupil } = await makePupil(db().prisma, { establishmentId: team.establishmentId, classRoomId: null });
     expect(await countPupilsWithoutClass(team.establishmentId)).toBe(before + 1);
-    expect((await pupilsWithoutClass(team.establishmentId)).map((p) => p.id)).toContain(pupil.id);
-    expect((await pupilsWithoutClass(other.establishmentId)).map((p) => p.id)).not.toContain(pupil.id);
+    expect((await pupilsWithoutClass(scope())).map((p) => p.id)).toContain(pupil.id);
+    expect((await pupilsWithoutClass({ ...scope(), establishmentId: other.establishmentId })).map((p) => p.id)).not.toContain(pupil.id);
     await movePupils(scope(), { moves: [{ pupilId: pupil.id, classRoomId: team.classA.id }] });
     expect(await countPupilsWithoutClass(team.establishmentId)).toBe(before);
     expect(await db().prisma.auditEntry.count({ where: { action: 'pupil.assign', targetId: pupil.id } })).toBe(1);
@@ -106,5 +110,94 @@ describe('legal guardians filled in by the staff', () => {
 
   it("does not touch another collège's pupil", async () => {
     expect(await code(updateGuardians(scope(), { pupilId: other.pupil.id, guardians: [] }))).toBe('NOT_FOUND');
+  });
+});
+
+describe('a professeur principal: the pupils of their own classes only', () => {
+  it('moves a pupil of their class to another class, and then no longer reaches them', async () => {
+    const { pupil } = await makePupil(db().prisma, { establishmentId: team.establishmentId, classRoomId: team.classA.id });
+    expect(await movePupils(ppScope(), { moves: [{ pupilId: pupil.id, classRoomId: team.classB.id }] })).toEqual({ moved: 1 });
+    expect(await classOf(pupil.id)).toBe(team.classB.id);
+    expect(await code(movePupils(ppScope(), { moves: [{ pupilId: pupil.id, classRoomId: team.classA.id }] }))).toBe('NOT_FOUND');
+    expect(await classOf(pupil.id)).toBe(team.classB.id);
+  });
+
+  it('takes a pupil without class into their class, not into another one', async () => {
+    const { pupil } = await makePupil(db().prisma, { establishmentId: team.establishmentId, classRoomId: null });
+    const err = await movePupils(ppScope(), { moves: [{ pupilId: pupil.id, classRoomId: team.classB.id }] }).catch((e: AppError) => e);
+    expect((err as AppError).code).toBe('FORBIDDEN');
+    expect((err as AppError).message).toMatch(/l’une de vos classes/);
+    expect(await classOf(pupil.id)).toBeNull();
+    expect(await movePupils(ppScope(), { moves: [{ pupilId: pupil.id, classRoomId: team.classA.id }] })).toEqual({ moved: 1 });
+    expect(await classOf(pupil.id)).toBe(team.classA.id);
+  });
+
+  it('checks every pupil of a batch: one pupil of another class and nobody moves', async () => {
+    const mine = await makePupil(db().prisma, { establishmentId: team.establishmentId, classRoomId: team.classA.id });
+    const theirs = await makePupil(db().prisma, { establishmentId: team.establishmentId, classRoomId: team.classB.id });
+    const moves = [{ pupilId: mine.pupil.id, classRoomId: team.classB.id }, { pupilId: theirs.pupil.id, classRoomId: team.classA.id }];
+    expect(await code(movePupils(ppScope(), { moves }))).toBe('NOT_FOUND');
+    expect(await classOf(mine.pupil.id)).toBe(team.classA.id);
+    expect(await classOf(theirs.pupil.id)).toBe(team.classB.id);
+    expect(await db().prisma.auditEntry.count({ where: { targetId: { in: [mine.pupil.id, theirs.pupil.id] } } })).toBe(0);
+  });
+
+  it('reaches the pupils of every class they are PP of, and only while the link exists', async () => {
+    const room = await makeClass(db().prisma, { establishmentId: team.establishmentId, name: '4e PP' });
+    const { pupil } = await makePupil(db().prisma, { establishmentId: team.establishmentId, classRoomId: room.id });
+    expect(await code(updateGuardians(ppScope(), { pupilId: pupil.id, guardians: [] }))).toBe('NOT_FOUND');
+    await db().prisma.classTeacher.create({ data: { classRoomId: room.id, membershipId: team.members.MAIN_TEACHER.membership.id } });
+    expect(await code(updateGuardians(ppScope(), { pupilId: pupil.id, guardians: [] }))).toBe('OK');
+    await db().prisma.classTeacher.delete({ where: { classRoomId_membershipId: { classRoomId: room.id, membershipId: team.members.MAIN_TEACHER.membership.id } } });
+    expect(await code(updateGuardians(ppScope(), { pupilId: pupil.id, guardians: [] }))).toBe('NOT_FOUND');
+  });
+
+  it("is not reached through another PP's link, even one of the same collège", async () => {
+    const pp2 = await makeMember(db().prisma, { establishmentId: team.establishmentId, role: 'MAIN_TEACHER' });
+    await db().prisma.classTeacher.create({ data: { classRoomId: team.classB.id, membershipId: pp2.membership.id } });
+    const { pupil } = await makePupil(db().prisma, { establishmentId: team.establishmentId, classRoomId: team.classB.id });
+    expect(await code(detachPupil(ppScope(), { pupilId: pupil.id }))).toBe('NOT_FOUND');
+    const pp2Scope = { establishmentId: team.establishmentId, actorId: pp2.user.id, membershipId: pp2.membership.id, wholeCollege: false };
+    expect(await code(detachPupil(pp2Scope, { pupilId: pupil.id }))).toBe('OK');
+    await db().prisma.classTeacher.deleteMany({ where: { membershipId: pp2.membership.id } });
+  });
+
+  it('detaches a pupil of their class, not a pupil without class nor one of another class', async () => {
+    const mine = await makePupil(db().prisma, { establishmentId: team.establishmentId, classRoomId: team.classA.id });
+    const without = await makePupil(db().prisma, { establishmentId: team.establishmentId, classRoomId: null });
+    const theirs = await makePupil(db().prisma, { establishmentId: team.establishmentId, classRoomId: team.classB.id });
+    expect(await code(detachPupil(ppScope(), { pupilId: without.pupil.id }))).toBe('NOT_FOUND');
+    expect(await code(detachPupil(ppScope(), { pupilId: theirs.pupil.id }))).toBe('NOT_FOUND');
+    expect(await code(detachPupil(ppScope(), { pupilId: mine.pupil.id }))).toBe('OK');
+    expect((await db().prisma.pupil.findUniqueOrThrow({ where: { id: mine.pupil.id } })).establishmentId).toBeNull();
+    expect((await db().prisma.pupil.findUniqueOrThrow({ where: { id: without.pupil.id } })).establishmentId).toBe(team.establishmentId);
+  });
+});
+
+describe('read models scoped by reach', () => {
+  it('a PP reads the pupils of their class, and sees no pupil of another class', async () => {
+    const mine = await makePupil(db().prisma, { establishmentId: team.establishmentId, classRoomId: team.classA.id });
+    const theirs = await makePupil(db().prisma, { establishmentId: team.establishmentId, classRoomId: team.classB.id });
+    expect(await getPupilDetail(ppScope(), mine.pupil.id)).toMatchObject({ id: mine.pupil.id });
+    expect(await getPupilDetail(ppScope(), theirs.pupil.id)).toBeNull();
+    expect(await getPupilDetail(scope(), theirs.pupil.id)).toMatchObject({ id: theirs.pupil.id });
+    expect(await getPupilDetail(scope(), other.pupil.id)).toBeNull();
+
+    const listed = (await listPupilsInClasses(ppScope())).map((p) => p.id);
+    expect(listed).toContain(mine.pupil.id);
+    expect(listed).not.toContain(theirs.pupil.id);
+    expect((await listPupilsInClasses(scope())).map((p) => p.id)).toEqual(expect.arrayContaining([mine.pupil.id, theirs.pupil.id]));
+    expect((await listPupilsInClasses(scope())).map((p) => p.id)).not.toContain(other.pupil.id);
+  });
+
+  it("a class page holds its pupils only for those who reach them (counts stay visible)", async () => {
+    const own = await getClassDetail(team.establishmentId, team.classA.id, ppScope());
+    expect(own?.pupils?.length).toBeGreaterThan(0);
+    const notOwn = await getClassDetail(team.establishmentId, team.classB.id, ppScope());
+    expect(notOwn).toMatchObject({ name: '3e B', pupils: null });
+    expect(notOwn!.pupilCount).toBeGreaterThan(0);
+    expect(await getClassDetail(team.establishmentId, team.classB.id, null)).toMatchObject({ pupils: null });
+    expect((await getClassDetail(team.establishmentId, team.classB.id, scope()))?.pupils?.length).toBe(notOwn!.pupilCount);
+    expect(await getClassDetail(team.establishmentId, other.classA.id, scope())).toBeNull();
   });
 });

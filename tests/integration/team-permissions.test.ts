@@ -1,13 +1,15 @@
-// The authorization matrix of the team: invitations and approvals × each role.
+// The authorization matrix of the team: invitations and approvals × each role; and what the team's
+// changes (a class's professeurs principaux, a member removed) do to a PP's reach over pupils.
 jest.mock('@/lib/core/session', () => jest.requireActual('../helpers/session-mock').sessionModule);
 jest.mock('next/cache', () => jest.requireActual('../helpers/session-mock').cacheModule);
 
 import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
-import { MATRIX_ROLES, expectedOutcome, makeMember, makeTeam, matrixActors, type MatrixRole, type Team } from '../factories/college';
+import { MATRIX_ROLES, expectedOutcome, makeClass, makeMember, makePupil, makeTeam, matrixActors, type MatrixRole, type Team } from '../factories/college';
 import {
   approveMembershipAction, inviteStaffAction, refuseMembershipAction, removeMemberAction, resendInvitationAction, revokeInvitationAction,
 } from '@/lib/team/actions';
+import { assignTeachersAction, movePupilsAction, updateGuardiansAction } from '@/lib/classes/actions';
 import { hashToken, newRawToken } from '@/lib/accounts/tokens';
 import { can } from '@/lib/core/permissions';
 import { loadActor } from '@/lib/core/actor';
@@ -58,5 +60,48 @@ describe('seeing the team page (team:view)', () => {
     const expected = TEAM.includes(role) || role === 'OTHER_STAFF';
     expect(can(actor, 'team:view')).toBe(expected);
     if (role === 'OTHER_STAFF') expect(actor.member?.establishmentId).toBe(other.establishmentId); // sees its own team only
+  });
+});
+
+describe("a professeur principal's reach over pupils follows the team's decisions", () => {
+  const result = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'OK' : r.error!.code);
+  const touch = (pupilId: string) => updateGuardiansAction({ pupilId, guardians: [] });
+
+  it('the principal makes a PP of a class: the PP reaches its pupils then, and not before', async () => {
+    const pp = await makeMember(db().prisma, { establishmentId: team.establishmentId, role: 'MAIN_TEACHER' });
+    const room = await makeClass(db().prisma, { establishmentId: team.establishmentId, name: `5e ${++n}` });
+    const { pupil } = await makePupil(db().prisma, { establishmentId: team.establishmentId, classRoomId: room.id });
+    actAs(pp.user.id);
+    expect(result(await touch(pupil.id))).toBe('NOT_FOUND');
+    actAs(team.members.PRINCIPAL.user.id);
+    expect(result(await assignTeachersAction({ classRoomId: room.id, membershipIds: [pp.membership.id] }))).toBe('OK');
+    actAs(pp.user.id);
+    expect(result(await touch(pupil.id))).toBe('OK');
+    // Another PP replaces them: the class's pupils are out of reach again.
+    actAs(team.members.PRINCIPAL.user.id);
+    expect(result(await assignTeachersAction({ classRoomId: room.id, membershipIds: [team.members.MAIN_TEACHER.membership.id] }))).toBe('OK');
+    actAs(pp.user.id);
+    expect(result(await touch(pupil.id))).toBe('NOT_FOUND');
+    expect(result(await movePupilsAction({ moves: [{ pupilId: pupil.id, classRoomId: team.classB.id }] }))).toBe('NOT_FOUND');
+  });
+
+  it('a PP removed from the team reaches no pupil of their former class', async () => {
+    const pp = await makeMember(db().prisma, { establishmentId: team.establishmentId, role: 'MAIN_TEACHER' });
+    const room = await makeClass(db().prisma, { establishmentId: team.establishmentId, name: `4e ${++n}` });
+    await db().prisma.classTeacher.create({ data: { classRoomId: room.id, membershipId: pp.membership.id } });
+    const { pupil } = await makePupil(db().prisma, { establishmentId: team.establishmentId, classRoomId: room.id });
+    actAs(pp.user.id);
+    expect(result(await touch(pupil.id))).toBe('OK');
+    actAs(team.members.PRINCIPAL.user.id);
+    expect(result(await removeMemberAction({ membershipId: pp.membership.id }))).toBe('OK');
+    actAs(pp.user.id);
+    expect(result(await touch(pupil.id))).toBe('FORBIDDEN');
+    expect(result(await movePupilsAction({ moves: [{ pupilId: pupil.id, classRoomId: null }] }))).toBe('FORBIDDEN');
+    expect((await db().prisma.pupil.findUniqueOrThrow({ where: { id: pupil.id } })).classRoomId).toBe(room.id);
+  });
+
+  it("a PP of another collège's class of the same name reaches nothing here", async () => {
+    actAs(other.members.MAIN_TEACHER.user.id); // PP of the other collège's « 3e A »
+    expect(result(await touch(team.pupil.id))).toBe('NOT_FOUND');
   });
 });

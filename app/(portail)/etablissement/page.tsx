@@ -4,6 +4,7 @@ import { connection } from 'next/server';
 import { ButtonLink } from '@/components/ui/Button';
 import { EstablishmentTabs, NotMember } from '@/components/classes/EstablishmentTabs';
 import s from '@/components/classes/classes.module.css';
+import { pupilAccess } from '@/lib/classes/access';
 import { memberPage } from '@/lib/classes/page-access';
 import { activeSchoolYear, schoolYearLabel } from '@/lib/classes/school-year';
 import { prisma } from '@/lib/core/db';
@@ -56,7 +57,7 @@ export default async function EstablishmentHome() {
       </section>
       <div className="row">
         <ButtonLink href="/etablissement/classes">Gérer les classes</ButtonLink>
-        {withoutClass > 0 ? <ButtonLink href="/etablissement/eleves" variant="secondary">Choisissez une classe pour {withoutClass} élève(s)</ButtonLink> : null}
+        {withoutClass > 0 && pupilAccess(actor).manage ? <ButtonLink href="/etablissement/eleves" variant="secondary">Choisissez une classe pour {withoutClass} élève(s)</ButtonLink> : null}
       </div>
     </div>
   );

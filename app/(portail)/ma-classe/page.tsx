@@ -22,13 +22,19 @@ export default async function MyClassPage() {
       <div className="stack">
         <EstablishmentTabs actor={actor} member={actor.member} current="my-class" />
         <h1>Ma classe</h1>
-        {classes.length === 0 ? (
+        {classes.length > 0 ? (
+          <ul>{classes.map((c) => <li key={c.id}><Link href={`/etablissement/classes/${c.id}`}>{c.name}</Link> ({c.level})</li>)}</ul>
+        ) : actor.member.role === 'MAIN_TEACHER' ? (
           <p>
             Aucune classe ne vous est encore attribuée comme professeur principal : votre chef d’établissement la choisit sur la page de
-            la classe. En attendant, <Link href="/etablissement/classes">toutes les classes</Link> sont accessibles.
+            la classe. Vous verrez alors ses élèves et pourrez les gérer. En attendant, <Link href="/etablissement/classes">la liste des
+            classes</Link> reste accessible (sans leurs élèves).
           </p>
         ) : (
-          <ul>{classes.map((c) => <li key={c.id}><Link href={`/etablissement/classes/${c.id}`}>{c.name}</Link> ({c.level})</li>)}</ul>
+          <p>
+            « Ma classe » sert aux professeurs principaux : vous n’êtes professeur principal d’aucune classe.{' '}
+            <Link href="/etablissement/classes">Voir la liste des classes</Link>.
+          </p>
         )}
       </div>
     );

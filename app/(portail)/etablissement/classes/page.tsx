@@ -8,6 +8,7 @@ import { EstablishmentTabs, NotMember } from '@/components/classes/Establishment
 import s from '@/components/classes/classes.module.css';
 import { createClassAction, deleteClassAction, updateClassAction } from '@/lib/classes/actions';
 import { formatJoinCode } from '@/lib/classes/join-code';
+import { pupilAccess } from '@/lib/classes/access';
 import { memberPage } from '@/lib/classes/page-access';
 import { countPupilsWithoutClass, listClasses } from '@/lib/classes/queries';
 import { activeSchoolYear, schoolYearLabel } from '@/lib/classes/school-year';
@@ -27,11 +28,11 @@ export default async function ClassesPage() {
     <div className="stack">
       <EstablishmentTabs actor={actor} member={member} current="classes" />
       <h1>Classes</h1>
-      {withoutClass > 0 ? (
+      {withoutClass > 0 && pupilAccess(actor).manage ? (
         <Alert tone="warning" title={`${withoutClass} élève${withoutClass > 1 ? 's' : ''} sans classe`}>
           <p>
-            Des élèves se sont inscrits sans choisir de classe. <Link href="/etablissement/eleves">Choisissez une classe</Link> pour
-            chacun d’eux.
+            Des élèves se sont inscrits sans choisir de classe. <Link href="/etablissement/eleves">Choisissez une classe</Link>{' '}
+            {pupilAccess(actor).manage === 'own-class' ? 'pour ceux qui sont dans l’une de vos classes.' : 'pour chacun d’eux.'}
           </p>
         </Alert>
       ) : null}

@@ -4,43 +4,62 @@ import { connection } from 'next/server';
 import { EstablishmentTabs, NotMember } from '@/components/classes/EstablishmentTabs';
 import { UnassignedPupils } from '@/components/classes/UnassignedPupils';
 import s from '@/components/classes/classes.module.css';
+import { pupilAccess, pupilReachOf } from '@/lib/classes/access';
 import { detachPupilAction, movePupilsAction } from '@/lib/classes/actions';
 import { formatDay, pupilName } from '@/lib/classes/format';
 import { memberPage } from '@/lib/classes/page-access';
-import { byClassName, classOptions, pupilsWithoutClass } from '@/lib/classes/queries';
-import { prisma } from '@/lib/core/db';
+import { classOptions, listPupilsInClasses, ownClassOptions, pupilsWithoutClass } from '@/lib/classes/queries';
 
 export const metadata: Metadata = { title: 'Élèves' };
 
+/**
+ * The collège's pupils, as far as the member reaches: the whole collège (direction, secretariat,
+ * vie scolaire; the Psy-EN reads only), or a professeur principal's classes. A teacher sees none.
+ */
 export default async function PupilsPage() {
   await connection();
   const { actor, member } = await memberPage('/etablissement/eleves');
   if (!member) return <NotMember title="Élèves" />;
-  const [without, classes, all] = await Promise.all([
-    pupilsWithoutClass(member.establishmentId),
-    classOptions(member.establishmentId),
-    prisma.pupil.findMany({
-      where: { establishmentId: member.establishmentId, anonymisedAt: null, classRoomId: { not: null } },
-      select: { id: true, firstName: true, lastName: true, classRoom: { select: { id: true, name: true } } },
-    }),
+  const reach = pupilReachOf(actor, 'view');
+  if (!reach) {
+    return (
+      <div className="stack">
+        <EstablishmentTabs actor={actor} member={member} current="pupils" />
+        <h1>Élèves</h1>
+        <p>
+          La liste des élèves est réservée à la direction, au secrétariat, à la vie scolaire, au psychologue de l’Éducation nationale et,
+          pour leurs classes, aux professeurs principaux. <Link href="/etablissement/classes">La liste des classes</Link> reste accessible.
+        </p>
+      </div>
+    );
+  }
+  const manage = pupilAccess(actor).manage;
+  const [without, targets, rows] = await Promise.all([
+    pupilsWithoutClass(reach),
+    manage === 'all' ? classOptions(member.establishmentId) : manage === 'own-class' ? ownClassOptions(reach) : Promise.resolve([]),
+    listPupilsInClasses(reach),
   ]);
-  const rows = all.map((p) => ({ ...p, name: pupilName(p) })).sort((a, b) => byClassName({ name: a.classRoom!.name }, { name: b.classRoom!.name }) || a.name.localeCompare(b.name, 'fr'));
   return (
     <div className="stack">
       <EstablishmentTabs actor={actor} member={member} current="pupils" />
       <h1>Élèves</h1>
       <section aria-labelledby="sans-classe">
         <h2 id="sans-classe">Élèves sans classe ({without.length})</h2>
-        {classes.length === 0 && without.length > 0 ? <p>Créez d’abord vos classes (onglet Classes).</p> : null}
+        {manage && targets.length === 0 && without.length > 0 ? (
+          <p>{manage === 'all' ? 'Créez d’abord vos classes (onglet Classes).' : 'Aucune classe ne vous est encore attribuée comme professeur principal : la direction la choisit sur la page de la classe.'}</p>
+        ) : null}
+        {manage === 'own-class' && targets.length > 0 && without.length > 0 ? (
+          <p className="muted">Vous pouvez placer ces élèves dans l’une de vos classes. Pour les autres, la direction, le secrétariat ou la vie scolaire s’en chargent.</p>
+        ) : null}
         <UnassignedPupils
           pupils={without.map((p) => ({ id: p.id, name: pupilName(p), birth: formatDay(p.birthDate, 'dd/MM/yyyy'), level: p.level }))}
-          classes={classes}
-          moveAction={movePupilsAction}
-          detachAction={detachPupilAction}
+          classes={targets}
+          moveAction={manage ? movePupilsAction : undefined}
+          detachAction={manage === 'all' ? detachPupilAction : undefined}
         />
       </section>
       <section aria-labelledby="tous">
-        <h2 id="tous">Élèves inscrits dans une classe ({rows.length})</h2>
+        <h2 id="tous">{reach.wholeCollege ? 'Élèves inscrits dans une classe' : 'Élèves de mes classes'} ({rows.length})</h2>
         {rows.length === 0 ? (
           <p>Aucun élève inscrit dans une classe pour l’instant.</p>
         ) : (
@@ -50,8 +69,8 @@ export default async function PupilsPage() {
               <tbody>
                 {rows.map((p) => (
                   <tr key={p.id}>
-                    <td><Link href={`/etablissement/eleves/${p.id}`}>{p.name}</Link></td>
-                    <td><Link href={`/etablissement/classes/${p.classRoom!.id}`}>{p.classRoom!.name}</Link></td>
+                    <td><Link href={`/etablissement/eleves/${p.id}`}>{pupilName(p)}</Link></td>
+                    <td><Link href={`/etablissement/classes/${p.classRoom.id}`}>{p.classRoom.name}</Link></td>
                   </tr>
                 ))}
               </tbody>

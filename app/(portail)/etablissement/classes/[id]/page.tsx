@@ -10,6 +10,7 @@ import { PupilMoveTable } from '@/components/classes/PupilMoveTable';
 import {
   assignTeachersAction, deleteClassAction, movePupilsAction, regenerateJoinCodeAction, updateClassAction,
 } from '@/lib/classes/actions';
+import { pupilAccess, pupilReachOf } from '@/lib/classes/access';
 import { formatDay, pupilName } from '@/lib/classes/format';
 import { memberPage } from '@/lib/classes/page-access';
 import { classOptions, getClassDetail } from '@/lib/classes/queries';
@@ -23,7 +24,7 @@ type Params = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { id } = await params;
   const { member } = await memberPage(`/etablissement/classes/${id}`);
-  const room = member ? await getClassDetail(member.establishmentId, id) : null;
+  const room = member ? await getClassDetail(member.establishmentId, id, null) : null;
   return { title: room ? `Classe ${room.name}` : 'Classe' };
 }
 
@@ -32,11 +33,14 @@ export default async function ClassPage({ params }: Params) {
   const { id } = await params;
   const { actor, member } = await memberPage(`/etablissement/classes/${id}`);
   if (!member) return <NotMember title="Classe" />;
-  const room = await getClassDetail(member.establishmentId, id);
+  const room = await getClassDetail(member.establishmentId, id, pupilReachOf(actor, 'view'));
   if (!room) notFound(); // another collège's class: not found
   const canAssign = can(actor, 'classes:assign-teachers');
+  // Moving needs a reach that covers this class: the whole collège, or its PP (whose pupils are listed).
+  const manage = pupilAccess(actor).manage;
+  const canMove = room.pupils !== null && (manage === 'all' || (manage === 'own-class' && room.teachers.some((t) => t.membershipId === member.membershipId)));
   const [classes, teachers, origin] = await Promise.all([
-    classOptions(member.establishmentId), canAssign ? mainTeachers(member.establishmentId) : [], requestOrigin(),
+    canMove ? classOptions(member.establishmentId) : [], canAssign ? mainTeachers(member.establishmentId) : [], requestOrigin(),
   ]);
   return (
     <div className="stack">
@@ -44,20 +48,27 @@ export default async function ClassPage({ params }: Params) {
       <p><Link href="/etablissement/classes">← Toutes les classes</Link></p>
       <h1>Classe {room.name}</h1>
       <p>
-        Filière / niveau : <strong>{room.level}</strong> · Année scolaire {schoolYearLabel(room.schoolYear)} · {room.pupils.length} élève{room.pupils.length > 1 ? 's' : ''}
+        Filière / niveau : <strong>{room.level}</strong> · Année scolaire {schoolYearLabel(room.schoolYear)} · {room.pupilCount} élève{room.pupilCount > 1 ? 's' : ''}
         <br />
         Professeur(s) principal(aux) : {room.teachers.length ? room.teachers.map((t) => t.name).join(', ') : <span className="muted">aucun pour l’instant</span>}
       </p>
-      <ClassRowActions classRoom={{ id: room.id, name: room.name, level: room.level, pupils: room.pupils.length }}
+      <ClassRowActions classRoom={{ id: room.id, name: room.name, level: room.level, pupils: room.pupilCount }}
         updateAction={updateClassAction} deleteAction={deleteClassAction} redirectAfterDelete="/etablissement/classes" />
       <section aria-labelledby="eleves">
         <h2 id="eleves">Élèves de la classe</h2>
-        <PupilMoveTable
-          pupils={room.pupils.map((p) => ({ id: p.id, name: pupilName(p), birth: formatDay(p.birthDate, 'dd/MM/yyyy'), login: p.login }))}
-          classes={classes.map((c) => ({ id: c.id, name: c.name }))}
-          currentClassId={room.id}
-          action={movePupilsAction}
-        />
+        {room.pupils === null ? (
+          <p className="muted">
+            Les élèves de cette classe sont visibles de ses professeurs principaux, de la direction, du secrétariat, de la vie scolaire
+            et du psychologue de l’Éducation nationale.
+          </p>
+        ) : (
+          <PupilMoveTable
+            pupils={room.pupils.map((p) => ({ id: p.id, name: pupilName(p), birth: formatDay(p.birthDate, 'dd/MM/yyyy'), login: canMove ? p.login : null }))}
+            classes={canMove ? classes.map((c) => ({ id: c.id, name: c.name })) : []}
+            currentClassId={room.id}
+            action={canMove ? movePupilsAction : undefined}
+          />
+        )}
       </section>
       <JoinCodePanel classRoomId={room.id} className={room.name} joinCode={room.joinCode} origin={origin} regenerateAction={regenerateJoinCodeAction} />
       {canAssign ? (

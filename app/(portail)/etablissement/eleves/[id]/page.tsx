@@ -6,6 +6,7 @@ import { ActionButton } from '@/components/classes/ActionButton';
 import s from '@/components/classes/classes.module.css';
 import { EstablishmentTabs, NotMember } from '@/components/classes/EstablishmentTabs';
 import { GuardiansForm } from '@/components/classes/GuardiansForm';
+import { pupilReachOf } from '@/lib/classes/access';
 import { detachPupilAction, updateGuardiansAction } from '@/lib/classes/actions';
 import { formatDay, pupilName } from '@/lib/classes/format';
 import { memberPage } from '@/lib/classes/page-access';
@@ -13,14 +14,20 @@ import { getPupilDetail } from '@/lib/classes/queries';
 
 export const metadata: Metadata = { title: 'Fiche élève' };
 
+/** A pupil's page: for whoever reaches the pupil (the whole collège, or the PP of their class); others get a 404. */
 export default async function PupilPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
   const { id } = await params;
   const { actor, member } = await memberPage(`/etablissement/eleves/${id}`);
   if (!member) return <NotMember title="Fiche élève" />;
-  const pupil = await getPupilDetail(member.establishmentId, id);
-  if (!pupil) notFound();
+  const reach = pupilReachOf(actor, 'view');
+  const pupil = reach ? await getPupilDetail(reach, id) : null;
+  if (!pupil) notFound(); // another collège's pupil, another class's for a PP, any pupil for a teacher
+  // Changing needs the pupil in the *manage* reach (today the same as the view reach for whoever manages; the Psy-EN reads only).
+  const manageReach = pupilReachOf(actor, 'manage');
+  const canManage = !!manageReach && (manageReach.wholeCollege === reach!.wholeCollege || !!(await getPupilDetail(manageReach, id)));
   const name = pupilName(pupil);
+  const guardians = pupil.guardians.map((g) => ({ lastName: g.lastName, firstName: g.firstName, email: g.email ?? '', phone: g.phone ?? '' }));
   return (
     <div className="stack">
       <EstablishmentTabs actor={actor} member={member} current="pupils" />
@@ -29,21 +36,36 @@ export default async function PupilPage({ params }: { params: Promise<{ id: stri
       <dl className={`card ${s.details}`}>
         <dt>Date de naissance</dt><dd>{formatDay(pupil.birthDate) || '—'}</dd>
         <dt>Classe</dt><dd>{pupil.classRoom ? pupil.classRoom.name : 'Sans classe'}{pupil.level ? ` (niveau ${pupil.level})` : ''}</dd>
-        <dt>Identifiant de connexion</dt>
-        <dd>{pupil.user ? `${pupil.user.login}${pupil.user.status === 'PENDING_ACTIVATION' ? ' — compte pas encore activé' : ''}` : 'Pas de compte'}</dd>
+        {canManage ? (
+          <>
+            <dt>Identifiant de connexion</dt>
+            <dd>{pupil.user ? `${pupil.user.login}${pupil.user.status === 'PENDING_ACTIVATION' ? ' — compte pas encore activé' : ''}` : 'Pas de compte'}</dd>
+          </>
+        ) : null}
       </dl>
       <section aria-labelledby="responsables">
         <h2 id="responsables">Responsables légaux</h2>
         <p className="muted">Ils reçoivent la convocation et signent la convention de stage. Deux au plus ; ne renseignez que ce qui est utile.</p>
-        <GuardiansForm action={updateGuardiansAction} pupilId={pupil.id}
-          initial={pupil.guardians.map((g) => ({ lastName: g.lastName, firstName: g.firstName, email: g.email ?? '', phone: g.phone ?? '' }))} />
+        {canManage ? (
+          <GuardiansForm action={updateGuardiansAction} pupilId={pupil.id} initial={guardians} />
+        ) : guardians.length === 0 ? (
+          <p>Aucun responsable légal renseigné.</p>
+        ) : (
+          <ul>
+            {guardians.map((g, i) => (
+              <li key={i}>{g.firstName} {g.lastName}{g.email ? ` — ${g.email}` : ''}{g.phone ? ` — ${g.phone}` : ''}</li>
+            ))}
+          </ul>
+        )}
       </section>
-      <section aria-labelledby="retirer">
-        <h2 id="retirer">Cet élève n’est pas de chez vous ?</h2>
-        <ActionButton action={detachPupilAction} input={{ pupilId: pupil.id }} label="Cet élève ne fait pas partie de mon établissement"
-          confirm={`${name} ne sera plus rattaché(e) à votre collège ; son compte est conservé et il (elle) pourra rejoindre son établissement avec le code de sa classe.`}
-          confirmLabel="Retirer l’élève" redirectTo="/etablissement/eleves" />
-      </section>
+      {canManage ? (
+        <section aria-labelledby="retirer">
+          <h2 id="retirer">Cet élève n’est pas de chez vous ?</h2>
+          <ActionButton action={detachPupilAction} input={{ pupilId: pupil.id }} label="Cet élève ne fait pas partie de mon établissement"
+            confirm={`${name} ne sera plus rattaché(e) à votre collège ; son compte est conservé et il (elle) pourra rejoindre son établissement avec le code de sa classe.`}
+            confirmLabel="Retirer l’élève" redirectTo="/etablissement/eleves" />
+        </section>
+      ) : null}
     </div>
   );
 }
