@@ -187,8 +187,12 @@ describe('the collège chain, from the principal to the pupils', () => {
     await waitText(pp, '1 élève(s) changé(s) de classe.');
     await pp.waitForFunction(() => !document.querySelector('tr[data-pupil="GIRARD Lina"]'), { timeout: 20_000 });
     await screenshot(pp, 'college-07-class-with-pupils');
+    // 3e B is not her class: she sees it, not its pupils; the principal sees Lina there.
     await pp.goto(appUrl(`/etablissement/classes/${ids.classB}`));
-    await row(pp, 'data-pupil', 'GIRARD Lina');
+    await waitText(pp, 'Les élèves de cette classe sont visibles');
+    expect(await pp.$('tr[data-pupil="GIRARD Lina"]')).toBeNull();
+    await principal.goto(appUrl(`/etablissement/classes/${ids.classB}`));
+    await row(principal, 'data-pupil', 'GIRARD Lina');
   });
 
   it('deleting 3e B is refused (not empty); deleting the empty 5e C works', async () => {
@@ -208,17 +212,20 @@ describe('the collège chain, from the principal to the pupils', () => {
 });
 
 describe('after the moves', () => {
-  it('the PP fills in a guardian on the pupil page; the pupil sees her new class in « Ma classe »', async () => {
+  it('the PP no longer opens a pupil of another class; the principal fills in a guardian; the pupil sees her new class in « Ma classe »', async () => {
     const pp = await person();
     await signInViaApi(pp, { login: PP_EMAIL, password: PP_PASSWORD });
-    await pp.goto(appUrl(`/etablissement/eleves/${ids.pupil}`));
-    expect(await h1(pp)).toBe('GIRARD Lina');
-    await fill(pp, 'Nom', 'Girard');
-    await fill(pp, 'Prénom', 'Sophie');
-    await fill(pp, 'Téléphone', '06 11 22 33 44');
-    await clickText(pp, 'Enregistrer les responsables légaux', 'button');
-    await waitText(pp, 'Responsables légaux enregistrés.');
-    await screenshot(pp, 'college-09-pupil-page');
+    expect((await pp.goto(appUrl(`/etablissement/eleves/${ids.pupil}`)))?.status()).toBe(404);
+    const principal = await person();
+    await signInViaApi(principal, { login: PRINCIPAL, password: DEMO_PASSWORD });
+    await principal.goto(appUrl(`/etablissement/eleves/${ids.pupil}`));
+    expect(await h1(principal)).toBe('GIRARD Lina');
+    await fill(principal, 'Nom', 'Girard');
+    await fill(principal, 'Prénom', 'Sophie');
+    await fill(principal, 'Téléphone', '06 11 22 33 44');
+    await clickText(principal, 'Enregistrer les responsables légaux', 'button');
+    await waitText(principal, 'Responsables légaux enregistrés.');
+    await screenshot(principal, 'college-09-pupil-page');
 
     const lina = await person();
     await signInViaApi(lina, { login: 'lina.girard', password: PUPIL_PASSWORD });
