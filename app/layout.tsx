@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { connection } from 'next/server';
 import * as clock from '@/lib/core/clock';
 import './globals.css';
 
@@ -8,7 +9,11 @@ export const metadata: Metadata = {
   description: 'Les collèges inscrivent leurs élèves aux mini-stages proposés par les lycées.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, the not-found page included: Next puts the request's CSP
+  // nonce (proxy.ts) on its scripts only then; a page prerendered at build time would carry none,
+  // and its scripts would be refused. No inline script here (a <meta> only), so no nonce to read.
+  await connection();
   return (
     <html lang="fr">
       {clock.isClockShifted() ? (
@@ -17,7 +22,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </head>
       ) : null}
       <body>
-        <a className="skip-link" href="#contenu">Aller au contenu</a>
+        <a className="skip-link" href="#contenu">
+          Aller au contenu
+        </a>
         {children}
       </body>
     </html>

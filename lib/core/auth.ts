@@ -20,6 +20,24 @@ const credentialsSchema = z.object({
 const SHORT_SESSION = 12 * 60 * 60; // 12 h without « Maintenir ma connexion »
 const LONG_SESSION = 30 * 24 * 60 * 60; // 30 days with it
 
+type SessionToken = { [claim: string]: unknown; uid?: unknown; sv?: unknown; remember?: unknown; loginAt?: unknown };
+
+/** The JWT cookie lives 30 days; without « Maintenir ma connexion » it is honoured 12 h only. */
+function isHonoured(token: SessionToken): boolean {
+  return !!token.remember || clock.nowMs() / 1000 - Number(token.loginAt ?? 0) <= SHORT_SESSION;
+}
+
+/**
+ * Signing out ends the token itself, not only the browser's cookie: the account's sessionVersion
+ * moves on, so a copy of the cookie (shared computer) is refused by lib/core/actor.ts — and so are
+ * the person's other sessions, which share that version. Only a token still honoured does this
+ * (conditional update): signing out with one already refused changes nothing.
+ */
+export async function endSession(token: SessionToken | null | undefined): Promise<void> {
+  if (!token || typeof token.uid !== 'string' || typeof token.sv !== 'number' || !isHonoured(token)) return;
+  await prisma.user.updateMany({ where: { id: token.uid, sessionVersion: token.sv }, data: { sessionVersion: { increment: 1 } } });
+}
+
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
   return ipFromHeaders(headers?.['x-forwarded-for'], headers?.['x-real-ip']);
 }
@@ -49,7 +67,7 @@ export const authOptions: NextAuthOptions = {
         } catch (err) {
           // next-auth sends the thrown message to the browser: a short code, the details stay in the log.
           console.error('[auth] credentials check failed', err);
-          throw new Error('UNAVAILABLE');
+          throw new Error('UNAVAILABLE', { cause: err }); // the cause stays on the server
         }
         if (!result.ok) throw new Error(result.reason); // the sign-in page maps it to French
         return { ...result.user, remember: parsed.data.remember === 'true' } as never;
@@ -69,10 +87,13 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     session({ session, token }) {
-      // The JWT cookie lives 30 days; without « Maintenir ma connexion » it is honoured 12 h only.
-      const expired = !token.remember && clock.nowMs() / 1000 - Number(token.loginAt ?? 0) > SHORT_SESSION;
-      return Object.assign(session, { uid: expired ? undefined : token.uid, sv: token.sv });
+      return Object.assign(session, { uid: isHonoured(token) ? token.uid : undefined, sv: token.sv });
     },
+  },
+  events: {
+    // POST /api/auth/signout (next-auth's signOut(), after its CSRF check) with the decoded JWT.
+    // A failure is logged by next-auth (SIGNOUT_ERROR) and the cookie is cleared all the same.
+    signOut: ({ token }) => endSession(token),
   },
   logger: {
     error(code, metadata) {
