@@ -14,14 +14,15 @@ export type StaffPendingEmailProps = {
 
 /** To the chef d'établissement: a staff member signed up alone and waits for approval. */
 export default function StaffPendingEmail({ platformName, establishmentName, personName, personEmail, roleLabel, url }: StaffPendingEmailProps) {
-  const title = `${personName} demande à rejoindre l'équipe du ${establishmentName}`;
+  // Fixed title (also the preview text): what the applicant typed stays in the body.
+  const title = `Nouvelle demande d’accès à l’équipe de ${establishmentName}`;
   return (
     <EmailLayout preview={title} platformName={platformName} reason={`Vous recevez ce message parce que vous gérez le ${establishmentName} sur ${platformName}.`}>
       <Heading as="h1" style={{ fontSize: '20px' }}>{title}</Heading>
       <Text style={emailText}>Bonjour,</Text>
       <Text style={emailText}>
-        {personName} ({personEmail}) s'est inscrit(e) en tant que : {roleLabel}. Son compte restera en attente tant que vous n'aurez pas
-        approuvé son inscription.
+        Une personne s’est inscrite dans l’équipe de votre établissement en tant que : {roleLabel}. Elle a indiqué le nom « {personName} » et
+        l’adresse {personEmail}. Son compte restera en attente tant que vous n’aurez pas approuvé son inscription.
       </Text>
       <Text style={emailText}>Si vous ne connaissez pas cette personne, refusez la demande.</Text>
       <Button href={url} style={emailButton}>Voir l'équipe</Button>

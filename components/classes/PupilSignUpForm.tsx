@@ -1,6 +1,7 @@
 'use client';
 // « Je suis élève »: nom, prénom, date de naissance, an email or a login, a password, optional
-// guardians. The collège and class come from the code, or are chosen (the class may stay empty).
+// guardians. The collège and class come from the class code; without a code the pupil chooses the
+// collège and their level only, and the team places them in their class.
 import { useState } from 'react';
 import Link from 'next/link';
 import { useForm } from 'react-hook-form';
@@ -18,7 +19,7 @@ import s from './classes.module.css';
 type Result = { login: string; needsActivation: boolean; establishmentName: string; className: string | null };
 type Target =
   | { kind: 'code'; code: string; className: string; establishmentName: string }
-  | { kind: 'establishment'; uai: string; establishmentName: string; classes: { id: string; name: string; level: string }[] };
+  | { kind: 'establishment'; uai: string; establishmentName: string };
 type Props = { target: Target; action: (input: PupilSignUpInput) => Promise<ActionResult<Result>> };
 
 const emptyGuardian = { lastName: '', firstName: '', email: '', phone: '' };
@@ -29,14 +30,13 @@ export function PupilSignUpForm({ target, action }: Props) {
   const { register, handleSubmit, formState, setError, watch } = useForm<PupilSignUpInput>({
     resolver: zodResolver(pupilSignUpSchema) as never,
     defaultValues: {
-      code: target.kind === 'code' ? target.code : '', uai: target.kind === 'establishment' ? target.uai : '', classRoomId: '', level: '',
+      code: target.kind === 'code' ? target.code : '', uai: target.kind === 'establishment' ? target.uai : '', level: '',
       lastName: '', firstName: '', birthDate: '', accountKind: 'login', email: '', login: '', password: '', passwordConfirm: '',
       guardians: [emptyGuardian, emptyGuardian],
     },
   });
   const errors = formState.errors;
   const kind = watch('accountKind');
-  const classRoomId = watch('classRoomId');
 
   const onSubmit = handleSubmit(async (values) => {
     setErrorMessage(null);
@@ -68,16 +68,14 @@ export function PupilSignUpForm({ target, action }: Props) {
       {error ? <Alert tone="error">{error}</Alert> : null}
       {target.kind === 'establishment' ? (
         <>
-          <SelectField label="Ma classe (facultatif)" hint="Si vous ne la trouvez pas, laissez vide : votre professeur principal la choisira." error={errors.classRoomId?.message} {...register('classRoomId')}>
-            <option value="">Je ne connais pas ma classe</option>
-            {target.classes.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          <p className="muted">
+            Sans le code de votre classe, vous vous inscrivez au {target.establishmentName} sans classe : votre professeur principal vous placera
+            dans la vôtre. Vous avez le code de votre classe ? <Link href="/rejoindre">Saisissez-le plutôt</Link>.
+          </p>
+          <SelectField label="Mon niveau" error={errors.level?.message} {...register('level')}>
+            <option value="">Choisissez…</option>
+            {LEVELS.map((l) => <option key={l} value={l}>{l}</option>)}
           </SelectField>
-          {!classRoomId ? (
-            <SelectField label="Mon niveau" error={errors.level?.message} {...register('level')}>
-              <option value="">Choisissez…</option>
-              {LEVELS.map((l) => <option key={l} value={l}>{l}</option>)}
-            </SelectField>
-          ) : null}
         </>
       ) : null}
       {errors.code?.message ? <Alert tone="error">{errors.code.message}</Alert> : null}

@@ -6,7 +6,7 @@ import { AppError } from '../core/errors.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import ActivationEmail from '../../emails/activation.tsx';
 import { audit, establishmentLabel, formatValidity, personName, platformName, withTimingFloor } from './common.ts';
-import { registrationTarget } from './registration-rules.ts';
+import { REGISTRABLE_KINDS, addressHolder, isRegistered, registrationAddressOwner, registrationTarget } from './registration-rules.ts';
 import { RULES, THROTTLED_MESSAGE, clearThrottle, take, throttleMail } from './throttle.ts';
 import { verifyPassword } from './password.ts';
 import { hashToken, issueToken } from './tokens.ts';
@@ -79,6 +79,52 @@ export async function activateUserInTx(tx: Tx, userId: string, now = clock.now()
   }
   await audit(tx, { actorId: userId, action: 'account.activate', targetType: 'User', targetId: userId });
   return { login: user.login, managerOf };
+}
+
+/**
+ * A reset link was used on an establishment's registration address (it proves that mailbox, as
+ * the activation link does): when the establishment is not registered yet and the account manages
+ * nothing, the account becomes its chef d'établissement — an address squatted before the rule
+ * existed never keeps the school out. `before` is the account as it was before the reset: if it
+ * had never proved the mailbox, what it held was typed by someone else (a sign-up with the school's
+ * address), so its memberships are revoked, its pupil record detached and its names cleared.
+ * Returns the establishment's label, or null when nothing was claimed.
+ */
+export async function claimEstablishmentByMailbox(
+  tx: Tx,
+  before: { id: string; login: string; status: string; emailVerified: Date | null },
+  now = clock.now(),
+): Promise<string | null> {
+  const owner = await registrationAddressOwner(tx, before.login);
+  const e = owner?.establishment;
+  if (!e || !e.open || !(REGISTRABLE_KINDS as readonly string[]).includes(e.kind)) return null;
+  const target = registrationTarget(e);
+  if (target.kind !== 'address' || target.login !== before.login) return null;
+  if (await isRegistered(tx, e)) return null;
+  if ((await addressHolder(tx, before.login)).kind === 'TAKEN') return null;
+  const unproven = before.status !== 'ACTIVE' && !before.emailVerified;
+  let revoked = 0;
+  let detachedPupil: string | null = null;
+  if (unproven) {
+    revoked = (await tx.membership.updateMany({ where: { userId: before.id, status: { in: ['ACTIVE', 'PENDING'] } }, data: { status: 'REVOKED' } })).count;
+    const pupil = await tx.pupil.findUnique({ where: { userId: before.id }, select: { id: true } });
+    if (pupil) {
+      await tx.pupil.update({ where: { id: pupil.id }, data: { userId: null } });
+      detachedPupil = pupil.id;
+    }
+    await tx.user.update({ where: { id: before.id }, data: { firstName: null, lastName: null, civility: null, name: null } });
+  }
+  const membership = await tx.membership.upsert({
+    where: { userId_establishmentId: { userId: before.id, establishmentId: e.id } },
+    create: { userId: before.id, establishmentId: e.id, role: 'PRINCIPAL', status: 'ACTIVE', approvedAt: now },
+    update: { role: 'PRINCIPAL', status: 'ACTIVE', approvedAt: now },
+  });
+  await tx.establishment.update({ where: { id: e.id }, data: { registeredAt: now } });
+  await audit(tx, {
+    actorId: before.id, action: 'establishment.reclaim', establishmentId: e.id, targetType: 'User', targetId: before.id,
+    data: { login: before.login, by: 'password-reset', membershipId: membership.id, unproven, revokedMemberships: revoked, detachedPupil },
+  });
+  return establishmentLabel(e);
 }
 
 export type ActivationResult =

@@ -11,14 +11,10 @@ import type { z } from 'zod';
 import type { accessRequestSchema } from './schema.ts';
 import { RULES, THROTTLED_MESSAGE, take, throttleMail } from './throttle.ts';
 import * as clock from '../core/clock.ts';
+import { maskAddress } from '../core/text.ts';
 
-/** « ce.0350033w@ac-rennes.fr » → « ce.....@ac-rennes.fr »: only the first letters of the mailbox. */
-export function maskAddress(address: string): string {
-  const at = address.lastIndexOf('@');
-  const local = at > 0 ? address.slice(0, at) : address;
-  const domain = at > 0 ? address.slice(at) : '';
-  return `${local.slice(0, Math.min(2, Math.max(1, local.length - 1)))}.....${domain}`;
-}
+/** The masking of an address (first letters only) lives in lib/core/text.ts: the registration page uses it too. */
+export { maskAddress };
 
 export type IdentifierHint =
   | { status: 'UNKNOWN' }

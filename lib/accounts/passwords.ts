@@ -5,7 +5,7 @@ import { env } from '../core/env.ts';
 import { AppError, invalid } from '../core/errors.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import PasswordResetEmail from '../../emails/password-reset.tsx';
-import { activateUserInTx, inspectToken } from './activation.ts';
+import { activateUserInTx, claimEstablishmentByMailbox, inspectToken } from './activation.ts';
 import { audit, formatValidity, platformName, withTimingFloor } from './common.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { RULES, THROTTLED_MESSAGE, clearThrottle, take, throttleMail } from './throttle.ts';
@@ -65,6 +65,8 @@ export async function resetPassword(input: { token: string; password: string; no
     if (user.status === 'DISABLED' || user.status === 'PENDING_REVIEW') throw new AppError('VALIDATION', LINK_MESSAGES.UNKNOWN);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     if (user.status === 'PENDING_ACTIVATION') await activateUserInTx(tx, user.id, now);
+    // The link proves the mailbox: an establishment's address squatted before the rule comes back to it.
+    await claimEstablishmentByMailbox(tx, user, now);
     await audit(tx, { actorId: user.id, action: 'account.password-reset', targetType: 'User', targetId: user.id });
     return user.login;
   });

@@ -8,7 +8,12 @@ import { academyByCode, academyOfUai } from '../reference/academies.ts';
 import { sendActivationEmail } from './activation.ts';
 import { audit, establishmentLabel, personName, platformName } from './common.ts';
 import { hashPassword } from './password.ts';
-import { isRegistered, registrationTarget, REGISTRABLE_KINDS, type RegistrationTarget } from './registration-rules.ts';
+import {
+  ESTABLISHMENT_ADDRESS_MESSAGES, addressHolder, isRegistered, registrationAddressOwner, registrationTarget, REGISTRABLE_KINDS,
+  type RegistrationTarget,
+} from './registration-rules.ts';
+import { maskAddress } from '../core/text.ts';
+import * as clock from '../core/clock.ts';
 import type { RegistrationData } from './schema.ts';
 import { THROTTLED_MESSAGE, throttleMail } from './throttle.ts';
 
@@ -28,9 +33,17 @@ export type EstablishmentCard = {
 export type RegistrationLookup =
   | { status: 'UNKNOWN'; uai: string }
   | { status: 'CLOSED' | 'NOT_ELIGIBLE' | 'REGISTERED' | 'PENDING_REVIEW'; establishment: EstablishmentCard }
-  | { status: 'PENDING_ACTIVATION'; establishment: EstablishmentCard; login: string }
+  /**
+   * `login` is shown on the public page: the establishment's own address in full (it is public),
+   * only its first letters when it is the applicant's personal address (a registration the operator
+   * reviewed); `resendTo` pre-fills the resend form only in the first case.
+   */
+  | { status: 'PENDING_ACTIVATION'; establishment: EstablishmentCard; login: string; resendTo: string | null }
   | { status: 'LOGIN_TAKEN'; establishment: EstablishmentCard; login: string }
-  | { status: 'OPEN'; establishment: EstablishmentCard; target: RegistrationTarget };
+  /** An account that proved the mailbox uses the address: « Mot de passe oublié ? » makes it the manager. */
+  | { status: 'RECLAIM_BY_RESET'; establishment: EstablishmentCard; login: string }
+  /** `squatterId`: an account that took the address without proving it; the registration takes it over. */
+  | { status: 'OPEN'; establishment: EstablishmentCard; target: RegistrationTarget; squatterId?: string };
 
 const MESSAGES: Record<Exclude<RegistrationLookup['status'], 'OPEN'>, string> = {
   UNKNOWN: "Aucun établissement ne porte ce code UAI dans l'annuaire. Vérifiez le code (il figure sur les courriers officiels de l'établissement).",
@@ -43,6 +56,8 @@ const MESSAGES: Record<Exclude<RegistrationLookup['status'], 'OPEN'>, string> = 
     "L'inscription de cet établissement a déjà été demandée et attend son activation : demandez un nouvel email d'activation plutôt que de recommencer.",
   LOGIN_TAKEN:
     "L'adresse de cet établissement sert déjà d'identifiant à un autre compte. Contactez l'équipe technique pour inscrire l'établissement.",
+  RECLAIM_BY_RESET:
+    "L'adresse de cet établissement est déjà l'identifiant d'un compte activé depuis sa messagerie. Si vous lisez cette messagerie, utilisez « Mot de passe oublié ? » avec cette adresse : le lien reçu vous fera choisir un mot de passe et fera de ce compte celui du responsable de l'établissement.",
 };
 
 export function lookupMessage(status: Exclude<RegistrationLookup['status'], 'OPEN'>): string {
@@ -79,12 +94,44 @@ export async function lookupRegistration(uai: string, db: Tx = prisma): Promise<
     where: { establishmentId: e.id, role: 'PRINCIPAL', status: 'PENDING', user: { status: 'PENDING_ACTIVATION' } },
     include: { user: { select: { login: true } } },
   });
-  if (pending) return { status: 'PENDING_ACTIVATION', establishment, login: pending.user.login };
   const target = registrationTarget(e);
-  if (target.kind === 'address' && (await db.user.count({ where: { OR: [{ login: target.login }, { email: target.login }] } }))) {
-    return { status: 'LOGIN_TAKEN', establishment, login: target.login };
+  if (pending) {
+    // The applicant's own address (approved by the operator) is nobody else's business.
+    const own = target.kind === 'address' && target.login === pending.user.login;
+    return { status: 'PENDING_ACTIVATION', establishment, login: own ? pending.user.login : maskAddress(pending.user.login), resendTo: own ? pending.user.login : null };
+  }
+  if (target.kind === 'address') {
+    const holder = await addressHolder(db, target.login);
+    if (holder.kind === 'TAKEN') return { status: 'LOGIN_TAKEN', establishment, login: target.login };
+    if (holder.kind === 'MAILBOX_OWNER') return { status: 'RECLAIM_BY_RESET', establishment, login: target.login };
+    if (holder.kind === 'SQUATTER') return { status: 'OPEN', establishment, target, squatterId: holder.userId };
   }
   return { status: 'OPEN', establishment, target };
+}
+
+/**
+ * The registration takes back the establishment's address from an account that took it without
+ * ever proving the mailbox (before the rule existed): the account is disabled, renamed (its login
+ * becomes `reclaimed:<id>`, which no form accepts), its other sessions signed out, its memberships
+ * and pending reviews ended, its links voided. Its pupil record, if any, stays for the collège's
+ * team to remove (« Cet élève ne fait pas partie de mon établissement »). Audited.
+ */
+async function retireSquatter(tx: Tx, input: { userId: string; establishmentId: string; now: Date }) {
+  const user = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, include: { pupil: { select: { id: true } } } });
+  const revoked = await tx.membership.updateMany({ where: { userId: user.id, status: { in: ['ACTIVE', 'PENDING'] } }, data: { status: 'REVOKED' } });
+  const reviews = await tx.registrationReview.updateMany({
+    where: { applicantId: user.id, status: 'PENDING' },
+    data: { status: 'REFUSED', reviewedAt: input.now, reason: "Adresse reprise par l'établissement dont elle est l'adresse d'inscription." },
+  });
+  await tx.authToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: input.now } });
+  await tx.user.update({
+    where: { id: user.id },
+    data: { login: `reclaimed:${user.id}`, email: null, status: 'DISABLED', sessionVersion: { increment: 1 } },
+  });
+  await audit(tx, {
+    action: 'account.reclaim', establishmentId: input.establishmentId, targetType: 'User', targetId: user.id,
+    data: { login: user.login, by: 'registration', previousStatus: user.status, revokedMemberships: revoked.count, refusedReviews: reviews.count, pupilId: user.pupil?.id ?? null },
+  });
 }
 
 export type RegistrationOutcome = { kind: 'activation'; login: string } | { kind: 'review'; email: string };
@@ -107,6 +154,11 @@ export async function registerEstablishment(
           email: ["L'annuaire ne donne aucune adresse pour cet établissement : saisissez l'adresse à laquelle vous joindre."],
         });
       }
+      if (target.kind === 'review') {
+        const owner = await registrationAddressOwner(tx, email);
+        if (owner && owner.uai !== establishment.uai) throw invalid(ESTABLISHMENT_ADDRESS_MESSAGES.review, { email: [ESTABLISHMENT_ADDRESS_MESSAGES.review] });
+      }
+      if (lookup.squatterId) await retireSquatter(tx, { userId: lookup.squatterId, establishmentId: establishment.id, now: clock.now() });
       if (target.kind === 'review' && (await tx.user.count({ where: { OR: [{ login: email }, { email }] } }))) {
         throw invalid('Cette adresse email est déjà utilisée.', {
           email: ['Cette adresse est déjà celle d’un compte : saisissez une autre adresse, ou connectez-vous avec ce compte.'],

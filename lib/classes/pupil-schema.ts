@@ -1,9 +1,11 @@
 // The pupil sign-up form: identity, an email or a chosen login, a password, optional guardians.
-// The establishment and the class come from the join code, or are chosen without one.
+// The establishment and the class come from the join code; without one, the pupil chooses the
+// collège and their level, and the team places them in a class.
 import { z } from 'zod';
 import { PASSWORD_MESSAGES, emailSchema, passwordSchema } from '../accounts/schema.ts';
 import { guardiansSchema, levelSchema } from './schema.ts';
 import * as clock from '../core/clock.ts';
+import { personName } from '../core/text.ts';
 
 export const LOGIN_RULE = '3 à 40 caractères : lettres minuscules sans accent, chiffres, point, tiret ou tiret bas (par exemple lea.morel).';
 const LOGIN_RE = /^[a-z0-9][a-z0-9._-]{2,39}$/;
@@ -44,15 +46,18 @@ export const birthDateSchema = z
     return age >= MIN_AGE && age <= MAX_AGE;
   }, `Vérifiez votre date de naissance : un élève de collège a entre ${MIN_AGE} et ${MAX_AGE} ans.`);
 
-const name = (msg: string) => z.string({ error: msg }).trim().min(1, msg).max(80, '80 caractères au maximum.');
+/** The pupil's names are read by the collège's team and printed on conventions: no link, address or markup. */
+const name = (msg: string) => personName(msg);
 
 export const pupilSignUpSchema = z
   .object({
-    /** Join code of the class (from the link or typed). */
+    /** Join code of the class (from the link or typed): the only way into a class. */
     code: z.string().trim().max(20).optional().default(''),
-    /** Without code: the collège's UAI and, optionally, a class of that collège. */
+    /**
+     * Without code: the collège's UAI only. The pupil waits « sans classe » until the team places
+     * them; a class chosen from a list would let anyone who finds the collège join any of its classes.
+     */
     uai: z.string().trim().max(8).optional().default(''),
-    classRoomId: z.string().max(40).optional().default(''),
     /** Without class: the level, kept for statistics. */
     level: z.union([z.literal(''), levelSchema]).optional().default(''),
     lastName: name('Saisissez votre nom.'),
@@ -68,8 +73,8 @@ export const pupilSignUpSchema = z
   .superRefine((v, ctx) => {
     if (v.password !== v.passwordConfirm) ctx.addIssue({ code: 'custom', path: ['passwordConfirm'], message: PASSWORD_MESSAGES.mismatch });
     if (!v.code && !v.uai) ctx.addIssue({ code: 'custom', path: ['code'], message: 'Saisissez le code de votre classe, ou choisissez votre collège.' });
-    if (!v.code && !v.classRoomId && !v.level)
-      ctx.addIssue({ code: 'custom', path: ['level'], message: 'Sans classe, indiquez au moins votre niveau (par exemple 3e).' });
+    if (!v.code && !v.level)
+      ctx.addIssue({ code: 'custom', path: ['level'], message: 'Sans code de classe, indiquez votre niveau (par exemple 3e).' });
     if (v.accountKind === 'email') {
       const r = emailSchema.safeParse(v.email);
       if (!r.success) ctx.addIssue({ code: 'custom', path: ['email'], message: r.error.issues[0]?.message ?? 'Adresse email non valide.' });

@@ -1,10 +1,12 @@
-// Pupil sign-up (« Je suis élève »): with a class join code, or choosing the collège (class optional).
+// Pupil sign-up (« Je suis élève »): with a class join code (the only way into a class), or choosing
+// the collège without one (the pupil then waits « sans classe » until the team places them).
 // Login-only pupils are ACTIVE at once (no mailbox to prove); with an email the account waits for
 // the activation link. Only what the convention needs is stored (README « Données des élèves »).
 import { prisma } from '../core/db.ts';
 import type { Tx } from '../core/db.ts';
 import { env } from '../core/env.ts';
-import { AppError, conflict, invalid, isUniqueViolation, notFound } from '../core/errors.ts';
+import { AppError, conflict, invalid, isUniqueViolation } from '../core/errors.ts';
+import { ESTABLISHMENT_ADDRESS_MESSAGES, registrationAddressOwner } from '../accounts/registration-rules.ts';
 import { sendActivationEmail } from '../accounts/activation.ts';
 import { hashPassword } from '../accounts/password.ts';
 import { RULES, hit, isThrottled, THROTTLED_MESSAGE, type ThrottleRule } from '../accounts/throttle.ts';
@@ -32,15 +34,12 @@ export async function classOfCode(db: Tx, raw: string): Promise<JoinTarget> {
   return { establishment: room.establishment, classRoom: { id: room.id, name: room.name, level: room.level, schoolYear: room.schoolYear } };
 }
 
+/** With a code: its class. Without: the collège only — a class is never chosen from a list. */
 async function targetOf(tx: Tx, data: PupilSignUpData): Promise<JoinTarget> {
   if (data.code) return classOfCode(tx, data.code);
   const establishment = await findCollegeByUai(tx, data.uai);
   if (!establishment) throw invalid('Choisissez votre collège dans la liste.', { uai: ['Choisissez votre collège dans la liste.'] });
-  if (!data.classRoomId) return { establishment, classRoom: null };
-  const year = await activeSchoolYear(tx);
-  const room = await tx.classRoom.findFirst({ where: { id: data.classRoomId, establishmentId: establishment.id, schoolYear: year } });
-  if (!room) throw notFound('Classe');
-  return { establishment, classRoom: room };
+  return { establishment, classRoom: null };
 }
 
 export type PupilSignUpResult = {
@@ -64,6 +63,10 @@ export async function signUpPupil(input: { data: PupilSignUpData; origin: string
   // 'unknown' (no proxy header): not counted, or every pupil of the platform would share one counter.
   const ipKey = input.ip && input.ip !== 'unknown' ? `pupil-signup:ip:${input.ip}` : null;
   if ((mailKey && (await isThrottled(mailKey))) || (ipKey && (await isThrottled(ipKey)))) throw new AppError('RATE_LIMITED', THROTTLED_MESSAGE);
+  // An establishment's registration address (ce.<uai>@…, or its directory address) is never a pupil's.
+  if (email && (await registrationAddressOwner(prisma, email))) {
+    throw invalid(ESTABLISHMENT_ADDRESS_MESSAGES.pupil, { email: [ESTABLISHMENT_ADDRESS_MESSAGES.pupil] });
+  }
   // Counted before the (costly) password hashing: refused attempts cost a query, not a hash.
   if (ipKey) await hit(ipKey, PUPIL_SIGNUP_IP_RULE);
   const passwordHash = await hashPassword(data.password);

@@ -6,7 +6,14 @@ import { enqueueEmail } from '../mail/outbox.ts';
 import NoticeEmail from '../../emails/notice.tsx';
 import StaffPendingEmail from '../../emails/staff-pending.tsx';
 
-/** Tells the collège's heads (active principal and deputies) that someone waits for approval. */
+/** The subject of the heads' notice: fixed text and the collège's name from the annuaire, never what the applicant typed. */
+export const staffPendingSubject = (establishmentName: string) => `Nouvelle demande d’accès à l’équipe de ${establishmentName}`;
+
+/**
+ * Tells the collège's heads (active principal and deputies) that someone waits for approval. The
+ * applicant's name appears only in the body (escaped, and lib/core/text.ts refused links in it);
+ * the caller caps how many of these one collège receives (lib/team/signup.ts).
+ */
 export async function notifyHeadsOfPending(tx: Tx, input: { establishmentId: string; establishmentName: string; personName: string; personEmail: string; roleLabel: string; origin: string }) {
   const heads = await tx.membership.findMany({
     where: { establishmentId: input.establishmentId, status: 'ACTIVE', role: { in: ['PRINCIPAL', 'DEPUTY'] }, user: { status: 'ACTIVE', email: { not: null } } },
@@ -14,7 +21,7 @@ export async function notifyHeadsOfPending(tx: Tx, input: { establishmentId: str
   });
   for (const h of heads) {
     await enqueueEmail(tx, {
-      template: 'staff-pending', to: h.user.email!, subject: `${input.personName} demande à rejoindre l'équipe du ${input.establishmentName}`,
+      template: 'staff-pending', to: h.user.email!, subject: staffPendingSubject(input.establishmentName),
       element: createElement(StaffPendingEmail, {
         platformName: env.appName, establishmentName: input.establishmentName, personName: input.personName,
         personEmail: input.personEmail, roleLabel: input.roleLabel, url: `${input.origin}/etablissement/equipe`,

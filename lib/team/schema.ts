@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { PASSWORD_MESSAGES, emailSchema, passwordSchema } from '../accounts/schema.ts';
 import { isAcademicAddress } from '../reference/academies.ts';
+import { personName } from '../core/text.ts';
 
 /** « Fonction » in the staff sign-up form → the membership's role. The principal registers the collège itself. */
 export const STAFF_FUNCTIONS = [
@@ -22,7 +23,8 @@ export const ACADEMIC_MESSAGE =
 
 export const academicEmailSchema = emailSchema.refine((v) => isAcademicAddress(v), ACADEMIC_MESSAGE);
 
-const name = (msg: string) => z.string({ error: msg }).trim().min(1, msg).max(80, '80 caractères au maximum.');
+/** Names end up in the heads' emails and on the team page: no link, address, markup or control character. */
+const name = (msg: string) => personName(msg);
 const roleSchema = z.enum(ROLES, { error: 'Choisissez votre fonction dans la liste.' });
 
 export const staffSignUpSchema = z

@@ -125,11 +125,17 @@ describe('signing up without a code', () => {
     expect(pupil).toMatchObject({ establishmentId: team.establishmentId, classRoomId: null, level: '4e' });
   });
 
-  it('may choose a class of that collège, never one of another collège', async () => {
+  it('never enters a class without its code: a class id sent with the form is ignored, the pupil waits « sans classe »', async () => {
     const other = await makeTeam(db().prisma);
-    expect(await signUpPupilAction(form({ code: '', uai: team.college.uai, classRoomId: team.classB.id }))).toMatchObject({ ok: true, data: { className: '3e B' } });
-    expect(await signUpPupilAction(form({ code: '', uai: team.college.uai, classRoomId: other.classB.id }))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    for (const [login, classRoomId] of [['sans.code.b', team.classB.id], ['sans.code.autre', other.classB.id]]) {
+      const res = await signUpPupilAction({ ...form({ code: '', uai: team.college.uai, level: '3e', login }), classRoomId } as PupilSignUpInput);
+      expect(res).toMatchObject({ ok: true, data: { className: null } });
+      const pupil = await db().prisma.pupil.findFirstOrThrow({ where: { user: { login } } });
+      expect(pupil).toMatchObject({ establishmentId: team.establishmentId, classRoomId: null, level: '3e' });
+    }
+    expect(await db().prisma.pupil.count({ where: { classRoomId: other.classB.id, user: { login: { startsWith: 'sans.code' } } } })).toBe(0);
   });
+
 
   it('requires at least the level when no class is chosen', async () => {
     const res = await signUpPupilAction(form({ code: '', uai: team.college.uai, level: '' }));

@@ -63,14 +63,31 @@ export default async function RegistrationPage({ searchParams }: Props) {
           <EstablishmentCard establishment={lookup.establishment} />
           <p>
             L’inscription de cet établissement a déjà été demandée. Le compte sera actif dès que le lien envoyé à l’adresse{' '}
-            <strong>{lookup.login}</strong> aura été suivi. Plutôt que de recommencer, demandez un nouvel email :
+            <strong>{lookup.login}</strong> aura été suivi. Plutôt que de recommencer, demandez un nouvel email
+            {lookup.resendTo ? ' :' : ' en saisissant l’adresse indiquée lors de l’inscription :'}
           </p>
-          <ResendActivationForm identifier={lookup.login} />
+          {/* The applicant's personal address is shown masked: the form then asks for it. */}
+          {lookup.resendTo ? <ResendActivationForm identifier={lookup.resendTo} /> : <ResendActivationForm />}
           <p className="muted">
             Vous ne connaissez pas le mot de passe choisi lors de cette inscription ? Utilisez{' '}
             <Link href="/mot-de-passe-oublie">Mot de passe oublié ?</Link> : le lien reçu à cette adresse vous permettra d’en choisir un
             nouveau et activera le compte.
           </p>
+        </div>
+      );
+    case 'RECLAIM_BY_RESET':
+      return (
+        <div className="stack">
+          <h1>Inscription par « Mot de passe oublié ? »</h1>
+          <EstablishmentCard establishment={lookup.establishment} />
+          <Alert tone="warning">{lookupMessage(lookup.status)}</Alert>
+          <p>
+            Adresse de l’établissement : <strong>{lookup.login}</strong>.
+          </p>
+          <ul>
+            <li><Link href="/mot-de-passe-oublie">Mot de passe oublié ?</Link></li>
+            <li><Link href="/connexion">Se connecter</Link></li>
+          </ul>
         </div>
       );
     case 'PENDING_REVIEW':

@@ -6,8 +6,6 @@ import { CodeEntry } from '@/components/classes/CodeEntry';
 import { PupilSignUpForm } from '@/components/classes/PupilSignUpForm';
 import { CollegeSearch } from '@/components/team/CollegeSearch';
 import { signUpPupilAction } from '@/lib/classes/pupil-actions';
-import { byClassName } from '@/lib/classes/queries';
-import { activeSchoolYear } from '@/lib/classes/school-year';
 import { prisma } from '@/lib/core/db';
 import { findCollegeByUai, pupilSignUpReadiness, searchColleges } from '@/lib/team/establishments';
 
@@ -19,9 +17,7 @@ export default async function PupilSignUpPage({ searchParams }: { searchParams: 
   const { q = '', uai = '' } = await searchParams;
   const college = uai ? await findCollegeByUai(prisma, uai) : null;
   const readiness = college ? await pupilSignUpReadiness(prisma, college) : null;
-  const classes = college && readiness?.open
-    ? (await prisma.classRoom.findMany({ where: { establishmentId: college.id, schoolYear: await activeSchoolYear(prisma) }, select: { id: true, name: true, level: true } })).sort(byClassName)
-    : [];
+  // No list of the collège's classes here: the class code is the only way into a class.
   return (
     <div className="stack">
       <p><Link href="/creer-mon-compte">← Créer mon compte</Link></p>
@@ -32,7 +28,7 @@ export default async function PupilSignUpPage({ searchParams }: { searchParams: 
             <p style={{ margin: 0 }}><strong>{college.name}</strong> — {college.postalCode} {college.city}</p>
             <p style={{ margin: 0 }}><Link href={PATH}>Changer de collège</Link></p>
           </section>
-          <PupilSignUpForm target={{ kind: 'establishment', uai: college.uai, establishmentName: college.name, classes }} action={signUpPupilAction} />
+          <PupilSignUpForm target={{ kind: 'establishment', uai: college.uai, establishmentName: college.name }} action={signUpPupilAction} />
         </>
       ) : (
         <>
@@ -42,7 +38,10 @@ export default async function PupilSignUpPage({ searchParams }: { searchParams: 
           </section>
           <section aria-labelledby="sans-code">
             <h2 id="sans-code">Je n’ai pas de code</h2>
-            <p>Cherchez votre collège : vous pourrez choisir votre classe, ou la laisser vide (votre professeur principal la choisira).</p>
+            <p>
+              Cherchez votre collège : vous vous y inscrirez sans classe, et votre professeur principal vous placera dans la vôtre. Pour
+              entrer directement dans votre classe, demandez-lui son code.
+            </p>
             {uai && !college ? <Alert tone="error">Aucun collège ne porte le code « {uai} ».</Alert> : null}
             {college && readiness && !readiness.open ? <Alert tone="error" title={`Les inscriptions au ${college.name} ne sont pas encore ouvertes`}>{readiness.reason}</Alert> : null}
             <CollegeSearch action={PATH} q={q} results={q ? await searchColleges(q, { registeredOnly: true }) : null} />

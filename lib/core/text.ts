@@ -1,0 +1,43 @@
+// Text typed by the public that others read (names in emails and on team pages), and addresses
+// shown to people who must not read them in full. Shared by the browser (zod forms) and the server.
+import { z } from 'zod';
+
+export const NAME_MESSAGE =
+  'Saisissez seulement votre nom : pas d’adresse web ni d’adresse email, et pas de caractères @, < ou > (lettres, espaces, tirets, apostrophes et points sont acceptés).';
+
+/** Control and invisible formatting characters (C0, DEL, C1, zero-width, bidirectional overrides). */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+/** A web address: a scheme, www., host.tld/…, or a host on a common top-level domain. */
+const URL_LIKE = [
+  /[a-z][a-z0-9+.-]*:\/\//i,
+  /\bwww\d*\./i,
+  /[a-z0-9-]\.[a-z]{2,24}\//i,
+  /[a-z0-9-]\.(?:com|net|org|fr|eu|info|biz|io|co|me|ly|xyz|top|site|online|app|link|click|ru|cn|tk|gl|gd|to|sh|be|ch|de|uk|us)(?![a-z0-9-])/i,
+];
+
+/** True when a name could carry a link, an address, markup or a control character. */
+export function isUnsafeName(value: string): boolean {
+  return /[@<>]/.test(value) || CONTROL.test(value) || URL_LIKE.some((re) => re.test(value));
+}
+
+/**
+ * A person's name or function as typed in a public form (nom, prénom, fonction): trimmed, required,
+ * at most `max` characters, and never a link, an email address, markup or a control character —
+ * it ends up in emails and pages that other people read.
+ */
+export function personName(empty: string, max = 80) {
+  return z
+    .string({ error: empty })
+    .trim()
+    .min(1, empty)
+    .max(max, `${max} caractères au maximum.`)
+    .refine((v) => !isUnsafeName(v), NAME_MESSAGE);
+}
+
+/** « ce.0350033w@ac-rennes.fr » → « ce.....@ac-rennes.fr »: only the first letters of the mailbox. */
+export function maskAddress(address: string): string {
+  const at = address.lastIndexOf('@');
+  const local = at > 0 ? address.slice(0, at) : address;
+  const domain = at > 0 ? address.slice(at) : '';
+  return `${local.slice(0, Math.min(2, Math.max(1, local.length - 1)))}.....${domain}`;
+}
