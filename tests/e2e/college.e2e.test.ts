@@ -272,7 +272,7 @@ describe('a staff member who signs up alone', () => {
     const principal = await person();
     await signInViaApi(principal, { login: PRINCIPAL, password: DEMO_PASSWORD });
     await principal.goto(appUrl('/etablissement/equipe'));
-    await mailbox.waitFor({ to: PRINCIPAL, subject: /Yannick Kerhervé demande à rejoindre/ });
+    await mailbox.waitFor({ to: PRINCIPAL, subject: /Nouvelle demande d’accès à l’équipe/ });
     const pending = await principal.waitForSelector('li[data-pending="yannick.kerherve@ac-rennes.fr"]');
     await screenshot(principal, 'college-13-team-pending');
     await clickText(pending!, 'Approuver', 'button');
