@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isAcademicAddress } from '../reference/academies.ts';
 import { uaiSchema } from '../reference/uai.ts';
 import { PASSWORD_MIN_LENGTH } from './password-rules.ts';
+import { personName } from '../core/text.ts';
 
 export const PASSWORD_MESSAGES = {
   short: `Le mot de passe doit comporter au moins ${PASSWORD_MIN_LENGTH} caractères.`,
@@ -15,8 +16,6 @@ export const passwordSchema = z
   .min(PASSWORD_MIN_LENGTH, PASSWORD_MESSAGES.short)
   .max(200, PASSWORD_MESSAGES.long);
 
-const text = (empty: string, max = 100) =>
-  z.string({ error: empty }).trim().min(1, empty).max(max, `${max} caractères au maximum.`);
 
 export const emailSchema = z
   .string({ error: 'Saisissez une adresse email.' })
@@ -53,8 +52,8 @@ export const registrationSchema = z
   .object({
     uai: uaiSchema,
     civility: z.enum(CIVILITIES, { error: 'Choisissez votre civilité.' }),
-    lastName: text('Saisissez votre nom.'),
-    firstName: text('Saisissez votre prénom.'),
+    lastName: personName('Saisissez votre nom.'),
+    firstName: personName('Saisissez votre prénom.'),
     function: z.enum(MANAGER_FUNCTIONS, { error: 'Choisissez votre fonction dans l’établissement.' }),
     /** Only for an establishment without any address in the directory (reviewed by the operator). */
     email: z.union([z.literal(''), emailSchema]).optional(),
@@ -106,9 +105,9 @@ export const ACADEMIC_EMAIL_MESSAGE =
 
 export const accessRequestSchema = z.object({
   uai: uaiSchema,
-  lastName: text('Saisissez votre nom.'),
-  firstName: text('Saisissez votre prénom.'),
-  function: text('Saisissez votre fonction dans l’établissement (par exemple : professeur principal de 3e B).', 120),
+  lastName: personName('Saisissez votre nom.'),
+  firstName: personName('Saisissez votre prénom.'),
+  function: personName('Saisissez votre fonction dans l’établissement (par exemple : professeur principal de 3e B).', 120),
   email: emailSchema.refine((v) => isAcademicAddress(v), ACADEMIC_EMAIL_MESSAGE),
 });
 export type AccessRequestInput = z.input<typeof accessRequestSchema>;

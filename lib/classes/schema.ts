@@ -1,6 +1,7 @@
 // The classes forms' rules, shared by the browser (zodResolver) and the server actions.
 // Transforms only trim/normalise strings, so a parsed value parses again to itself.
 import { z } from 'zod';
+import { isUnsafeName, NAME_MESSAGE } from '../core/text.ts';
 
 /** Filières / niveaux proposed for a class (the real product's list, collège first). */
 export const LEVELS = ['6e', '5e', '4e', '3e', '3e prépa-métiers', 'SEGPA', 'ULIS', 'UPE2A', '2nde', 'Autre'] as const;
@@ -60,6 +61,9 @@ export const guardianSchema = z
     phone: optionalText(25),
   })
   .superRefine((g, ctx) => {
+    for (const key of ['lastName', 'firstName'] as const) {
+      if (g[key] && isUnsafeName(g[key])) ctx.addIssue({ code: 'custom', path: [key], message: NAME_MESSAGE });
+    }
     const filled = g.lastName || g.firstName || g.email || g.phone;
     if (!filled) return;
     if (!g.lastName) ctx.addIssue({ code: 'custom', path: ['lastName'], message: 'Saisissez le nom du responsable légal.' });

@@ -11,6 +11,7 @@ import { hashToken, newRawToken } from '../accounts/tokens.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import InvitationEmail from '../../emails/invitation.tsx';
 import { isAcademicAddress } from '../reference/academies.ts';
+import { ESTABLISHMENT_ADDRESS_MESSAGES, registrationAddressOwner } from '../accounts/registration-rules.ts';
 import type { Scope } from '../classes/access.ts';
 import { recordAudit } from '../classes/audit.ts';
 import { ACADEMIC_MESSAGE, roleLabel, type InvitableRole } from './schema.ts';
@@ -38,6 +39,8 @@ export async function inviteStaff(scope: Scope, input: { email: string; role: In
   return prisma.$transaction(async (tx) => {
     const establishment = await tx.establishment.findUniqueOrThrow({ where: { id: scope.establishmentId } });
     if (establishment.isPublic && !isAcademicAddress(email)) throw invalid(ACADEMIC_MESSAGE, { email: [ACADEMIC_MESSAGE] });
+    // An establishment's registration address is never a staff member's personal login.
+    if (await registrationAddressOwner(tx, email)) throw invalid(ESTABLISHMENT_ADDRESS_MESSAGES.staff, { email: [ESTABLISHMENT_ADDRESS_MESSAGES.staff] });
     const member = await tx.membership.findFirst({ where: { establishmentId: scope.establishmentId, status: 'ACTIVE', user: { email } }, select: { id: true } });
     if (member) {
       const message = "Cette personne fait déjà partie de l'équipe de votre établissement.";
