@@ -2,6 +2,8 @@
 // formations, teachers and stages over the coming weeks, two registered collèges with their team,
 // classes and pupils. Idempotent: a second run changes nothing.
 //   npm run db:seed            (DATABASE_URL chooses the database; SEED_STAGES=100 for a bigger demo)
+// Its accounts share a password printed in the README: refused in production (APP_ENV=production)
+// unless SEED_DEMO=on says so explicitly (a demonstration server).
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { createPrisma, type Db } from '../lib/core/db.ts';
@@ -12,6 +14,7 @@ import { isPublicHoliday, schoolHolidayOn } from '../lib/reference/holidays.ts';
 import { academyOfUai, type HolidayZone } from '../lib/reference/academies.ts';
 import type { StaffRole } from '../lib/generated/prisma/client.ts';
 import * as clock from '../lib/core/clock.ts';
+import { env } from '../lib/core/env.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const DEMO_PASSWORD = 'Ministage-Demo-2026';
@@ -185,7 +188,57 @@ async function seedSite(prisma: Db, hash: string, input: {
   return { site, stages };
 }
 
+export type DemoSeedDecision = 'load' | 'off' | 'refused';
+
+/** Whether an empty database gets the demo: SEED_DEMO=off never; in production only with SEED_DEMO=on. */
+export function demoSeedDecision(): DemoSeedDecision {
+  const seed = process.env.SEED_DEMO;
+  if (seed === 'off') return 'off';
+  if (env.isProduction && seed !== 'on') return 'refused';
+  return 'load';
+}
+
+export const DEMO_REFUSED_MESSAGE =
+  'Données de démonstration refusées : APP_ENV=production indique une base de production, et les comptes de démonstration (opérateur, chefs d’établissement) ont un mot de passe public. ' +
+  'En production, n’exécutez pas « npm run db:seed » : importez l’annuaire avec « npm run import:annuaire -- <fichier.csv> ». ' +
+  'Pour un serveur de démonstration, relancez avec SEED_DEMO=on.';
+
+export const DEMO_SKIPPED_MESSAGE =
+  'Base vide, APP_ENV=production : les données de démonstration (comptes au mot de passe public) ne sont pas chargées et l’application démarre sans données. ' +
+  'Importez l’annuaire avec « npm run import:annuaire -- <fichier.csv> » ; pour un serveur de démonstration, relancez avec SEED_DEMO=on.';
+
+export const DEMO_PRESENT_WARNING =
+  'Attention : cette base de production (APP_ENV=production) contient les comptes de démonstration, dont le mot de passe est public (README). ' +
+  'Désactivez-les ou changez leur mot de passe, ou repartez d’une base vide.';
+
+/** True when one of the demo accounts exists. */
+export async function hasDemoAccounts(prisma: Db): Promise<boolean> {
+  return (await prisma.user.count({ where: { login: { in: DEMO_LOGINS.map((l) => l.login) } } })) > 0;
+}
+
+export type DemoLoadOutcome = 'loaded' | 'not-empty' | 'off' | 'refused';
+
+/** `npm start`: the demo goes into an empty database only (see demoSeedDecision); a refusal never stops the start. */
+export async function loadDemoIfEmpty(prisma: Db, options: { stages?: number; log?: (s: string) => void } = {}): Promise<DemoLoadOutcome> {
+  const log = options.log ?? console.log;
+  if ((await prisma.site.count()) > 0) {
+    if (env.isProduction && process.env.SEED_DEMO !== 'on' && (await hasDemoAccounts(prisma))) log(DEMO_PRESENT_WARNING);
+    return 'not-empty';
+  }
+  const decision = demoSeedDecision();
+  if (decision === 'off') return 'off';
+  if (decision === 'refused') {
+    log(DEMO_SKIPPED_MESSAGE);
+    return 'refused';
+  }
+  log('Base vide : chargement des données de démonstration…');
+  await seedDemo(prisma, options);
+  return 'loaded';
+}
+
 export async function seedDemo(prisma: Db, options: { stages?: number; log?: (s: string) => void } = {}) {
+  // Before anything is written (not even the annuaire extract).
+  if (env.isProduction && process.env.SEED_DEMO !== 'on') throw new Error(DEMO_REFUSED_MESSAGE);
   const log = options.log ?? console.log;
   const summary = await importAnnuaire({ prisma, source: ANNUAIRE_EXTRACT });
   log(`Annuaire : ${formatSummary(summary)}`);
@@ -236,6 +289,7 @@ export function printDemoLogins(port = Number(process.env.PORT ?? 3000), root = 
 }
 
 async function main() {
+  if (env.isProduction && process.env.SEED_DEMO !== 'on') throw new Error(DEMO_REFUSED_MESSAGE); // before migrating anything
   await deployMigrations(); // before opening the client: PGlite allows one instance per directory
   const { prisma, pglite } = createPrisma();
   try {

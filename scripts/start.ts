@@ -1,11 +1,13 @@
-// `npm start`: build if needed, migrate, seed the demo when the database is empty, start a local
-// mail catcher when SMTP_URL is unset, then serve the app. Ctrl-C stops everything it started.
+// `npm start`: check the settings, build if needed, migrate, seed the demo when the database is empty
+// (never in production unless SEED_DEMO=on), start a local mail catcher when SMTP_URL is unset, then
+// serve the app. Ctrl-C stops everything it started.
 import type { ChildProcess } from 'node:child_process';
 import { ensureBuild } from './build.ts';
 import { authSecret, killGroup, startMaildev, startNext, waitForHttp } from './app-process.ts';
 import { deployMigrations } from '../prisma/migrate.ts';
-import { printDemoLogins, seedDemo } from '../prisma/seed.ts';
+import { hasDemoAccounts, loadDemoIfEmpty, printDemoLogins } from '../prisma/seed.ts';
 import { createPrisma, databaseTarget } from '../lib/core/db.ts';
+import { serverStartProblem } from '../lib/accounts/client-ip.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 const root = process.env.ROOT_DOMAIN ?? 'localhost';
@@ -18,17 +20,16 @@ function stopAll(code = 0) {
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
-async function prepareDatabase() {
+/** Returns whether the database holds the demo accounts (their logins are printed then). */
+async function prepareDatabase(): Promise<boolean> {
   const target = databaseTarget();
   console.log(target.kind === 'pglite' ? `Base de données embarquée (PGlite) : ${target.dir ?? 'en mémoire'}` : 'Base de données PostgreSQL (DATABASE_URL)');
   const applied = await deployMigrations(target);
   if (applied.length) console.log(`Migrations appliquées : ${applied.length}`);
   const { prisma, pglite } = createPrisma(target);
   try {
-    if ((await prisma.site.count()) === 0 && process.env.SEED_DEMO !== 'off') {
-      console.log('Base vide : chargement des données de démonstration…');
-      await seedDemo(prisma, { stages: process.env.SEED_STAGES ? Number(process.env.SEED_STAGES) : undefined });
-    }
+    await loadDemoIfEmpty(prisma, { stages: process.env.SEED_STAGES ? Number(process.env.SEED_STAGES) : undefined });
+    return await hasDemoAccounts(prisma);
   } finally {
     await prisma.$disconnect();
     await pglite?.close(); // the server process opens it next (one process per PGlite directory)
@@ -36,9 +37,12 @@ async function prepareDatabase() {
 }
 
 async function main() {
+  // Before building or opening anything: `next start` would refuse too (instrumentation.ts).
+  const problem = serverStartProblem();
+  if (problem) throw new Error(problem);
   const secret = authSecret();
   ensureBuild('.next');
-  await prepareDatabase();
+  const demo = await prepareDatabase();
   const env: Record<string, string> = { NEXTAUTH_SECRET: secret, ROOT_DOMAIN: root };
   if (!process.env.SMTP_URL) {
     const smtpPort = Number(process.env.MAILDEV_SMTP_PORT ?? 1025);
@@ -51,8 +55,12 @@ async function main() {
   children.push(next);
   next.on('exit', (code) => stopAll(code ?? 0));
   await waitForHttp(port, 60_000, next);
-  printDemoLogins(port, root);
-  console.log(`ministage est prêt : http://${root}:${port}/  —  plateforme de démonstration : http://demo.${root}:${port}/`);
+  if (demo) {
+    printDemoLogins(port, root);
+    console.log(`ministage est prêt : http://${root}:${port}/  —  plateforme de démonstration : http://demo.${root}:${port}/`);
+  } else {
+    console.log(`ministage est prêt : http://${root}:${port}/`);
+  }
   console.log('Ctrl-C pour tout arrêter.');
 }
 

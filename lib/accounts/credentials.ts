@@ -1,8 +1,8 @@
-// Sign-in check: throttled per account and per IP, same answer and similar time whether or not
-// the account exists.
+// Sign-in check: throttled per client, per (account, client) and per account (see
+// startPasswordAttempt in throttle.ts), same answer and similar time whether or not the account exists.
 import { prisma } from '../core/db.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
-import { RULES, clearThrottle, refund, take } from './throttle.ts';
+import { sleep, startPasswordAttempt, type PasswordAttempt } from './throttle.ts';
 import { SIGN_IN_MESSAGES, type SignInFailure } from './sign-in-messages.ts';
 import * as clock from '../core/clock.ts';
 
@@ -12,23 +12,25 @@ export type SignInResult =
   | { ok: true; user: { id: string; login: string; email: string | null; name: string; sessionVersion: number } }
   | { ok: false; reason: SignInFailure };
 
-export async function checkCredentials(input: { login: string; password: string; ip: string }): Promise<SignInResult> {
-  const login = input.login.trim().toLowerCase();
-  const accountKey = `login:account:${login}`;
-  const ipKey = `login:ip:${input.ip}`;
-  // Each attempt is counted before the password is checked (atomic: a burst cannot slip through);
-  // a successful sign-in clears the account's count and gives the client address its attempt back.
-  // Without a proxy telling the client's address every visitor is 'unknown': counting them together
-  // would let 20 failures lock everybody out, so only the account is counted then.
-  const byIp = input.ip !== 'unknown';
-  const allowed = await Promise.all([take(accountKey, RULES.loginAccount), byIp ? take(ipKey, RULES.loginIp) : true]);
-  if (allowed.includes(false)) return { ok: false, reason: 'THROTTLED' };
+/** How a password check waits (tests pass a recorder instead of sleeping). */
+export type PasswordCheckOptions = { wait?: (ms: number) => Promise<void> | void };
 
+/** The throttle's identity of an account: its id when it exists, the login typed otherwise (same counting). */
+export function attemptOf(login: string, user: { id: string; sessionVersion: number } | null, ip: string): Promise<PasswordAttempt> {
+  return startPasswordAttempt({ account: user ? `u:${user.id}` : `l:${login}`, version: user?.sessionVersion ?? 0, ip });
+}
+
+export async function checkCredentials(input: { login: string; password: string; ip: string }, options: PasswordCheckOptions = {}): Promise<SignInResult> {
+  const login = input.login.trim().toLowerCase();
   const user = await prisma.user.findFirst({ where: { OR: [{ login }, { email: login }] } });
+  // Counted before the password is hashed (atomic: a burst cannot slip through); a refused attempt
+  // costs a few queries, never a hash.
+  const attempt = await attemptOf(login, user, input.ip);
+  if (!attempt.allowed) return { ok: false, reason: 'THROTTLED' };
+  if (attempt.delayMs > 0) await (options.wait ?? sleep)(attempt.delayMs);
   const valid = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !valid) return { ok: false, reason: 'INVALID' };
-  await clearThrottle(accountKey);
-  if (byIp) await refund(ipKey);
+  await attempt.succeeded();
   // Only a person who knows the password learns the account's state.
   if (user.status === 'PENDING_ACTIVATION') return { ok: false, reason: 'NOT_ACTIVATED' };
   if (user.status === 'PENDING_REVIEW') return { ok: false, reason: 'PENDING_REVIEW' };

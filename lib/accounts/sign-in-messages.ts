@@ -3,7 +3,8 @@ export type SignInFailure = 'INVALID' | 'THROTTLED' | 'NOT_ACTIVATED' | 'PENDING
 
 export const SIGN_IN_MESSAGES: Record<SignInFailure, string> = {
   INVALID: 'Adresse email ou mot de passe incorrect. Vérifiez votre saisie.',
-  THROTTLED: 'Trop de tentatives de connexion. Par sécurité, patientez 15 minutes avant de réessayer.',
+  THROTTLED:
+    'Trop de tentatives de connexion. Par sécurité, patientez 15 minutes avant de réessayer. Si vous avez oublié votre mot de passe, choisissez-en un nouveau avec « Mot de passe oublié ? ».',
   NOT_ACTIVATED:
     "Votre compte n'est pas encore activé. Cliquez sur le lien reçu par email, ou demandez un nouveau message d'activation.",
   PENDING_REVIEW:

@@ -5,7 +5,10 @@ import type { Tx } from '../core/db.ts';
 import { AppError, conflict, invalid } from '../core/errors.ts';
 import { hashPassword, verifyPassword } from '../accounts/password.ts';
 import { hashToken } from '../accounts/tokens.ts';
-import { recordAudit } from '../classes/audit.ts';
+import { attemptOf, type PasswordCheckOptions } from '../accounts/credentials.ts';
+import { THROTTLED_MESSAGE, sleep } from '../accounts/throttle.ts';
+import { clientIp } from '../accounts/request.ts';
+import { recordAudit } from '../audit/service.ts';
 import * as clock from '../core/clock.ts';
 
 export type InvitationState = 'UNKNOWN' | 'USED' | 'REVOKED' | 'EXPIRED' | 'NOT_TEAM';
@@ -46,6 +49,14 @@ export async function viewInvitation(raw: string, now: Date = clock.now()): Prom
   };
 }
 
+/** The invitation when its link can still be used; otherwise the refusal (unknown, used, revoked, expired). Reads only. */
+async function usableInvitation(raw: string, now: Date) {
+  const inv = await prisma.invitation.findUnique({ where: { tokenHash: hashToken(raw) } });
+  const state = stateOf(inv, now);
+  if (state || !inv) throw refusal(state ?? 'UNKNOWN');
+  return inv;
+}
+
 /** Marks the invitation used, once (safe against a double click or two tabs). */
 async function claim(tx: Tx, raw: string, now: Date) {
   const inv = await tx.invitation.findUnique({ where: { tokenHash: hashToken(raw) }, include: { establishment: true } });
@@ -75,6 +86,7 @@ export type AcceptResult = { login: string; establishmentName: string };
 /** A new account (or one that never finished its activation: the invitation proves the mailbox). */
 export async function acceptWithNewAccount(input: { token: string; firstName: string; lastName: string; password: string; now?: Date }): Promise<AcceptResult> {
   const now = input.now ?? clock.now();
+  await usableInvitation(input.token, now); // a dead link costs no hashing
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
     const inv = await claim(tx, input.token, now);
@@ -92,13 +104,24 @@ export async function acceptWithNewAccount(input: { token: string; firstName: st
   });
 }
 
-/** The account that already uses the invited address joins the team; its password proves it is theirs. */
-export async function acceptWithExistingAccount(input: { token: string; password: string; now?: Date }): Promise<AcceptResult> {
+/**
+ * The account that already uses the invited address joins the team; its password proves it is theirs.
+ * The link's state comes first (a dead link never checks a password), then the password check is
+ * throttled like sign-in, with the same counters (startPasswordAttempt): guessing through an
+ * invitation gets no more tries than the sign-in page. `ip`: the client address (the request's by default).
+ */
+export async function acceptWithExistingAccount(input: { token: string; password: string; ip?: string; now?: Date } & PasswordCheckOptions): Promise<AcceptResult> {
   const now = input.now ?? clock.now();
-  const inv = await prisma.invitation.findUnique({ where: { tokenHash: hashToken(input.token) } });
-  const user = inv ? await prisma.user.findFirst({ where: { OR: [{ email: inv.email }, { login: inv.email }] } }) : null;
-  if (inv && user && !(await verifyPassword(input.password, user.passwordHash))) {
-    throw invalid('Mot de passe incorrect. Utilisez « Mot de passe oublié ? » sur la page de connexion si besoin.', { password: ['Mot de passe incorrect.'] });
+  const inv = await usableInvitation(input.token, now);
+  const user = await prisma.user.findFirst({ where: { OR: [{ email: inv.email }, { login: inv.email }] } });
+  if (user) {
+    const attempt = await attemptOf(inv.email, user, input.ip ?? (await clientIp()));
+    if (!attempt.allowed) throw new AppError('RATE_LIMITED', THROTTLED_MESSAGE);
+    if (attempt.delayMs > 0) await (input.wait ?? sleep)(attempt.delayMs);
+    if (!(await verifyPassword(input.password, user.passwordHash))) {
+      throw invalid('Mot de passe incorrect. Utilisez « Mot de passe oublié ? » sur la page de connexion si besoin.', { password: ['Mot de passe incorrect.'] });
+    }
+    await attempt.succeeded();
   }
   return prisma.$transaction(async (tx) => {
     const claimed = await claim(tx, input.token, now);

@@ -2,6 +2,7 @@ import { useTestDb } from '../helpers/db';
 import { PASSWORD, freshIp, makeUser } from '../factories/accounts';
 import { checkCredentials, SIGN_IN_MESSAGES } from '@/lib/accounts/credentials';
 import { loadUser } from '@/lib/core/actor';
+import { setNow } from '@/lib/core/clock';
 
 const db = useTestDb();
 
@@ -15,7 +16,9 @@ beforeAll(async () => {
   await makeUser(prisma, { login: 'bloque@ac-rennes.fr' });
 });
 
-const tryLogin = (login: string, password = PASSWORD, ip = freshIp()) => checkCredentials({ login, password, ip });
+// The progressive delay is recorded, not slept (tests/integration/sign-in-lockout.test.ts covers it).
+const tryLogin = (login: string, password = PASSWORD, ip = freshIp()) => checkCredentials({ login, password, ip }, { wait: () => undefined });
+afterAll(() => setNow(null));
 
 describe('signing in', () => {
   it('accepts the right password, whatever the case of the address, and records the sign-in', async () => {
@@ -41,18 +44,23 @@ describe('signing in', () => {
     for (const message of Object.values(SIGN_IN_MESSAGES)) expect(message).toMatch(/[.]$/);
   });
 
-  it('blocks an account for 15 minutes after 5 failures, even with the right password then', async () => {
-    for (let i = 0; i < 5; i++) expect((await tryLogin('bloque@ac-rennes.fr', `faux-${i}`)).ok).toBe(false);
-    expect(await tryLogin('bloque@ac-rennes.fr')).toEqual({ ok: false, reason: 'THROTTLED' });
-    const row = await db().prisma.rateLimit.findUniqueOrThrow({ where: { key: 'login:account:bloque@ac-rennes.fr' } });
-    const minutes = (row.blockedUntil!.getTime() - Date.now()) / 60_000;
-    expect(minutes).toBeGreaterThan(14);
-    expect(minutes).toBeLessThanOrEqual(15);
+  it('blocks one client on an account for 15 minutes after 5 failures, even with the right password then', async () => {
+    const start = new Date('2031-03-10T08:00:00Z');
+    setNow(start, { frozen: true });
+    const ip = freshIp();
+    for (let i = 0; i < 5; i++) expect((await tryLogin('bloque@ac-rennes.fr', `faux-${i}`, ip)).ok).toBe(false);
+    expect(await tryLogin('bloque@ac-rennes.fr', PASSWORD, ip)).toEqual({ ok: false, reason: 'THROTTLED' });
+    setNow(new Date(start.getTime() + 14 * 60_000), { frozen: true });
+    expect(await tryLogin('bloque@ac-rennes.fr', PASSWORD, ip)).toEqual({ ok: false, reason: 'THROTTLED' });
+    setNow(new Date(start.getTime() + 15 * 60_000 + 1000), { frozen: true });
+    expect((await tryLogin('bloque@ac-rennes.fr', PASSWORD, ip)).ok).toBe(true);
+    setNow(null);
   });
 
   it('blocks an unknown address the same way as an existing one (no enumeration by the throttle)', async () => {
-    for (let i = 0; i < 5; i++) await tryLogin('fantome@ac-rennes.fr', `faux-${i}`);
-    expect(await tryLogin('fantome@ac-rennes.fr')).toEqual({ ok: false, reason: 'THROTTLED' });
+    const ip = freshIp();
+    for (let i = 0; i < 5; i++) await tryLogin('fantome@ac-rennes.fr', `faux-${i}`, ip);
+    expect(await tryLogin('fantome@ac-rennes.fr', PASSWORD, ip)).toEqual({ ok: false, reason: 'THROTTLED' });
   });
 
   it('blocks one client address after 20 failures on any accounts', async () => {
