@@ -32,25 +32,6 @@ export const UNKNOWN_CLIENT_KEY = 'client:unknown';
 /** How long a client from which an account signed in stays that account's « usual client ». */
 export const KNOWN_CLIENT_MS = 30 * 86_400_000;
 
-/**
- * @deprecated check-then-count: a burst sent at once passes isThrottled() before any hit() is
- * counted. Use take() / takeClient(). Still used by lib/classes/signup.ts (pupil sign-up) only.
- */
-export async function isThrottled(key: string, now = clock.now()): Promise<boolean> {
-  const row = await prisma.rateLimit.findUnique({ where: { key } });
-  return !!row?.blockedUntil && row.blockedUntil > now;
-}
-
-/** @deprecated see isThrottled(). Counts one event; true when this event reaches the limit (the key is then blocked). */
-export async function hit(key: string, rule: ThrottleRule, now = clock.now()): Promise<boolean> {
-  const { count } = await takeCount(key, { ...rule, limit: Number.MAX_SAFE_INTEGER }, now);
-  if (count >= rule.limit) {
-    await prisma.rateLimit.update({ where: { key }, data: { blockedUntil: new Date(now.getTime() + rule.blockMs) } });
-    return true;
-  }
-  return false;
-}
-
 export async function clearThrottle(key: string): Promise<void> {
   await prisma.rateLimit.deleteMany({ where: { key } });
 }

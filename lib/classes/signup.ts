@@ -9,7 +9,7 @@ import { AppError, conflict, invalid, isUniqueViolation } from '../core/errors.t
 import { ESTABLISHMENT_ADDRESS_MESSAGES, registrationAddressOwner } from '../accounts/registration-rules.ts';
 import { sendActivationEmail } from '../accounts/activation.ts';
 import { hashPassword } from '../accounts/password.ts';
-import { RULES, hit, isThrottled, THROTTLED_MESSAGE, type ThrottleRule } from '../accounts/throttle.ts';
+import { RULES, take, takeClient, THROTTLED_MESSAGE, type ThrottleRule } from '../accounts/throttle.ts';
 import { findCollegeByUai, pupilSignUpReadiness } from '../team/establishments.ts';
 import { notifyExistingAccount } from '../team/notify.ts';
 import { normalizeJoinCode } from './join-code.ts';
@@ -60,15 +60,14 @@ export async function signUpPupil(input: { data: PupilSignUpData; origin: string
   const email = data.accountKind === 'email' ? data.email.trim().toLowerCase() : null;
   const login = email ?? data.login.trim().toLowerCase();
   const mailKey = email ? `mail:pupil-signup:${email}` : null;
-  // 'unknown' (no proxy header): not counted, or every pupil of the platform would share one counter.
-  const ipKey = input.ip && input.ip !== 'unknown' ? `pupil-signup:ip:${input.ip}` : null;
-  if ((mailKey && (await isThrottled(mailKey))) || (ipKey && (await isThrottled(ipKey)))) throw new AppError('RATE_LIMITED', THROTTLED_MESSAGE);
+  // Counted before anything else, in one statement each (a burst cannot slip through); an unknown
+  // client address shares the one bucket of unknown clients.
+  const byClient = await takeClient('pupil-signup', input.ip ?? 'unknown', PUPIL_SIGNUP_IP_RULE);
+  if (!byClient || (mailKey && !(await take(mailKey, RULES.mailTarget)))) throw new AppError('RATE_LIMITED', THROTTLED_MESSAGE);
   // An establishment's registration address (ce.<uai>@…, or its directory address) is never a pupil's.
   if (email && (await registrationAddressOwner(prisma, email))) {
     throw invalid(ESTABLISHMENT_ADDRESS_MESSAGES.pupil, { email: [ESTABLISHMENT_ADDRESS_MESSAGES.pupil] });
   }
-  // Counted before the (costly) password hashing: refused attempts cost a query, not a hash.
-  if (ipKey) await hit(ipKey, PUPIL_SIGNUP_IP_RULE);
   const passwordHash = await hashPassword(data.password);
   const birthDate = parseDay(data.birthDate)!;
 
@@ -110,6 +109,5 @@ export async function signUpPupil(input: { data: PupilSignUpData; origin: string
     }
     throw err;
   });
-  if (mailKey) await hit(mailKey, RULES.mailTarget);
   return result;
 }
