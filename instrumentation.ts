@@ -4,7 +4,7 @@
 export async function register() {
   // One `if` on NEXT_RUNTIME, so that an edge build drops the Node-only code.
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { serverStartProblem } = await import('./lib/accounts/client-ip.ts');
+    const { serverStartProblem } = await import('./lib/core/client-ip.ts');
     const problem = serverStartProblem();
     if (problem) {
       console.error(problem);

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { createPrisma, type Db } from '../lib/core/db.ts';
 import { deployMigrations } from './migrate.ts';
 import { importAnnuaire, formatSummary } from '../lib/reference/annuaire.ts';
-import { hashPassword } from '../lib/accounts/password.ts';
+import { hashPassword } from '../lib/core/password.ts';
 import { isPublicHoliday, schoolHolidayOn } from '../lib/reference/holidays.ts';
 import { academyOfUai, type HolidayZone } from '../lib/reference/academies.ts';
 import type { StaffRole } from '../lib/generated/prisma/client.ts';

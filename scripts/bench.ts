@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './build.ts';
-import { hashPassword, verifyPassword } from '../lib/accounts/password.ts';
+import { hashPassword, verifyPassword } from '../lib/core/password.ts';
 
 const benches = [
   { name: "Import de l'annuaire (taille nationale)", file: 'scripts/bench-import.ts' },

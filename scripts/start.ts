@@ -7,7 +7,7 @@ import { authSecret, killGroup, startMaildev, startNext, waitForHttp } from './a
 import { deployMigrations } from '../prisma/migrate.ts';
 import { hasDemoAccounts, loadDemoIfEmpty, printDemoLogins } from '../prisma/seed.ts';
 import { createPrisma, databaseTarget } from '../lib/core/db.ts';
-import { serverStartProblem } from '../lib/accounts/client-ip.ts';
+import { serverStartProblem } from '../lib/core/client-ip.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 const root = process.env.ROOT_DOMAIN ?? 'localhost';

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
 import { Alert } from '@/components/ui/Alert';
 import { activateAccountAction } from '@/lib/accounts/actions';
-import { ACTIVATION_MESSAGES } from '@/lib/accounts/sign-in-messages';
+import { ACTIVATION_MESSAGES } from '@/lib/core/sign-in-messages';
 import { ResendActivationForm } from './ResendActivationForm';
 
 type Outcome =

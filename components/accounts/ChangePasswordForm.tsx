@@ -10,7 +10,7 @@ import { Alert } from '@/components/ui/Alert';
 import { applyServerErrors } from '@/components/ui/form';
 import { changePasswordAction } from '@/lib/accounts/actions';
 import { changePasswordSchema } from '@/lib/accounts/schema';
-import { PASSWORD_MIN_LENGTH } from '@/lib/accounts/password-rules';
+import { PASSWORD_MIN_LENGTH } from '@/lib/core/password-rules';
 import s from './accounts.module.css';
 
 type Values = z.input<typeof changePasswordSchema>;

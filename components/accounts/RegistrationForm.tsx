@@ -9,7 +9,7 @@ import { Alert } from '@/components/ui/Alert';
 import { applyServerErrors } from '@/components/ui/form';
 import { registerEstablishmentAction } from '@/lib/accounts/actions';
 import { CIVILITIES, MANAGER_FUNCTIONS, registrationSchema, type RegistrationInput } from '@/lib/accounts/schema';
-import { PASSWORD_MIN_LENGTH } from '@/lib/accounts/password-rules';
+import { PASSWORD_MIN_LENGTH } from '@/lib/core/password-rules';
 import ui from '@/components/ui/ui.module.css';
 import s from './accounts.module.css';
 

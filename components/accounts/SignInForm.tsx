@@ -7,7 +7,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Checkbox, Field } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { Alert } from '@/components/ui/Alert';
-import { SIGN_IN_MESSAGES, type SignInFailure } from '@/lib/accounts/sign-in-messages';
+import { SIGN_IN_MESSAGES, type SignInFailure } from '@/lib/core/sign-in-messages';
 import { signInSchema, type SignInInput } from '@/lib/accounts/schema';
 import { ResendActivationForm } from './ResendActivationForm';
 import { safeCallbackUrl } from './safe-callback';

@@ -8,7 +8,8 @@ import { STAFF_ROLE_LABELS, type StaffRoleName } from '../core/permissions.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import AccessRequestAnswerEmail from '../../emails/access-request-answer.tsx';
 import { isOfficialAddressOf } from '../reference/academies.ts';
-import { audit, establishmentLabel, formatValidity, platformName } from './common.ts';
+import { establishmentLabel, formatValidity, platformName } from './common.ts';
+import { recordAudit } from '../audit/service.ts';
 import { hashToken, newRawToken } from './tokens.ts';
 import * as clock from '../core/clock.ts';
 
@@ -83,7 +84,7 @@ export async function grantAccessRequest(input: { requestId: string; staffRole: 
         url: `${input.origin}/invitation/${raw}`, validity: formatValidity(ttlDays * 24 * 60),
       }),
     });
-    await audit(tx, {
+    await recordAudit(tx, {
       actorId: who.userId, action: 'access-request.grant', establishmentId: request.establishmentId, targetType: 'AccessRequest',
       targetId: request.id, data: { email: request.email, staffRole: input.staffRole, invitationId: invitation.id, byOperator: 'operator' in who },
     });
@@ -104,7 +105,7 @@ export async function declineAccessRequest(input: { requestId: string; now?: Dat
         platformName: platformName(), establishmentName: establishmentLabel(request.establishment), granted: false,
       }),
     });
-    await audit(tx, {
+    await recordAudit(tx, {
       actorId: who.userId, action: 'access-request.decline', establishmentId: request.establishmentId, targetType: 'AccessRequest',
       targetId: request.id, data: { email: request.email, byOperator: 'operator' in who },
     });

@@ -6,7 +6,7 @@ import { activateWithPassword, resendActivation } from './activation.ts';
 import { submitAccessRequest } from './identifier.ts';
 import { changePassword, requestPasswordReset, resetPassword } from './passwords.ts';
 import { registerEstablishment } from './registration.ts';
-import { clientIp } from './request.ts';
+import { clientIp } from '../core/request.ts';
 import {
   accessRequestSchema,
   activationSchema,

@@ -5,10 +5,11 @@ import { env } from '../core/env.ts';
 import { AppError } from '../core/errors.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import ActivationEmail from '../../emails/activation.tsx';
-import { audit, establishmentLabel, formatValidity, personName, platformName, withTimingFloor } from './common.ts';
+import { establishmentLabel, formatValidity, personName, platformName, withTimingFloor } from './common.ts';
+import { recordAudit } from '../audit/service.ts';
 import { REGISTRABLE_KINDS, addressHolder, isRegistered, registrationAddressOwner, registrationTarget } from './registration-rules.ts';
-import { RULES, THROTTLED_MESSAGE, clearThrottle, take, throttleMail } from './throttle.ts';
-import { verifyPassword } from './password.ts';
+import { RULES, THROTTLED_MESSAGE, clearThrottle, take, throttleMail } from '../core/throttle.ts';
+import { verifyPassword } from '../core/password.ts';
 import { hashToken, issueToken } from './tokens.ts';
 import * as clock from '../core/clock.ts';
 
@@ -75,9 +76,9 @@ export async function activateUserInTx(tx: Tx, userId: string, now = clock.now()
     await tx.membership.update({ where: { id: m.id }, data: { status: 'ACTIVE', approvedAt: now } });
     await tx.establishment.update({ where: { id: e.id }, data: { registeredAt: now } });
     managerOf.push(establishmentLabel(e));
-    await audit(tx, { actorId: userId, action: 'establishment.activate', establishmentId: e.id, targetType: 'Membership', targetId: m.id });
+    await recordAudit(tx, { actorId: userId, action: 'establishment.activate', establishmentId: e.id, targetType: 'Membership', targetId: m.id });
   }
-  await audit(tx, { actorId: userId, action: 'account.activate', targetType: 'User', targetId: userId });
+  await recordAudit(tx, { actorId: userId, action: 'account.activate', targetType: 'User', targetId: userId });
   return { login: user.login, managerOf };
 }
 
@@ -120,7 +121,7 @@ export async function claimEstablishmentByMailbox(
     update: { role: 'PRINCIPAL', status: 'ACTIVE', approvedAt: now },
   });
   await tx.establishment.update({ where: { id: e.id }, data: { registeredAt: now } });
-  await audit(tx, {
+  await recordAudit(tx, {
     actorId: before.id, action: 'establishment.reclaim', establishmentId: e.id, targetType: 'User', targetId: before.id,
     data: { login: before.login, by: 'password-reset', membershipId: membership.id, unproven, revokedMemberships: revoked, detachedPupil },
   });

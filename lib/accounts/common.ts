@@ -25,8 +25,6 @@ export function establishmentLabel(e: { name: string; city?: string | null }): s
   return e.city ? `${e.name} (${e.city})` : e.name;
 }
 
-/** One AuditEntry row, written in the change's transaction (the shared trail, lib/audit). */
-export { recordAudit as audit, type AuditInput } from '../audit/service.ts';
 
 /** Minimum time of the answers that must not reveal whether an account exists. */
 export const ANSWER_FLOOR_MS = 400;

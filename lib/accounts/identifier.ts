@@ -5,11 +5,12 @@ import { prisma } from '../core/db.ts';
 import { AppError, conflict } from '../core/errors.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import AccessRequestEmail from '../../emails/access-request.tsx';
-import { audit, establishmentLabel, platformName } from './common.ts';
+import { establishmentLabel, platformName } from './common.ts';
+import { recordAudit } from '../audit/service.ts';
 import { isRegistered } from './registration-rules.ts';
 import type { z } from 'zod';
 import type { accessRequestSchema } from './schema.ts';
-import { RULES, THROTTLED_MESSAGE, take, throttleMail } from './throttle.ts';
+import { RULES, THROTTLED_MESSAGE, take, throttleMail } from '../core/throttle.ts';
 import * as clock from '../core/clock.ts';
 import { maskAddress } from '../core/text.ts';
 
@@ -83,7 +84,7 @@ export async function submitAccessRequest(
       });
     }
     if (toOperator) await tx.accessRequest.update({ where: { id: request.id }, data: { escalatedAt: clock.now() } });
-    await audit(tx, {
+    await recordAudit(tx, {
       action: 'access-request.create', establishmentId: e.id, targetType: 'AccessRequest', targetId: request.id,
       data: { email: data.email, notified: recipients.length, toOperator },
     });

@@ -6,9 +6,10 @@ import { AppError, invalid } from '../core/errors.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import PasswordResetEmail from '../../emails/password-reset.tsx';
 import { activateUserInTx, claimEstablishmentByMailbox, inspectToken } from './activation.ts';
-import { audit, formatValidity, platformName, withTimingFloor } from './common.ts';
-import { hashPassword, verifyPassword } from './password.ts';
-import { RULES, THROTTLED_MESSAGE, clearThrottle, take, throttleMail } from './throttle.ts';
+import { formatValidity, platformName, withTimingFloor } from './common.ts';
+import { recordAudit } from '../audit/service.ts';
+import { hashPassword, verifyPassword } from '../core/password.ts';
+import { RULES, THROTTLED_MESSAGE, clearThrottle, take, throttleMail } from '../core/throttle.ts';
 import { consumeToken, issueToken } from './tokens.ts';
 import * as clock from '../core/clock.ts';
 
@@ -67,7 +68,7 @@ export async function resetPassword(input: { token: string; password: string; no
     if (user.status === 'PENDING_ACTIVATION') await activateUserInTx(tx, user.id, now);
     // The link proves the mailbox: an establishment's address squatted before the rule comes back to it.
     await claimEstablishmentByMailbox(tx, user, now);
-    await audit(tx, { actorId: user.id, action: 'account.password-reset', targetType: 'User', targetId: user.id });
+    await recordAudit(tx, { actorId: user.id, action: 'account.password-reset', targetType: 'User', targetId: user.id });
     return user.login;
   });
   await clearThrottle(`login:account:${login}`);
@@ -86,6 +87,6 @@ export async function changePassword(input: { userId: string; currentPassword: s
   const passwordHash = await hashPassword(input.password);
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    await audit(tx, { actorId: user.id, action: 'account.password-change', targetType: 'User', targetId: user.id });
+    await recordAudit(tx, { actorId: user.id, action: 'account.password-change', targetType: 'User', targetId: user.id });
   });
 }

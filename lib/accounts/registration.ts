@@ -6,8 +6,9 @@ import OperatorNoticeEmail from '../../emails/operator-notice.tsx';
 import { createElement } from 'react';
 import { academyByCode, academyOfUai } from '../reference/academies.ts';
 import { sendActivationEmail } from './activation.ts';
-import { audit, establishmentLabel, personName, platformName } from './common.ts';
-import { hashPassword } from './password.ts';
+import { establishmentLabel, personName, platformName } from './common.ts';
+import { recordAudit } from '../audit/service.ts';
+import { hashPassword } from '../core/password.ts';
 import {
   ESTABLISHMENT_ADDRESS_MESSAGES, addressHolder, isRegistered, registrationAddressOwner, registrationTarget, REGISTRABLE_KINDS,
   type RegistrationTarget,
@@ -15,7 +16,7 @@ import {
 import { maskAddress } from '../core/text.ts';
 import * as clock from '../core/clock.ts';
 import type { RegistrationData } from './schema.ts';
-import { THROTTLED_MESSAGE, throttleMail } from './throttle.ts';
+import { THROTTLED_MESSAGE, throttleMail } from '../core/throttle.ts';
 
 export type EstablishmentCard = {
   id: string;
@@ -128,7 +129,7 @@ async function retireSquatter(tx: Tx, input: { userId: string; establishmentId: 
     where: { id: user.id },
     data: { login: `reclaimed:${user.id}`, email: null, status: 'DISABLED', sessionVersion: { increment: 1 } },
   });
-  await audit(tx, {
+  await recordAudit(tx, {
     action: 'account.reclaim', establishmentId: input.establishmentId, targetType: 'User', targetId: user.id,
     data: { login: user.login, by: 'registration', previousStatus: user.status, revokedMemberships: revoked.count, refusedReviews: reviews.count, pupilId: user.pupil?.id ?? null },
   });
@@ -174,7 +175,7 @@ export async function registerEstablishment(
       await tx.membership.create({
         data: { userId: user.id, establishmentId: establishment.id, role: 'PRINCIPAL', function: data.function, status: 'PENDING' },
       });
-      await audit(tx, {
+      await recordAudit(tx, {
         actorId: user.id, action: 'establishment.register', establishmentId: establishment.id, targetType: 'User', targetId: user.id,
         data: { login: email, review: target.kind === 'review', function: data.function },
       });

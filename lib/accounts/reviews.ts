@@ -6,7 +6,8 @@ import { conflict, notFound } from '../core/errors.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import RegistrationRefusedEmail from '../../emails/registration-refused.tsx';
 import { sendActivationEmail } from './activation.ts';
-import { audit, establishmentLabel, platformName } from './common.ts';
+import { establishmentLabel, platformName } from './common.ts';
+import { recordAudit } from '../audit/service.ts';
 import * as clock from '../core/clock.ts';
 
 export function listPendingReviews() {
@@ -56,7 +57,7 @@ export async function decideReview(input: {
         element: createElement(RegistrationRefusedEmail, { platformName: platformName(), establishmentName, reason: input.reason }),
       });
     }
-    await audit(tx, {
+    await recordAudit(tx, {
       actorId: input.reviewerId, action: `registration-review.${status === 'APPROVED' ? 'approve' : 'refuse'}`,
       establishmentId: review.establishmentId, targetType: 'RegistrationReview', targetId: review.id, data: { applicant: applicant.login },
     });

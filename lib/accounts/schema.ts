@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isAcademicAddress } from '../reference/academies.ts';
 import { uaiSchema } from '../reference/uai.ts';
-import { PASSWORD_MIN_LENGTH } from './password-rules.ts';
+import { PASSWORD_MIN_LENGTH } from '../core/password-rules.ts';
 import { personName } from '../core/text.ts';
 
 export const PASSWORD_MESSAGES = {

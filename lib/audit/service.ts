@@ -2,6 +2,7 @@
 // Pupils' names never go in `data` (the yearly rollover anonymises pupils; the audit keeps ids).
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { Tx } from '../core/db.ts';
+import * as clock from '../core/clock.ts';
 
 export type AuditInput = {
   actorId?: string | null;
@@ -23,6 +24,7 @@ export async function recordAudit(tx: Tx, entry: AuditInput): Promise<void> {
       targetType: entry.targetType,
       targetId: entry.targetId,
       data: (entry.data ?? undefined) as Prisma.InputJsonValue | undefined,
+      at: clock.now(),
     },
   });
 }

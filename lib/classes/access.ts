@@ -1,24 +1,10 @@
-// The acting team member: permission checked, establishment taken from the session (never the client).
-// For pupils, the permission becomes a *reach* (the whole collège, or the classes one is professeur
+// Pupils: the permission becomes a *reach* (the whole collège, or the classes one is professeur
 // principal of) that every pupil query puts in its `where`: a pupil out of reach is not found.
-import type { Actor, CurrentMember } from '../core/actor.ts';
+import type { Actor } from '../core/actor.ts';
 import { forbidden } from '../core/errors.ts';
-import { assertCan, can, type Permission, type RoleHolder } from '../core/permissions.ts';
+import { can, type RoleHolder } from '../core/permissions.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-
-export type Scope = { establishmentId: string; actorId: string };
-
-/** Throws FORBIDDEN unless the actor holds the permission through a membership of a collège. */
-export function memberFor(actor: Actor, permission: Permission): CurrentMember & { userId: string } {
-  assertCan(actor, permission);
-  if (!actor.member || !actor.user) throw forbidden();
-  return { ...actor.member, userId: actor.user.id };
-}
-
-export function scopeOf(actor: Actor, permission: Permission): Scope {
-  const m = memberFor(actor, permission);
-  return { establishmentId: m.establishmentId, actorId: m.userId };
-}
+import type { Scope } from '../core/scope.ts';
 
 // ── Pupils ──
 

@@ -3,7 +3,8 @@
 // member's establishment, never by the client; pupils also by the member's reach) → revalidate.
 import { revalidatePath } from 'next/cache';
 import { runAction } from '../core/action.ts';
-import { pupilScopeOf, scopeOf } from './access.ts';
+import { pupilScopeOf } from './access.ts';
+import { scopeOf } from '../core/scope.ts';
 import { detachPupil, movePupils, updateGuardians } from './pupils.ts';
 import { assignTeachersSchema, classFormSchema, classIdSchema, movePupilsSchema, pupilIdSchema, updateClassSchema, updateGuardiansSchema } from './schema.ts';
 import { assignMainTeachers, createClass, deleteClass, regenerateJoinCode, updateClass } from './service.ts';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { runAction } from '../core/action.ts';
 import { forbidden } from '../core/errors.ts';
 import { requestOrigin } from '../core/session.ts';
-import { clientIp } from '../accounts/request.ts';
+import { clientIp } from '../core/request.ts';
 import type { Actor } from '../core/actor.ts';
 import { joinClassSchema, pupilSignUpSchema } from './pupil-schema.ts';
 import { guardiansSchema } from './schema.ts';

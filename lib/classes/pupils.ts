@@ -10,7 +10,7 @@ import { conflict, forbidden, notFound } from '../core/errors.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import PupilDetachedEmail from '../../emails/pupil-detached.tsx';
 import { ownTeacherLink, pupilsInReach, type PupilReach, type PupilScope } from './access.ts';
-import { recordAudit } from './audit.ts';
+import { recordAudit } from '../audit/service.ts';
 import { isFilledGuardian, normalizePhone, type GuardianInput } from './schema.ts';
 
 const PUPIL = 'Élève';

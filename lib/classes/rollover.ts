@@ -7,8 +7,8 @@ import { fr } from 'date-fns/locale';
 import { prisma } from '../core/db.ts';
 import type { Tx } from '../core/db.ts';
 import { conflict, notFound } from '../core/errors.ts';
-import { recordAudit } from './audit.ts';
-import { canCloseYear, closableFrom, schoolYearLabel } from './school-year.ts';
+import { recordAudit } from '../audit/service.ts';
+import { canCloseYear, closableFrom, schoolYearLabel } from '../reference/school-year.ts';
 import * as clock from '../core/clock.ts';
 
 export type EstablishmentCounts = {

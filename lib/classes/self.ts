@@ -3,7 +3,7 @@
 import { prisma } from '../core/db.ts';
 import { conflict, notFound } from '../core/errors.ts';
 import { pupilSignUpReadiness } from '../team/establishments.ts';
-import { recordAudit } from './audit.ts';
+import { recordAudit } from '../audit/service.ts';
 import { saveGuardians } from './pupils.ts';
 import type { GuardianInput } from './schema.ts';
 import { classOfCode } from './signup.ts';

@@ -3,10 +3,10 @@
 import { prisma } from '../core/db.ts';
 import type { Tx } from '../core/db.ts';
 import { conflict, invalid, isForeignKeyViolation, isUniqueViolation, notFound } from '../core/errors.ts';
-import type { Scope } from './access.ts';
-import { recordAudit } from './audit.ts';
+import type { Scope } from '../core/scope.ts';
+import { recordAudit } from '../audit/service.ts';
 import { generateJoinCode } from './join-code.ts';
-import { activeSchoolYear } from './school-year.ts';
+import { activeSchoolYear } from '../reference/school-year.ts';
 
 const CLASS = 'Classe';
 

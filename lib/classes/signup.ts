@@ -8,14 +8,14 @@ import { env } from '../core/env.ts';
 import { AppError, conflict, invalid, isUniqueViolation } from '../core/errors.ts';
 import { ESTABLISHMENT_ADDRESS_MESSAGES, registrationAddressOwner } from '../accounts/registration-rules.ts';
 import { sendActivationEmail } from '../accounts/activation.ts';
-import { hashPassword } from '../accounts/password.ts';
-import { RULES, take, takeClient, THROTTLED_MESSAGE, type ThrottleRule } from '../accounts/throttle.ts';
+import { hashPassword } from '../core/password.ts';
+import { RULES, take, takeClient, THROTTLED_MESSAGE, type ThrottleRule } from '../core/throttle.ts';
 import { findCollegeByUai, pupilSignUpReadiness } from '../team/establishments.ts';
 import { notifyExistingAccount } from '../team/notify.ts';
 import { normalizeJoinCode } from './join-code.ts';
 import { parseDay, type PupilSignUpData } from './pupil-schema.ts';
 import { saveGuardians } from './pupils.ts';
-import { activeSchoolYear } from './school-year.ts';
+import { activeSchoolYear } from '../reference/school-year.ts';
 
 export const UNKNOWN_CODE = "Ce code de classe n'existe pas. Vérifiez-le auprès de votre professeur principal (6 caractères, par exemple K7MQ2P).";
 export const OLD_CODE = "Ce code concerne une classe d'une année scolaire passée : demandez le nouveau code à votre professeur principal.";

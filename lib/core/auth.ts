@@ -7,8 +7,8 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { PrismaAdapter } from '@auth/prisma-adapter';
 import { z } from 'zod';
 import { prisma } from './db.ts';
-import { checkCredentials } from '../accounts/credentials.ts';
-import { ipFromHeaders } from '../accounts/client-ip.ts';
+import { checkCredentials } from './credentials.ts';
+import { ipFromHeaders } from './client-ip.ts';
 import * as clock from './clock.ts';
 
 const credentialsSchema = z.object({

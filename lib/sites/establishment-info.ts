@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { prisma } from '../core/db.ts';
 import { notFound } from '../core/errors.ts';
 import type { establishmentInfoSchema } from './schema.ts';
+import { recordAudit } from '../audit/service.ts';
 
 export const establishmentInfoSelect = {
   id: true, uai: true, name: true, headName: true, headTitle: true, publicEmail: true, publicPhone: true, insurer: true,
@@ -22,8 +23,8 @@ export async function updateEstablishmentInfo(input: { establishmentId: string; 
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.establishment.updateMany({ where: { id: input.establishmentId }, data });
     if (count !== 1) throw notFound('Établissement');
-    await tx.auditEntry.create({
-      data: { actorId: input.userId, action: 'establishment.edit-info', establishmentId: input.establishmentId, targetType: 'Establishment', targetId: input.establishmentId, data },
+    await recordAudit(tx, {
+      actorId: input.userId, action: 'establishment.edit-info', establishmentId: input.establishmentId, targetType: 'Establishment', targetId: input.establishmentId, data,
     });
   });
 }

@@ -4,7 +4,7 @@ import { createElement } from 'react';
 import { prisma } from '../core/db.ts';
 import { env } from '../core/env.ts';
 import { conflict, forbidden, AppError } from '../core/errors.ts';
-import { hashPassword } from '../accounts/password.ts';
+import { hashPassword } from '../core/password.ts';
 import { hashToken, newRawToken } from '../accounts/tokens.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import SiteInvitationEmail from '../../emails/site-invitation.tsx';

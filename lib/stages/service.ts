@@ -9,6 +9,7 @@ import { siteCalendarInfo } from './queries.ts';
 import { dayToDb, dbToDay, parisClock, timeToMinutes, type Day } from './time.ts';
 import { notifyStageCancelled } from './cancel-mail.ts';
 import * as clock from '../core/clock.ts';
+import { recordAudit } from '../audit/service.ts';
 
 export function issuesToFieldErrors(issues: RuleIssue[]): FieldErrors {
   const out: FieldErrors = {};
@@ -103,8 +104,8 @@ export async function cancelStage(input: { siteId: string; userId: string; id: s
     });
     await tx.enrolment.updateMany({ where: { id: { in: enrolments.map((e) => e.id) } }, data: { status: 'CANCELLED', cancelledAt: now } });
     const emails = await notifyStageCancelled(tx, { stageId: input.id, siteId: input.siteId, reason: input.reason, origin: input.origin, enrolments });
-    await tx.auditEntry.create({
-      data: { actorId: input.userId, action: 'stage.cancel', siteId: input.siteId, targetType: 'Stage', targetId: input.id, data: { reason: input.reason, enrolments: enrolments.length, emails } },
+    await recordAudit(tx, {
+      actorId: input.userId, action: 'stage.cancel', siteId: input.siteId, targetType: 'Stage', targetId: input.id, data: { reason: input.reason, enrolments: enrolments.length, emails },
     });
     return { id: input.id, enrolmentsCancelled: enrolments.length, emails };
   });

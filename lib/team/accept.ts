@@ -3,11 +3,11 @@
 import { prisma } from '../core/db.ts';
 import type { Tx } from '../core/db.ts';
 import { AppError, conflict, invalid } from '../core/errors.ts';
-import { hashPassword, verifyPassword } from '../accounts/password.ts';
+import { hashPassword, verifyPassword } from '../core/password.ts';
 import { hashToken } from '../accounts/tokens.ts';
-import { attemptOf, type PasswordCheckOptions } from '../accounts/credentials.ts';
-import { THROTTLED_MESSAGE, sleep } from '../accounts/throttle.ts';
-import { clientIp } from '../accounts/request.ts';
+import { attemptOf, type PasswordCheckOptions } from '../core/credentials.ts';
+import { THROTTLED_MESSAGE, sleep } from '../core/throttle.ts';
+import { clientIp } from '../core/request.ts';
 import { recordAudit } from '../audit/service.ts';
 import * as clock from '../core/clock.ts';
 

@@ -4,11 +4,11 @@
 import { revalidatePath } from 'next/cache';
 import { runAction } from '../core/action.ts';
 import { requestOrigin } from '../core/session.ts';
-import { scopeOf } from '../classes/access.ts';
+import { scopeOf } from '../core/scope.ts';
 import { acceptWithExistingAccount, acceptWithNewAccount } from './accept.ts';
 import { approveMembership, refuseMembership, removeMember } from './approvals.ts';
 import { inviteStaff, resendInvitation, revokeInvitation } from './invitations.ts';
-import { clientIp } from '../accounts/request.ts';
+import { clientIp } from '../core/request.ts';
 import { acceptExistingSchema, acceptNewSchema, invitationIdSchema, inviteSchema, membershipIdSchema, staffSignUpSchema } from './schema.ts';
 import { signUpStaff } from './signup.ts';
 

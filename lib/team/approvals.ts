@@ -6,8 +6,8 @@ import { env } from '../core/env.ts';
 import { conflict, notFound } from '../core/errors.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import StaffApprovedEmail from '../../emails/staff-approved.tsx';
-import type { Scope } from '../classes/access.ts';
-import { recordAudit } from '../classes/audit.ts';
+import type { Scope } from '../core/scope.ts';
+import { recordAudit } from '../audit/service.ts';
 import { roleLabel } from './schema.ts';
 import * as clock from '../core/clock.ts';
 

@@ -3,7 +3,7 @@
 import { prisma } from '../core/db.ts';
 import type { Tx } from '../core/db.ts';
 import { isValidUai, normalizeUai } from '../reference/uai.ts';
-import { activeSchoolYear } from '../classes/school-year.ts';
+import { activeSchoolYear } from '../reference/school-year.ts';
 
 export type CollegeSummary = { id: string; uai: string; name: string; city: string | null; postalCode: string | null; registered: boolean };
 

@@ -12,8 +12,8 @@ import { enqueueEmail } from '../mail/outbox.ts';
 import InvitationEmail from '../../emails/invitation.tsx';
 import { isAcademicAddress } from '../reference/academies.ts';
 import { ESTABLISHMENT_ADDRESS_MESSAGES, registrationAddressOwner } from '../accounts/registration-rules.ts';
-import type { Scope } from '../classes/access.ts';
-import { recordAudit } from '../classes/audit.ts';
+import type { Scope } from '../core/scope.ts';
+import { recordAudit } from '../audit/service.ts';
 import { ACADEMIC_MESSAGE, roleLabel, type InvitableRole } from './schema.ts';
 import * as clock from '../core/clock.ts';
 

@@ -6,7 +6,7 @@ import { jest } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'puppeteer';
 import { appUrl, DEMO_PASSWORD, mailbox, openBrowser, screenshot, signInViaApi } from './harness.ts';
 import { choose as chooseOption, clickText, field, fill as fillField, h1, mainText, newPerson, setValue, waitText } from './page-helpers.ts';
-import { currentSchoolYear } from '@/lib/classes/school-year';
+import { currentSchoolYear } from '@/lib/reference/school-year';
 
 /** Birth dates of 3e pupils, relative to the app's school year (not the day the suite runs). */
 const YEAR = currentSchoolYear();

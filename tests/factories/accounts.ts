@@ -1,7 +1,7 @@
 // Accounts test data: académies, establishments as the annuaire holds them, users, managers.
 import type { PrismaClient, Prisma, StaffRole, UserStatus } from '@/lib/generated/prisma/client';
 import { seedAcademies } from '@/lib/reference/academies';
-import { hashPassword } from '@/lib/accounts/password';
+import { hashPassword } from '@/lib/core/password';
 
 export const PASSWORD = 'Un-mot-de-passe-solide-2026';
 let hashed: Promise<string> | undefined;

@@ -1,9 +1,9 @@
 // Factories of the collège side: establishments, staff, classes, pupils. Real rows in the test DB.
 import type { PrismaClient, StaffRole } from '@/lib/generated/prisma/client';
-import { hashPassword } from '@/lib/accounts/password';
+import { hashPassword } from '@/lib/core/password';
 import { uaiCheckLetter } from '@/lib/reference/uai';
 import { generateJoinCode } from '@/lib/classes/join-code';
-import { currentSchoolYear } from '@/lib/classes/school-year';
+import { currentSchoolYear } from '@/lib/reference/school-year';
 
 export const PASSWORD = 'Mot-de-passe-test-2026';
 let passwordHash: Promise<string> | undefined;

@@ -1,6 +1,6 @@
 jest.mock('@/lib/core/session', () => jest.requireActual('../helpers/session-mock').sessionModule);
 jest.mock('next/cache', () => jest.requireActual('../helpers/session-mock').cacheModule);
-jest.mock('@/lib/accounts/request', () => ({ clientIp: async () => (globalThis as { testIp?: string }).testIp ?? '127.0.0.1' }));
+jest.mock('@/lib/core/request', () => ({ clientIp: async () => (globalThis as { testIp?: string }).testIp ?? '127.0.0.1' }));
 
 import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';

@@ -8,7 +8,7 @@ import { activateWithPassword } from '@/lib/accounts/activation';
 import { activateAccountAction } from '@/lib/accounts/actions';
 import { registerEstablishment } from '@/lib/accounts/registration';
 import { requestPasswordReset, resetPassword } from '@/lib/accounts/passwords';
-import { checkCredentials } from '@/lib/accounts/credentials';
+import { checkCredentials } from '@/lib/core/credentials';
 
 const db = useTestDb();
 const origin = 'http://localhost:3000';

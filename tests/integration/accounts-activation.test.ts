@@ -5,7 +5,7 @@ import { useTestDb } from '../helpers/db';
 import { PASSWORD, freshIp, lastLink, makeEstablishment, makeMember, makeRegistered, makeUser, seedReference } from '../factories/accounts';
 import { activateAccount, inspectToken, RESEND_ANSWER, resendActivation, sendActivationEmail } from '@/lib/accounts/activation';
 import { registerEstablishment, lookupRegistration } from '@/lib/accounts/registration';
-import { checkCredentials } from '@/lib/accounts/credentials';
+import { checkCredentials } from '@/lib/core/credentials';
 import { activateAccountAction } from '@/lib/accounts/actions';
 
 const db = useTestDb();

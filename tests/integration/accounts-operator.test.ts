@@ -7,7 +7,7 @@ import { PASSWORD, freshIp, lastLink, makeEstablishment, makeOperator, makeRegis
 import { registerEstablishment } from '@/lib/accounts/registration';
 import { listPendingReviews } from '@/lib/accounts/reviews';
 import { activateAccount } from '@/lib/accounts/activation';
-import { checkCredentials } from '@/lib/accounts/credentials';
+import { checkCredentials } from '@/lib/core/credentials';
 import { decideRegistrationReviewAction } from '@/lib/accounts/admin-actions';
 
 const db = useTestDb();

@@ -1,6 +1,6 @@
 jest.mock('@/lib/core/session', () => jest.requireActual('../helpers/session-mock').sessionModule);
 jest.mock('next/cache', () => jest.requireActual('../helpers/session-mock').cacheModule);
-jest.mock('@/lib/accounts/request', () => ({ clientIp: async () => (globalThis as { testIp?: string }).testIp ?? '127.0.0.1' }));
+jest.mock('@/lib/core/request', () => ({ clientIp: async () => (globalThis as { testIp?: string }).testIp ?? '127.0.0.1' }));
 
 import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
@@ -8,7 +8,7 @@ import { PASSWORD, freshIp, lastLink, makeEstablishment, makeUser, seedReference
 import { RESET_REQUEST_ANSWER, requestPasswordReset, resetPassword } from '@/lib/accounts/passwords';
 import { activateAccount, inspectToken } from '@/lib/accounts/activation';
 import { registerEstablishment } from '@/lib/accounts/registration';
-import { checkCredentials } from '@/lib/accounts/credentials';
+import { checkCredentials } from '@/lib/core/credentials';
 import { changePasswordAction, requestPasswordResetAction, resetPasswordAction } from '@/lib/accounts/actions';
 import { loadUser } from '@/lib/core/actor';
 

@@ -1,6 +1,6 @@
 import { useTestDb } from '../helpers/db';
 import { PASSWORD, freshIp, makeUser } from '../factories/accounts';
-import { checkCredentials, SIGN_IN_MESSAGES } from '@/lib/accounts/credentials';
+import { checkCredentials, SIGN_IN_MESSAGES } from '@/lib/core/credentials';
 import { loadUser } from '@/lib/core/actor';
 import { setNow } from '@/lib/core/clock';
 

@@ -3,8 +3,8 @@
 // all would leave the server hashing passwords without end. They share one generous bucket instead.
 import { useTestDb } from '../helpers/db';
 import { PASSWORD, freshIp, makeUser } from '../factories/accounts';
-import { checkCredentials } from '@/lib/accounts/credentials';
-import { RULES, UNKNOWN_CLIENT_KEY, clearThrottle, throttleMail } from '@/lib/accounts/throttle';
+import { checkCredentials } from '@/lib/core/credentials';
+import { RULES, UNKNOWN_CLIENT_KEY, clearThrottle, throttleMail } from '@/lib/core/throttle';
 import { setNow } from '@/lib/core/clock';
 
 const db = useTestDb();

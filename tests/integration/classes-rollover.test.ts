@@ -8,7 +8,7 @@ import { actAs } from '../helpers/session-mock';
 import { makeClass, makePupil, makeTeam, makeUser, type Team } from '../factories/college';
 import { previewRollover, rolloverStep, runRollover, startRollover } from '@/lib/classes/rollover';
 import { rolloverStepAction, startRolloverAction } from '@/lib/classes/rollover-actions';
-import { activeSchoolYear } from '@/lib/classes/school-year';
+import { activeSchoolYear } from '@/lib/reference/school-year';
 import { createClass } from '@/lib/classes/service';
 import type { AppError } from '@/lib/core/errors';
 

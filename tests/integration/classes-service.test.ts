@@ -3,7 +3,7 @@ import { useTestDb } from '../helpers/db';
 import { makeClass, makeCollege, makeMember, makePupil, makeTeam, type Team } from '../factories/college';
 import { assignMainTeachers, createClass, deleteClass, regenerateJoinCode, updateClass } from '@/lib/classes/service';
 import { JOIN_CODE_ALPHABET } from '@/lib/classes/join-code';
-import { currentSchoolYear } from '@/lib/classes/school-year';
+import { currentSchoolYear } from '@/lib/reference/school-year';
 import { AppError } from '@/lib/core/errors';
 
 const db = useTestDb();

@@ -6,8 +6,8 @@ import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
 import { makeClass, makeCollege, makeMember, makePupil, makeTeam, type Team } from '../factories/college';
 import { joinClassAction, signUpPupilAction, updateOwnGuardiansAction } from '@/lib/classes/pupil-actions';
-import { checkCredentials } from '@/lib/accounts/credentials';
-import { currentSchoolYear } from '@/lib/classes/school-year';
+import { checkCredentials } from '@/lib/core/credentials';
+import { currentSchoolYear } from '@/lib/reference/school-year';
 import type { PupilSignUpInput } from '@/lib/classes/pupil-schema';
 
 const db = useTestDb();

@@ -23,7 +23,7 @@ import { AppError } from '@/lib/core/errors';
 import { hashToken, issueToken } from '@/lib/accounts/tokens';
 import { inspectToken } from '@/lib/accounts/activation';
 import { resetLinkMessage } from '@/lib/accounts/passwords';
-import { ACTIVATION_MESSAGES } from '@/lib/accounts/sign-in-messages';
+import { ACTIVATION_MESSAGES } from '@/lib/core/sign-in-messages';
 import { INVITATION_MESSAGES as TEAM_MESSAGES, viewInvitation } from '@/lib/team/accept';
 import { INVITATION_MESSAGES as SITE_MESSAGES, readInvitation } from '@/lib/sites/invitations';
 

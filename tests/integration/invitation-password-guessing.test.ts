@@ -11,7 +11,7 @@ import { freshIp } from '../factories/accounts';
 import { acceptInvitationExistingAction, inviteStaffAction, revokeInvitationAction } from '@/lib/team/actions';
 import { acceptWithExistingAccount } from '@/lib/team/accept';
 import { newRawToken } from '@/lib/accounts/tokens';
-import { checkCredentials } from '@/lib/accounts/credentials';
+import { checkCredentials } from '@/lib/core/credentials';
 import { setNow } from '@/lib/core/clock';
 
 const db = useTestDb();

@@ -15,7 +15,7 @@ import { lookupRegistration, registerEstablishment } from '@/lib/accounts/regist
 import { registrationAddressOwner } from '@/lib/accounts/registration-rules';
 import { activateWithPassword } from '@/lib/accounts/activation';
 import { requestPasswordReset, resetPassword } from '@/lib/accounts/passwords';
-import { checkCredentials } from '@/lib/accounts/credentials';
+import { checkCredentials } from '@/lib/core/credentials';
 import { signUpStaffAction } from '@/lib/team/actions';
 import { signUpPupilAction } from '@/lib/classes/pupil-actions';
 import { loadActor } from '@/lib/core/actor';

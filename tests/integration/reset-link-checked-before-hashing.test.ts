@@ -1,8 +1,8 @@
 // The public « reset password » action must not run the slow, memory-hungry password hash for a
 // link that is not valid: otherwise anyone can make the server hash at will with made-up links.
 const hashes = { count: 0 };
-jest.mock('@/lib/accounts/password', () => {
-  const actual = jest.requireActual('@/lib/accounts/password');
+jest.mock('@/lib/core/password', () => {
+  const actual = jest.requireActual('@/lib/core/password');
   return { ...actual, hashPassword: async (pw: string) => { hashes.count++; return actual.hashPassword(pw); } };
 });
 

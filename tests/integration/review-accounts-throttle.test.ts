@@ -1,7 +1,7 @@
 // Throttles must hold against concurrent requests (a burst sent at once), not only sequential ones.
 import { useTestDb } from '../helpers/db';
 import { PASSWORD, freshIp, makeUser } from '../factories/accounts';
-import { checkCredentials } from '@/lib/accounts/credentials';
+import { checkCredentials } from '@/lib/core/credentials';
 import { requestPasswordReset } from '@/lib/accounts/passwords';
 
 const db = useTestDb();

@@ -5,8 +5,8 @@
 // the owner signed in recently are neither slowed nor stopped by the others' failures.
 import { useTestDb } from '../helpers/db';
 import { PASSWORD, freshIp, lastLink, makeUser } from '../factories/accounts';
-import { checkCredentials } from '@/lib/accounts/credentials';
-import { DELAY_MAX_MS } from '@/lib/accounts/throttle';
+import { checkCredentials } from '@/lib/core/credentials';
+import { DELAY_MAX_MS } from '@/lib/core/throttle';
 import { requestPasswordReset, resetPassword } from '@/lib/accounts/passwords';
 import { setNow } from '@/lib/core/clock';
 

@@ -10,7 +10,7 @@ import { createPlatformAction, operatorInviteAction, updatePlatformAction } from
 import { acceptSiteInvitationAction, createAccountFromInvitationAction, inviteSiteStaffAction } from '@/lib/sites/actions';
 import { readInvitation } from '@/lib/sites/invitations';
 import { findSiteByHost } from '@/lib/core/actor';
-import { verifyPassword } from '@/lib/accounts/password';
+import { verifyPassword } from '@/lib/core/password';
 
 const db = useTestDb();
 let operatorId: string;

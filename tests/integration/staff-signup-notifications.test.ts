@@ -10,7 +10,7 @@ import { actAs } from '../helpers/session-mock';
 import { makeTeam, type Team } from '../factories/college';
 import { signUpStaffAction } from '@/lib/team/actions';
 import { teamOverview } from '@/lib/team/queries';
-import { RULES } from '@/lib/accounts/throttle';
+import { RULES } from '@/lib/core/throttle';
 import { setNow } from '@/lib/core/clock';
 import type { StaffSignUpInput } from '@/lib/team/schema';
 

@@ -8,7 +8,7 @@ import { PASSWORD, makeCollege, makeMember, makeTeam, makeUser, type Team } from
 import { acceptInvitationExistingAction, acceptInvitationNewAction, inviteStaffAction, resendInvitationAction, revokeInvitationAction } from '@/lib/team/actions';
 import { viewInvitation } from '@/lib/team/accept';
 import { hashToken, newRawToken } from '@/lib/accounts/tokens';
-import { checkCredentials } from '@/lib/accounts/credentials';
+import { checkCredentials } from '@/lib/core/credentials';
 
 const db = useTestDb();
 let team: Team;

@@ -3,7 +3,7 @@ import { maskAddress } from '@/lib/accounts/identifier';
 import { formatValidity, withTimingFloor } from '@/lib/accounts/common';
 import { safeCallbackUrl } from '@/components/accounts/safe-callback';
 import { accessRequestSchema, registrationSchema } from '@/lib/accounts/schema';
-import { PASSWORD_MIN_LENGTH } from '@/lib/accounts/password';
+import { PASSWORD_MIN_LENGTH } from '@/lib/core/password';
 
 const est = (uai: string, directoryEmail: string | null, isPublic = true, academyCode: string | null = 'rennes') => ({ uai, directoryEmail, isPublic, academyCode });
 

@@ -1,4 +1,4 @@
-import { canCloseYear, currentSchoolYear, schoolYearLabel } from '@/lib/classes/school-year';
+import { canCloseYear, currentSchoolYear, schoolYearLabel } from '@/lib/reference/school-year';
 import { JOIN_CODE_ALPHABET, formatJoinCode, generateJoinCode, normalizeJoinCode } from '@/lib/classes/join-code';
 
 describe('school years (rentrée on 1 September)', () => {

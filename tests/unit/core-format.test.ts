@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import * as F from '@/lib/core/format';
 import * as stagesTime from '@/lib/stages/time';
 import * as classesFormat from '@/lib/classes/format';
-import { schoolYearLabel as oldSchoolYearLabel } from '@/lib/classes/school-year';
+import { schoolYearLabel as oldSchoolYearLabel } from '@/lib/reference/school-year';
 import { formatValidity, personName } from '@/lib/accounts/common';
 import { hoursLabel } from '@/lib/stages/rules';
 

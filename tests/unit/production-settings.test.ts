@@ -3,7 +3,7 @@
 // start then (npm start and `next start` through instrumentation.ts); elsewhere nothing changes.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ipFromHeaders, serverStartProblem, trustedProxyHops } from '@/lib/accounts/client-ip';
+import { ipFromHeaders, serverStartProblem, trustedProxyHops } from '@/lib/core/client-ip';
 
 const saved = { ...process.env };
 afterEach(() => {

@@ -1,6 +1,6 @@
 // A failure while checking credentials (database down, driver error) must not reach the browser:
 // next-auth puts the thrown message in the sign-in answer's URL.
-jest.mock('@/lib/accounts/credentials', () => ({
+jest.mock('@/lib/core/credentials', () => ({
   checkCredentials: async () => {
     throw new Error('Invalid `prisma.user.findFirst()` invocation: cannot reach postgres://ministage:s3cret@db.internal:5432/app');
   },
@@ -8,7 +8,7 @@ jest.mock('@/lib/accounts/credentials', () => ({
 jest.mock('@auth/prisma-adapter', () => ({ PrismaAdapter: () => ({}) }));
 
 import { authOptions } from '@/lib/core/auth';
-import { SIGN_IN_MESSAGES } from '@/lib/accounts/sign-in-messages';
+import { SIGN_IN_MESSAGES } from '@/lib/core/sign-in-messages';
 
 type Authorize = (creds: Record<string, string>, req: { headers: Record<string, string> }) => Promise<unknown>;
 

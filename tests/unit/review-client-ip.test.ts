@@ -1,4 +1,4 @@
-import { ipFromHeaders } from '@/lib/accounts/client-ip';
+import { ipFromHeaders } from '@/lib/core/client-ip';
 
 describe('the client address used by the throttles', () => {
   it('is the hop added by the reverse proxy (the last one), not the first one the client may have written', () => {

@@ -1,6 +1,6 @@
 // The progressive delay before a password check of an account under attack: a pure function of the
 // number of failures already counted on the account, so that no test needs to measure time.
-import { DELAY_MAX_MS, delayFor } from '@/lib/accounts/throttle';
+import { DELAY_MAX_MS, delayFor } from '@/lib/core/throttle';
 
 describe('the wait before checking a password of an account that keeps failing', () => {
   it('is nothing for the first few failures (a person who mistypes is not slowed down)', () => {

@@ -6,7 +6,7 @@ import { EstablishmentTabs, NotMember } from '@/components/classes/Establishment
 import s from '@/components/classes/classes.module.css';
 import { pupilAccess } from '@/lib/classes/access';
 import { memberPage } from '@/lib/classes/page-access';
-import { activeSchoolYear, schoolYearLabel } from '@/lib/classes/school-year';
+import { activeSchoolYear, schoolYearLabel } from '@/lib/reference/school-year';
 import { prisma } from '@/lib/core/db';
 import { STAFF_ROLE_LABELS, can } from '@/lib/core/permissions';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Alert } from '@/components/ui/Alert';
 import { ActivateForm } from '@/components/accounts/ActivateForm';
-import { ACTIVATION_MESSAGES } from '@/lib/accounts/sign-in-messages';
+import { ACTIVATION_MESSAGES } from '@/lib/core/sign-in-messages';
 import { ResendActivationForm } from '@/components/accounts/ResendActivationForm';
 import { inspectToken } from '@/lib/accounts/activation';
 

@@ -11,7 +11,7 @@ import { formatJoinCode } from '@/lib/classes/join-code';
 import { pupilAccess } from '@/lib/classes/access';
 import { memberPage } from '@/lib/classes/page-access';
 import { countPupilsWithoutClass, listClasses } from '@/lib/classes/queries';
-import { activeSchoolYear, schoolYearLabel } from '@/lib/classes/school-year';
+import { activeSchoolYear, schoolYearLabel } from '@/lib/reference/school-year';
 import { prisma } from '@/lib/core/db';
 
 export const metadata: Metadata = { title: 'Classes' };

@@ -6,7 +6,7 @@ import { formatDateTime } from '@/lib/classes/format';
 import { signedInPage } from '@/lib/classes/page-access';
 import type { RolloverSummary } from '@/lib/classes/rollover';
 import { rolloverStepAction, startRolloverAction } from '@/lib/classes/rollover-actions';
-import { activeSchoolYear, currentSchoolYear, schoolYearLabel } from '@/lib/classes/school-year';
+import { activeSchoolYear, currentSchoolYear, schoolYearLabel } from '@/lib/reference/school-year';
 import { prisma } from '@/lib/core/db';
 import { can } from '@/lib/core/permissions';
 import * as clock from '@/lib/core/clock';

@@ -14,7 +14,7 @@ import { pupilAccess, pupilReachOf } from '@/lib/classes/access';
 import { formatDay, pupilName } from '@/lib/classes/format';
 import { memberPage } from '@/lib/classes/page-access';
 import { classOptions, getClassDetail } from '@/lib/classes/queries';
-import { schoolYearLabel } from '@/lib/classes/school-year';
+import { schoolYearLabel } from '@/lib/reference/school-year';
 import { can } from '@/lib/core/permissions';
 import { requestOrigin } from '@/lib/core/session';
 import { mainTeachers } from '@/lib/team/queries';

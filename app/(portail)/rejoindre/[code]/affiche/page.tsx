@@ -8,7 +8,7 @@ import { PrintButton } from '@/components/classes/PrintButton';
 import s from '@/components/classes/classes.module.css';
 import { formatJoinCode, normalizeJoinCode } from '@/lib/classes/join-code';
 import { memberPage } from '@/lib/classes/page-access';
-import { schoolYearLabel } from '@/lib/classes/school-year';
+import { schoolYearLabel } from '@/lib/reference/school-year';
 import { prisma } from '@/lib/core/db';
 import { requestOrigin } from '@/lib/core/session';
 import { decodeParam } from '@/lib/classes/format';

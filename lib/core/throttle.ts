@@ -1,6 +1,6 @@
 // Throttling in the database (RateLimit rows), so every server process shares the counters.
-import { prisma } from '../core/db.ts';
-import * as clock from '../core/clock.ts';
+import { prisma } from './db.ts';
+import * as clock from './clock.ts';
 
 export type ThrottleRule = { limit: number; windowMs: number; blockMs: number };
 

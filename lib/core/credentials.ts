@@ -1,10 +1,10 @@
 // Sign-in check: throttled per client, per (account, client) and per account (see
 // startPasswordAttempt in throttle.ts), same answer and similar time whether or not the account exists.
-import { prisma } from '../core/db.ts';
+import { prisma } from './db.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { sleep, startPasswordAttempt, type PasswordAttempt } from './throttle.ts';
 import { SIGN_IN_MESSAGES, type SignInFailure } from './sign-in-messages.ts';
-import * as clock from '../core/clock.ts';
+import * as clock from './clock.ts';
 
 export { SIGN_IN_MESSAGES, type SignInFailure };
 
