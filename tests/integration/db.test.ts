@@ -9,11 +9,6 @@ describe('the database layer', () => {
     expect(await prisma.academy.count()).toBe(1);
   });
 
-  it('refuses a UAI twice (unique constraint in the database)', async () => {
-    const data = { uai: '0350031U', name: 'Collège test', kind: 'COLLEGE' as const };
-    await prisma.establishment.create({ data });
-    await expect(prisma.establishment.create({ data })).rejects.toThrow();
-  });
 
   it('refuses more enrolments than the capacity at the database level', async () => {
     const lycee = await prisma.establishment.create({ data: { uai: '0352958A', name: 'Lycée', kind: 'LYCEE' } });
@@ -32,7 +27,7 @@ describe('the database layer', () => {
   });
 
   it('refuses to delete a class that still has pupils (foreign key restrict)', async () => {
-    const college = await prisma.establishment.findUniqueOrThrow({ where: { uai: '0350031U' } });
+    const college = await prisma.establishment.create({ data: { uai: '0350031U', name: 'Collège test', kind: 'COLLEGE' } });
     const room = await prisma.classRoom.create({ data: { establishmentId: college.id, name: '3e A', level: '3e', schoolYear: 2026, joinCode: 'DBTST2' } });
     await prisma.pupil.create({ data: { establishmentId: college.id, classRoomId: room.id, schoolYear: 2026, firstName: 'A', lastName: 'B' } });
     await expect(prisma.classRoom.delete({ where: { id: room.id } })).rejects.toThrow();
