@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { Button, Heading, Text } from '@react-email/components';
-import { EmailLayout, emailButton, emailText } from './components/EmailLayout.tsx';
+import { Text } from '@react-email/components';
+import { EmailLayout, emailText, EmailTitle, EmailAction } from './components/EmailLayout.tsx';
 
 export type AccessRequestAnswerEmailProps = {
   platformName: string;
@@ -22,7 +22,7 @@ export default function AccessRequestAnswerEmail(p: AccessRequestAnswerEmailProp
       platformName={p.platformName}
       reason={`Vous recevez ce message parce que vous avez demandé un compte pour ${p.establishmentName} sur ${p.platformName}.`}
     >
-      <Heading as="h1" style={{ fontSize: '20px' }}>{title}</Heading>
+      <EmailTitle>{title}</EmailTitle>
       <Text style={emailText}>Bonjour,</Text>
       {p.granted && p.url ? (
         <>
@@ -30,8 +30,7 @@ export default function AccessRequestAnswerEmail(p: AccessRequestAnswerEmailProp
             Votre demande a été acceptée{p.roleLabel ? ` (rôle : ${p.roleLabel})` : ''}. Pour créer votre compte, suivez le lien
             d’invitation ci-dessous{p.validity ? ` ; il est valable ${p.validity}` : ''}.
           </Text>
-          <Button href={p.url} style={emailButton}>Créer mon compte</Button>
-          <Text style={{ ...emailText, fontSize: '13px' }}>Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur : {p.url}</Text>
+          <EmailAction href={p.url} label="Créer mon compte" />
         </>
       ) : (
         <Text style={emailText}>

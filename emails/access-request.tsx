@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { Button, Heading, Text } from '@react-email/components';
-import { EmailLayout, emailButton, emailText } from './components/EmailLayout.tsx';
+import { Text } from '@react-email/components';
+import { EmailLayout, emailText, EmailTitle, EmailAction } from './components/EmailLayout.tsx';
 
 export type AccessRequestEmailProps = {
   platformName: string;
@@ -26,7 +26,7 @@ export default function AccessRequestEmail({ platformName, establishmentName, re
           : `Vous recevez ce message parce que vous êtes responsable de ${establishmentName} sur ${platformName}.`
       }
     >
-      <Heading as="h1" style={{ fontSize: '20px' }}>Demande de création de compte</Heading>
+      <EmailTitle>Demande de création de compte</EmailTitle>
       <Text style={emailText}>Bonjour,</Text>
       <Text style={emailText}>
         {who} ({requester.function}, {requester.email}) demande un compte pour {establishmentName}. Cette personne ne connaissait pas
@@ -35,8 +35,7 @@ export default function AccessRequestEmail({ platformName, establishmentName, re
       <Text style={emailText}>
         Si vous connaissez cette personne, accordez-lui l’accès : elle recevra une invitation par email. Sinon, refusez la demande.
       </Text>
-      <Button href={url} style={emailButton}>Répondre à la demande</Button>
-      <Text style={{ ...emailText, fontSize: '13px' }}>Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur : {url}</Text>
+      <EmailAction href={url} label="Répondre à la demande" />
     </EmailLayout>
   );
 }

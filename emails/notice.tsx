@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { Button, Heading, Text } from '@react-email/components';
-import { EmailLayout, emailButton, emailText } from './components/EmailLayout.tsx';
+import { Text } from '@react-email/components';
+import { EmailLayout, emailText, EmailTitle, EmailAction } from './components/EmailLayout.tsx';
 
 export type NoticeEmailProps = {
   platformName: string;
@@ -15,14 +15,13 @@ export type NoticeEmailProps = {
 export default function NoticeEmail({ platformName, title, paragraphs, action, reason }: NoticeEmailProps) {
   return (
     <EmailLayout preview={title} platformName={platformName} reason={reason}>
-      <Heading as="h1" style={{ fontSize: '20px' }}>{title}</Heading>
+      <EmailTitle>{title}</EmailTitle>
       {paragraphs.map((p, i) => (
         <Text key={i} style={emailText}>{p}</Text>
       ))}
       {action ? (
         <>
-          <Button href={action.url} style={emailButton}>{action.label}</Button>
-          <Text style={{ ...emailText, fontSize: '13px' }}>Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur : {action.url}</Text>
+          <EmailAction href={action.url} label={action.label} />
         </>
       ) : null}
     </EmailLayout>

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { Button, Heading, Text } from '@react-email/components';
-import { EmailLayout, emailButton, emailText } from './components/EmailLayout.tsx';
+import { Text } from '@react-email/components';
+import { EmailLayout, emailText, EmailTitle, EmailAction } from './components/EmailLayout.tsx';
 
 export type OperatorNoticeEmailProps = {
   platformName: string;
@@ -19,12 +19,11 @@ export default function OperatorNoticeEmail({ platformName, title, lines, url, a
       platformName={platformName}
       reason={`Vous recevez ce message parce que vous faites partie de l’équipe technique de ${platformName}.`}
     >
-      <Heading as="h1" style={{ fontSize: '20px' }}>{title}</Heading>
+      <EmailTitle>{title}</EmailTitle>
       {lines.map((line, i) => (
         <Text key={i} style={emailText}>{line}</Text>
       ))}
-      <Button href={url} style={emailButton}>{actionLabel}</Button>
-      <Text style={{ ...emailText, fontSize: '13px' }}>Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur : {url}</Text>
+      <EmailAction href={url} label={actionLabel} />
     </EmailLayout>
   );
 }

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { Heading, Text } from '@react-email/components';
-import { EmailLayout, emailText } from './components/EmailLayout.tsx';
+import { Text } from '@react-email/components';
+import { EmailLayout, emailText, EmailTitle } from './components/EmailLayout.tsx';
 
 export type PupilDetachedEmailProps = { platformName: string; establishmentName: string };
 
@@ -10,7 +10,7 @@ export default function PupilDetachedEmail({ platformName, establishmentName }: 
   const title = `Votre compte n'est plus rattaché au ${establishmentName}`;
   return (
     <EmailLayout preview={title} platformName={platformName} reason={`Vous recevez ce message parce que vous avez un compte élève sur ${platformName}.`}>
-      <Heading as="h1" style={{ fontSize: '20px' }}>{title}</Heading>
+      <EmailTitle>{title}</EmailTitle>
       <Text style={emailText}>Bonjour,</Text>
       <Text style={emailText}>
         L'équipe du {establishmentName} a indiqué que vous n'êtes pas élève de cet établissement. Votre compte est conservé, mais il

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { Heading, Text } from '@react-email/components';
-import { EmailLayout, emailText } from './components/EmailLayout.tsx';
+import { Text } from '@react-email/components';
+import { EmailLayout, emailText, EmailTitle } from './components/EmailLayout.tsx';
 
 export type RegistrationRefusedEmailProps = {
   platformName: string;
@@ -17,7 +17,7 @@ export default function RegistrationRefusedEmail({ platformName, establishmentNa
       platformName={platformName}
       reason={`Vous recevez ce message parce que vous avez demandé l’inscription de ${establishmentName} sur ${platformName}.`}
     >
-      <Heading as="h1" style={{ fontSize: '20px' }}>Votre demande d’inscription n’a pas été acceptée</Heading>
+      <EmailTitle>Votre demande d’inscription n’a pas été acceptée</EmailTitle>
       <Text style={emailText}>Bonjour,</Text>
       <Text style={emailText}>
         L’équipe technique de {platformName} n’a pas pu vérifier que vous représentez {establishmentName}. Votre demande d’inscription est

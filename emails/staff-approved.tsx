@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { Button, Heading, Text } from '@react-email/components';
-import { EmailLayout, emailButton, emailText } from './components/EmailLayout.tsx';
+import { Text } from '@react-email/components';
+import { EmailLayout, emailText, EmailTitle, EmailAction } from './components/EmailLayout.tsx';
 
 export type StaffApprovedEmailProps = { platformName: string; establishmentName: string; roleLabel: string; url: string };
 
@@ -10,14 +10,13 @@ export default function StaffApprovedEmail({ platformName, establishmentName, ro
   const title = `Votre inscription au ${establishmentName} est approuvée`;
   return (
     <EmailLayout preview={title} platformName={platformName} reason={`Vous recevez ce message parce que vous vous êtes inscrit(e) sur ${platformName}.`}>
-      <Heading as="h1" style={{ fontSize: '20px' }}>{title}</Heading>
+      <EmailTitle>{title}</EmailTitle>
       <Text style={emailText}>Bonjour,</Text>
       <Text style={emailText}>
         Le chef d'établissement a approuvé votre inscription dans l'équipe pédagogique du {establishmentName} ({roleLabel}). Vous pouvez
         maintenant gérer les classes et les élèves, et les inscrire aux mini-stages.
       </Text>
-      <Button href={url} style={emailButton}>Se connecter</Button>
-      <Text style={{ ...emailText, fontSize: '13px' }}>Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur : {url}</Text>
+      <EmailAction href={url} label="Se connecter" />
     </EmailLayout>
   );
 }
