@@ -10,7 +10,7 @@ import { useActionForm } from '@/components/ui/useActionForm';
 import type { ActionResult } from '@/lib/core/action-types';
 import type { DuplicateReport } from '@/lib/stages/duplicate';
 import { duplicateStageSchema } from '@/lib/stages/schema';
-import { formatDay } from '@/lib/stages/time';
+import { formatDay } from '@/lib/core/format';
 import s from './stages.module.css';
 
 const DAYS = ['', 'lundis', 'mardis', 'mercredis', 'jeudis', 'vendredis', 'samedis'];

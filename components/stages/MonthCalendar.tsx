@@ -2,7 +2,8 @@
 // that can host a stage: the whole cell opens the creation form for that day (a plain link).
 import Link from 'next/link';
 import type { StageRow } from '@/lib/stages/queries';
-import { formatDay, formatMinutes, monthOf, weekday, type Day } from '@/lib/stages/time';
+import { formatDay, formatTime } from '@/lib/core/format';
+import { monthOf, weekday, type Day } from '@/lib/stages/time';
 import s from './stages.module.css';
 
 const WEEKDAYS = [['Lun', 'lundi'], ['Mar', 'mardi'], ['Mer', 'mercredi'], ['Jeu', 'jeudi'], ['Ven', 'vendredi'], ['Sam', 'samedi'], ['Dim', 'dimanche']];
@@ -16,9 +17,9 @@ export function stageChipClass(r: Pick<StageRow, 'status' | 'enrolledCount' | 'c
 function Chip({ r }: { r: StageRow }) {
   const state = r.status === 'CANCELLED' ? 'annulé' : r.enrolledCount >= r.capacity ? 'complet' : `${r.capacity - r.enrolledCount} place${r.capacity - r.enrolledCount > 1 ? 's' : ''}`;
   return (
-    <Link href={`/stages/${r.id}`} prefetch={false} className={stageChipClass(r)} title={`${r.formation.type} ${r.formation.name} — ${formatMinutes(r.startMinutes)}, ${r.enrolledCount}/${r.capacity} inscrits`}>
+    <Link href={`/stages/${r.id}`} prefetch={false} className={stageChipClass(r)} title={`${r.formation.type} ${r.formation.name} — ${formatTime(r.startMinutes)}, ${r.enrolledCount}/${r.capacity} inscrits`}>
       <span className={s.chipLine}>
-        <strong>{formatMinutes(r.startMinutes)}</strong> {r.enrolledCount}/{r.capacity}
+        <strong>{formatTime(r.startMinutes)}</strong> {r.enrolledCount}/{r.capacity}
         <span className="visually-hidden"> inscrits, {state}, </span>
       </span>
       <span className={s.chipName}>{r.formation.type} · {r.formation.name}</span>

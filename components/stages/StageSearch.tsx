@@ -1,7 +1,7 @@
 // « Rechercher un stage » across every platform: a GET form and the results, each linking to its platform.
 import type { SearchResult } from '@/lib/stages/search';
 import { siteOrigin } from '@/lib/sites/urls';
-import { formatDay, formatHours } from '@/lib/stages/time';
+import { formatDay, formatHours } from '@/lib/core/format';
 import ui from '@/components/ui/ui.module.css';
 import { StageStatus } from './StageTable';
 import s from './stages.module.css';

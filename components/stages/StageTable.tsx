@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { filtersQuery, type SortKey, type StageFilters } from '@/lib/stages/filters';
 import { teacherName, type StageRow } from '@/lib/stages/queries';
-import { formatHours, formatShortDate } from '@/lib/stages/time';
+import { formatHours, formatShortDate } from '@/lib/core/format';
 import s from './stages.module.css';
 
 const COLUMNS: { key: SortKey | null; label: string; className?: string }[] = [

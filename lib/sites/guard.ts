@@ -1,9 +1,9 @@
-// The platform of the request's host, required by every platform action and page.
+// The platform of the request's host, for the platform's actions (pages: requireSite of lib/core/guards.ts).
 import type { Actor, CurrentSite } from '../core/actor.ts';
 import { AppError } from '../core/errors.ts';
 
-/** The host decides the platform: no platform on this host → not found. */
-export function requireSite(actor: Actor): CurrentSite {
+/** The host decides the platform: no platform on this host → not found (an action's error, not a page's 404). */
+export function siteOf(actor: Actor): CurrentSite {
   if (!actor.site) throw new AppError('NOT_FOUND', 'Plateforme introuvable à cette adresse.');
   return actor.site;
 }

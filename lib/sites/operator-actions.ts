@@ -11,7 +11,7 @@ import { inviteSiteStaff } from './invitations.ts';
 export async function createPlatformAction(input: unknown) {
   return runAction(platformSchema, input, async (data, actor) => {
     assertCan(actor, 'platform:operate');
-    const site = await createPlatform(data);
+    const site = await createPlatform(data, actor.user!.id);
     revalidatePath('/operateur/plateformes');
     return site;
   });
@@ -20,7 +20,7 @@ export async function createPlatformAction(input: unknown) {
 export async function updatePlatformAction(input: unknown) {
   return runAction(platformUpdateSchema, input, async (data, actor) => {
     assertCan(actor, 'platform:operate');
-    const site = await updatePlatform(data);
+    const site = await updatePlatform(data, actor.user!.id);
     revalidatePath('/operateur/plateformes');
     return site;
   });

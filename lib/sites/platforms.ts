@@ -1,10 +1,12 @@
 // The operator's side: creating a lycée's platform (name, subdomain, custom domains, logo) and
-// keeping its domains. Only for platform:operate (checked by the actions).
+// keeping its domains. Only for platform:operate (checked by the actions); each change is audited
+// (`platform.create`, `platform.update`: the operator, the platform, in the same transaction).
 import type { z } from 'zod';
 import { prisma } from '../core/db.ts';
 import { env } from '../core/env.ts';
 import { conflict, invalid, isUniqueViolation, notFound } from '../core/errors.ts';
 import { normalizeUai } from '../reference/uai.ts';
+import { recordAudit } from '../audit/service.ts';
 import type { platformSchema, platformUpdateSchema } from './schema.ts';
 import * as clock from '../core/clock.ts';
 
@@ -36,7 +38,7 @@ function mapUnique(err: unknown): never {
   throw err;
 }
 
-export async function createPlatform(input: z.output<typeof platformSchema>) {
+export async function createPlatform(input: z.output<typeof platformSchema>, actorId: string) {
   const uai = normalizeUai(input.uai);
   const lycee = await prisma.establishment.findUnique({ where: { uai }, select: { id: true, kind: true, name: true } });
   if (!lycee) throw invalid('Aucun établissement de l’annuaire ne porte ce code UAI.', { uai: ['Code UAI inconnu de l’annuaire.'] });
@@ -50,19 +52,26 @@ export async function createPlatform(input: z.output<typeof platformSchema>) {
   if (await prisma.site.findUnique({ where: { slug: input.slug }, select: { id: true } })) throw conflict(SLUG_TAKEN, { slug: [SLUG_TAKEN] });
   await checkDomainsFree(input.domains);
   try {
-    return await prisma.site.create({
-      data: {
-        establishmentId: lycee.id, name: input.name, slug: input.slug, logoUrl: input.logoUrl || null,
-        domains: { create: input.domains.map((host) => ({ host })) },
-      },
-      select: { id: true, slug: true },
+    return await prisma.$transaction(async (tx) => {
+      const site = await tx.site.create({
+        data: {
+          establishmentId: lycee.id, name: input.name, slug: input.slug, logoUrl: input.logoUrl || null,
+          domains: { create: input.domains.map((host) => ({ host })) },
+        },
+        select: { id: true, slug: true },
+      });
+      await recordAudit(tx, {
+        actorId, action: 'platform.create', siteId: site.id, establishmentId: lycee.id, targetType: 'Site', targetId: site.id,
+        data: { uai, name: input.name, slug: input.slug, domains: input.domains },
+      });
+      return site;
     });
   } catch (err) {
     mapUnique(err);
   }
 }
 
-export async function updatePlatform(input: z.output<typeof platformUpdateSchema>) {
+export async function updatePlatform(input: z.output<typeof platformUpdateSchema>, actorId: string) {
   checkDomains(input.domains);
   await checkDomainsFree(input.domains, input.id);
   const slugOwner = await prisma.site.findUnique({ where: { slug: input.slug }, select: { id: true } });
@@ -77,11 +86,10 @@ export async function updatePlatform(input: z.output<typeof platformUpdateSchema
         if (other && other.siteId !== site.id) throw conflict(DOMAIN_TAKEN, { domains: [`« ${host} » est déjà utilisé par une autre plateforme.`] });
         if (!other) await tx.siteDomain.create({ data: { siteId: site.id, host } });
       }
-      return tx.site.update({
-        where: { id: site.id },
-        data: { name: input.name, slug: input.slug, logoUrl: input.logoUrl || null, active: input.active },
-        select: { id: true, slug: true },
-      });
+      const data = { name: input.name, slug: input.slug, logoUrl: input.logoUrl || null, active: input.active };
+      const updated = await tx.site.update({ where: { id: site.id }, data, select: { id: true, slug: true } });
+      await recordAudit(tx, { actorId, action: 'platform.update', siteId: site.id, targetType: 'Site', targetId: site.id, data: { ...data, domains: input.domains } });
+      return updated;
     });
   } catch (err) {
     mapUnique(err);

@@ -1,41 +1,66 @@
 // A platform's settings, contacts, formations and teachers (site:manage). Every write is scoped to
-// the platform of the request's host: another platform's row is *not found*.
+// the platform of the request's host: another platform's row is *not found*. Every change writes its
+// AuditEntry (who, what, which platform) in the transaction of the change.
 import type { z } from 'zod';
 import { prisma } from '../core/db.ts';
 import { conflict, isForeignKeyViolation, isUniqueViolation, notFound } from '../core/errors.ts';
+import { recordAudit } from '../audit/service.ts';
 import type { contactSchema, formationSchema, siteOptionsSchema, teacherSchema } from './schema.ts';
+
+/** The platform acted on (from the request's host) and the person acting. */
+export type SiteScope = { siteId: string; actorId: string };
 
 const orNull = (v: string | undefined) => (v ? v : null);
 
-export async function updateSiteOptions(siteId: string, input: z.output<typeof siteOptionsSchema>) {
-  await prisma.site.update({
-    where: { id: siteId },
-    data: { name: input.name, logoUrl: orNull(input.logoUrl), conventionReturn: orNull(input.conventionReturn), conventionText: orNull(input.conventionText) },
+export async function updateSiteOptions(scope: SiteScope, input: z.output<typeof siteOptionsSchema>) {
+  const data = { name: input.name, logoUrl: orNull(input.logoUrl), conventionReturn: orNull(input.conventionReturn), conventionText: orNull(input.conventionText) };
+  await prisma.$transaction(async (tx) => {
+    await tx.site.update({ where: { id: scope.siteId }, data });
+    await recordAudit(tx, { actorId: scope.actorId, action: 'site.edit-options', siteId: scope.siteId, targetType: 'Site', targetId: scope.siteId, data });
   });
 }
 
-export async function saveContact(siteId: string, input: z.output<typeof contactSchema>) {
+export async function saveContact(scope: SiteScope, input: z.output<typeof contactSchema>) {
+  const { siteId, actorId } = scope;
   const data = { name: input.name, role: input.role, email: orNull(input.email.toLowerCase()), phone: orNull(input.phone), position: input.position };
-  if (!input.id) return prisma.contact.create({ data: { ...data, siteId }, select: { id: true } });
-  const { count } = await prisma.contact.updateMany({ where: { id: input.id, siteId }, data });
-  if (count !== 1) throw notFound('Contact');
-  return { id: input.id };
+  return prisma.$transaction(async (tx) => {
+    let id = input.id;
+    if (!id) id = (await tx.contact.create({ data: { ...data, siteId }, select: { id: true } })).id;
+    else if ((await tx.contact.updateMany({ where: { id, siteId }, data })).count !== 1) throw notFound('Contact');
+    await recordAudit(tx, {
+      actorId,
+      action: input.id ? 'contact.update' : 'contact.create',
+      siteId,
+      targetType: 'Contact',
+      targetId: id,
+      data: { name: data.name, role: data.role },
+    });
+    return { id };
+  });
 }
 
-export async function deleteContact(siteId: string, id: string) {
-  const { count } = await prisma.contact.deleteMany({ where: { id, siteId } });
-  if (count !== 1) throw notFound('Contact');
+export async function deleteContact(scope: SiteScope, id: string) {
+  const { siteId, actorId } = scope;
+  await prisma.$transaction(async (tx) => {
+    const contact = await tx.contact.findFirst({ where: { id, siteId }, select: { name: true, role: true } });
+    if (!contact || (await tx.contact.deleteMany({ where: { id, siteId } })).count !== 1) throw notFound('Contact');
+    await recordAudit(tx, { actorId, action: 'contact.delete', siteId, targetType: 'Contact', targetId: id, data: contact });
+  });
 }
 
 const FORMATION_EXISTS = 'Cette formation existe déjà sur la plateforme.';
 
-export async function saveFormation(siteId: string, input: z.output<typeof formationSchema>) {
+export async function saveFormation(scope: SiteScope, input: z.output<typeof formationSchema>) {
+  const { siteId, actorId } = scope;
   const data = { type: input.type, name: input.name, active: input.active };
   try {
-    if (!input.id) return await prisma.formation.create({ data: { ...data, siteId }, select: { id: true } });
-    const { count } = await prisma.formation.updateMany({ where: { id: input.id, siteId }, data });
-    if (count !== 1) throw notFound('Formation');
-    return { id: input.id };
+    return await prisma.$transaction(async (tx) => {
+      let id = input.id;
+      if (!id) id = (await tx.formation.create({ data: { ...data, siteId }, select: { id: true } })).id;
+      else if ((await tx.formation.updateMany({ where: { id, siteId }, data })).count !== 1) throw notFound('Formation');
+      await recordAudit(tx, { actorId, action: input.id ? 'formation.update' : 'formation.create', siteId, targetType: 'Formation', targetId: id, data });
+      return { id };
+    });
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict(FORMATION_EXISTS, { name: [FORMATION_EXISTS] });
     throw err;
@@ -43,10 +68,14 @@ export async function saveFormation(siteId: string, input: z.output<typeof forma
 }
 
 /** Deletes a formation that no stage uses; otherwise say to archive it. */
-export async function deleteFormation(siteId: string, id: string) {
+export async function deleteFormation(scope: SiteScope, id: string) {
+  const { siteId, actorId } = scope;
   try {
-    const { count } = await prisma.formation.deleteMany({ where: { id, siteId } });
-    if (count !== 1) throw notFound('Formation');
+    await prisma.$transaction(async (tx) => {
+      const formation = await tx.formation.findFirst({ where: { id, siteId }, select: { type: true, name: true } });
+      if (!formation || (await tx.formation.deleteMany({ where: { id, siteId } })).count !== 1) throw notFound('Formation');
+      await recordAudit(tx, { actorId, action: 'formation.delete', siteId, targetType: 'Formation', targetId: id, data: formation });
+    });
   } catch (err) {
     if (isForeignKeyViolation(err)) throw conflict('Des stages utilisent cette formation : archivez-la plutôt (elle ne sera plus proposée).');
     throw err;
@@ -55,23 +84,32 @@ export async function deleteFormation(siteId: string, id: string) {
 
 const TEACHER_EXISTS = 'Cet enseignant est déjà dans la liste.';
 
-export async function saveTeacher(siteId: string, input: z.output<typeof teacherSchema>) {
+export async function saveTeacher(scope: SiteScope, input: z.output<typeof teacherSchema>) {
+  const { siteId, actorId } = scope;
   const data = { firstName: input.firstName, lastName: input.lastName, email: orNull(input.email.toLowerCase()), active: input.active };
   try {
-    if (!input.id) return await prisma.teacher.create({ data: { ...data, siteId }, select: { id: true } });
-    const { count } = await prisma.teacher.updateMany({ where: { id: input.id, siteId }, data });
-    if (count !== 1) throw notFound('Enseignant');
-    return { id: input.id };
+    return await prisma.$transaction(async (tx) => {
+      let id = input.id;
+      if (!id) id = (await tx.teacher.create({ data: { ...data, siteId }, select: { id: true } })).id;
+      else if ((await tx.teacher.updateMany({ where: { id, siteId }, data })).count !== 1) throw notFound('Enseignant');
+      const what = { firstName: data.firstName, lastName: data.lastName, active: data.active };
+      await recordAudit(tx, { actorId, action: input.id ? 'teacher.update' : 'teacher.create', siteId, targetType: 'Teacher', targetId: id, data: what });
+      return { id };
+    });
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict(TEACHER_EXISTS, { lastName: [TEACHER_EXISTS] });
     throw err;
   }
 }
 
-export async function deleteTeacher(siteId: string, id: string) {
+export async function deleteTeacher(scope: SiteScope, id: string) {
+  const { siteId, actorId } = scope;
   try {
-    const { count } = await prisma.teacher.deleteMany({ where: { id, siteId } });
-    if (count !== 1) throw notFound('Enseignant');
+    await prisma.$transaction(async (tx) => {
+      const teacher = await tx.teacher.findFirst({ where: { id, siteId }, select: { firstName: true, lastName: true } });
+      if (!teacher || (await tx.teacher.deleteMany({ where: { id, siteId } })).count !== 1) throw notFound('Enseignant');
+      await recordAudit(tx, { actorId, action: 'teacher.delete', siteId, targetType: 'Teacher', targetId: id, data: teacher });
+    });
   } catch (err) {
     if (isForeignKeyViolation(err)) throw conflict('Cet enseignant encadre des stages : archivez-le plutôt (il ne sera plus proposé).');
     throw err;

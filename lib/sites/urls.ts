@@ -1,10 +1,15 @@
-// Addresses of a platform: its first custom domain, or <slug>.<root domain>, with the protocol and
-// port of the current request (one server answers for every host). Pure.
+// A platform's subdomain (slug) rules, and slugify for the operator's form. Pure.
+// A platform's address (origin) is siteOrigin of lib/core/origin.ts.
 import { env } from '../core/env.ts';
 
+/** @deprecated lib/core/origin.ts SiteAddress. */
 export type SiteAddress = { slug: string; domains?: { host: string }[] };
 
-/** 'http://localhost:3000' + { slug: 'demo' } → 'http://demo.localhost:3000'. */
+/**
+ * @deprecated siteOrigin(site, fromOrigin, env.rootDomain) of lib/core/origin.ts (same result). Kept, unchanged,
+ * while components/stages/StageSearch.tsx (the cross-platform search, shared with the portal) still imports it.
+ * 'http://localhost:3000' + { slug: 'demo' } → 'http://demo.localhost:3000'.
+ */
 export function siteOrigin(site: SiteAddress, requestOrigin: string, rootDomain = env.rootDomain): string {
   let proto = 'http:';
   let port = '';

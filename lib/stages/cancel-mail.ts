@@ -3,15 +3,13 @@ import { createElement } from 'react';
 import type { Tx } from '../core/db.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import StageCancelledEmail from '../../emails/stage-cancelled.tsx';
-import { dbToDay, formatDay, formatHours } from './time.ts';
+import { dbDay, displayName, formatDay, formatHours } from '../core/format.ts';
 
 type Person = { email: string | null; firstName: string | null; lastName: string | null };
 type CancelledEnrolment = {
   pupil: { firstName: string | null; lastName: string | null; guardians: Person[] };
   enrolledBy: Person | null;
 };
-
-const fullName = (p: { firstName: string | null; lastName: string | null }) => [p.firstName, p.lastName].filter(Boolean).join(' ') || 'Élève';
 
 /** One email per collège staff member (with their pupils) and per guardian address; returns the count. */
 export async function notifyStageCancelled(
@@ -26,7 +24,7 @@ export async function notifyStageCancelled(
   const staff = new Map<string, string[]>();
   const guardians = new Map<string, string[]>();
   for (const e of input.enrolments) {
-    const pupil = fullName(e.pupil);
+    const pupil = displayName(e.pupil, { fallback: 'Élève' });
     const by = e.enrolledBy?.email?.toLowerCase();
     if (by) staff.set(by, [...(staff.get(by) ?? []), pupil]);
     for (const g of e.pupil.guardians) {
@@ -37,7 +35,7 @@ export async function notifyStageCancelled(
   const common = {
     platformName: stage.site.name,
     formation: `${stage.formation.type} ${stage.formation.name}`,
-    dateLabel: formatDay(dbToDay(stage.date)),
+    dateLabel: formatDay(dbDay(stage.date)),
     hoursLabel: formatHours(stage.startMinutes, stage.endMinutes),
     reason: input.reason,
     platformUrl: `${input.origin}/calendrier`,

@@ -9,7 +9,8 @@
 // Six queries whatever the number of stages.
 import { prisma } from '../core/db.ts';
 import { stageRowSelect, type StageRow } from './queries.ts';
-import { dayToDb, dbToDay, parisClock, schoolYearStart } from './time.ts';
+import { dayToDb, schoolYearStart } from './time.ts';
+import { dbDay, parisClock } from '../core/format.ts';
 import * as clock from '../core/clock.ts';
 
 export type RankedItem = { id: string; label: string; enrolled: number; detail: string };
@@ -59,7 +60,7 @@ export async function dashboardFigures(siteId: string, options: { now?: Date; up
       detail: `${plural(f.enrolled, 'inscrit', 'inscrits')} · ${plural(f.stages, 'stage', 'stages')} · ${plural(f.capacity, 'place', 'places')}`,
     })),
     topEstablishments: topE.map((e) => ({ id: e.id, label: cName.get(e.id) ?? '—', enrolled: e.pupils, detail: plural(e.pupils, 'élève inscrit', 'élèves inscrits') })),
-    upcoming: upcoming.map((r) => ({ ...r, date: dbToDay(r.date) })),
+    upcoming: upcoming.map((r) => ({ ...r, date: dbDay(r.date) })),
     upcomingTotal: sums._count._all,
   };
 }

@@ -5,8 +5,10 @@ import { conflict, invalid, notFound } from '../core/errors.ts';
 import { checkStageRules, holidayWarning } from './rules.ts';
 import { MAX_DUPLICATES, type DuplicateStageInput } from './schema.ts';
 import { siteCalendarInfo } from './queries.ts';
-import { addDays, dayToDb, dbToDay, isValidDay, parisClock, weekday, type Day } from './time.ts';
+import { addDays, dayToDb, isValidDay, weekday, type Day } from './time.ts';
+import { dbDay, parisClock } from '../core/format.ts';
 import * as clock from '../core/clock.ts';
+import { recordAudit } from '../audit/service.ts';
 
 export type DuplicateReport = {
   created: { id: string; date: Day }[];
@@ -38,7 +40,7 @@ export async function duplicateStage(input: { siteId: string; userId: string; du
   const source = await prisma.stage.findFirst({ where: { id: input.dup.id, siteId: input.siteId } });
   if (!source) throw notFound('Stage');
   if (source.status === 'CANCELLED') throw conflict('Ce stage est annulé : il ne peut pas être dupliqué.');
-  const sourceDay = dbToDay(source.date);
+  const sourceDay = dbDay(source.date);
   const dates = expandDates(input.dup, sourceDay, today);
   if (dates.length === 0) throw invalid(DUPLICATE_MESSAGES.noDate, { until: [DUPLICATE_MESSAGES.noDate] });
   if (dates.length > MAX_DUPLICATES) throw invalid(DUPLICATE_MESSAGES.tooMany, { until: [DUPLICATE_MESSAGES.tooMany] });
@@ -48,7 +50,7 @@ export async function duplicateStage(input: { siteId: string; userId: string; du
     where: { siteId: input.siteId, formationId: source.formationId, startMinutes: source.startMinutes, status: 'PUBLISHED', date: { in: dates.filter(isValidDay).map(dayToDb) } },
     select: { date: true },
   });
-  const taken = new Set(existing.map((e) => dbToDay(e.date)));
+  const taken = new Set(existing.map((e) => dbDay(e.date)));
   const report: DuplicateReport = { created: [], refused: [], warnings: [] };
   const seen = new Set<Day>();
   const accepted: Day[] = [];
@@ -67,14 +69,21 @@ export async function duplicateStage(input: { siteId: string; userId: string; du
   }
   if (accepted.length) {
     const { siteId, formationId, teacherId, stageType, startMinutes, endMinutes, scheduleDetail, capacity, place, audience, description } = source;
-    const rows = await prisma.stage.createManyAndReturn({
-      data: accepted.map((date) => ({
-        siteId, formationId, teacherId, stageType, startMinutes, endMinutes, scheduleDetail, capacity, place, audience, description,
-        date: dayToDb(date), createdById: input.userId,
-      })),
-      select: { id: true, date: true },
+    const rows = await prisma.$transaction(async (tx) => {
+      const created = await tx.stage.createManyAndReturn({
+        data: accepted.map((date) => ({
+          siteId, formationId, teacherId, stageType, startMinutes, endMinutes, scheduleDetail, capacity, place, audience, description,
+          date: dayToDb(date), createdById: input.userId,
+        })),
+        select: { id: true, date: true },
+      });
+      await recordAudit(tx, {
+        actorId: input.userId, action: 'stage.duplicate', siteId, targetType: 'Stage', targetId: source.id,
+        data: { copies: created.map((r) => ({ id: r.id, date: dbDay(r.date) })) },
+      });
+      return created;
     });
-    report.created = rows.map((r) => ({ id: r.id, date: dbToDay(r.date) })).sort((a, b) => a.date.localeCompare(b.date));
+    report.created = rows.map((r) => ({ id: r.id, date: dbDay(r.date) })).sort((a, b) => a.date.localeCompare(b.date));
   }
   return report;
 }

@@ -1,7 +1,8 @@
 // The iCalendar feed of a platform's stages (lib/core/ics.ts builds it): times converted from
 // Europe/Paris to UTC, one stable UID per stage.
 import { prisma } from '../core/db.ts';
-import { addDays, dayToDb, dbToDay, parisClock, parisToUtc, type Day } from './time.ts';
+import { addDays, dayToDb, parisToUtc, type Day } from './time.ts';
+import { dbDay, parisClock } from '../core/format.ts';
 import * as clock from '../core/clock.ts';
 import { buildCalendar, type IcsEvent } from '../core/ics.ts';
 
@@ -43,7 +44,7 @@ export async function icsStages(siteId: string, now = clock.now()): Promise<IcsS
     },
   });
   return rows.map((r) => ({
-    ...r, date: dbToDay(r.date), formation: `${r.formation.type} ${r.formation.name}`,
+    ...r, date: dbDay(r.date), formation: `${r.formation.type} ${r.formation.name}`,
     teacher: r.teacher ? `${r.teacher.firstName} ${r.teacher.lastName}` : null,
   }));
 }

@@ -6,7 +6,8 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import type { HolidayZone } from '../reference/academies.ts';
 import type { StageFilters } from './filters.ts';
 import { isAlsaceMoselle } from './rules.ts';
-import { addDays, dayToDb, dbToDay, parisClock, weekday, type Day } from './time.ts';
+import { addDays, dayToDb, weekday, type Day } from './time.ts';
+import { dbDay, parisClock } from '../core/format.ts';
 import * as clock from '../core/clock.ts';
 
 export const stageRowSelect = {
@@ -19,7 +20,7 @@ export const stageRowSelect = {
 type RawRow = Prisma.StageGetPayload<{ select: typeof stageRowSelect }>;
 export type StageRow = Omit<RawRow, 'date'> & { date: Day };
 
-const toRow = (r: RawRow): StageRow => ({ ...r, date: dbToDay(r.date) });
+const toRow = (r: RawRow): StageRow => ({ ...r, date: dbDay(r.date) });
 
 /** The WHERE clause of the filters, always scoped to the platform. */
 export function stageWhere(siteId: string, f: Partial<StageFilters>): Prisma.StageWhereInput {
@@ -61,7 +62,7 @@ export function monthGrid(month: string): Day[] {
   const first = `${month}-01`;
   const start = addDays(first, -((weekday(first) + 6) % 7));
   const [y, m] = month.split('-').map(Number);
-  const last = dbToDay(new Date(Date.UTC(y, m, 0)));
+  const last = dbDay(new Date(Date.UTC(y, m, 0)));
   const end = addDays(last, (7 - weekday(last)) % 7);
   const days: Day[] = [];
   for (let d = start; d <= end; d = addDays(d, 1)) days.push(d);
@@ -116,7 +117,7 @@ export async function stageContext(siteId: string) {
   };
 }
 
-/** One stage of the platform (another platform's stage is not found). */
+/** One stage of the platform, or null (another platform's stage is not found: pages answer notFound()). */
 export async function getStage(siteId: string, id: string) {
   const stage = await prisma.stage.findFirst({
     where: { id, siteId },
@@ -125,8 +126,7 @@ export async function getStage(siteId: string, id: string) {
       formationId: true, teacherId: true,
     },
   });
-  if (!stage) throw notFound('Stage');
-  return { ...stage, date: dbToDay(stage.date) };
+  return stage ? { ...stage, date: dbDay(stage.date) } : null;
 }
 
 export const teacherName = (t: { firstName: string; lastName: string } | null) => (t ? `${t.firstName} ${t.lastName}` : '—');

@@ -3,7 +3,8 @@
 // of a stage to other days all read them from here.
 import { isPublicHoliday, publicHolidayName, schoolHolidayOn } from '../reference/holidays.ts';
 import type { HolidayZone } from '../reference/academies.ts';
-import { formatDay, formatMinutes, isValidDay, parisClock, weekday, type Day } from './time.ts';
+import { isValidDay, weekday, type Day } from './time.ts';
+import { formatDay, parisClock } from '../core/format.ts';
 import * as clock from '../core/clock.ts';
 
 export const EARLIEST_START = 6 * 60;
@@ -81,4 +82,3 @@ export function isAlsaceMoselle(departmentCode: string | null | undefined): bool
   return departmentCode === '057' || departmentCode === '067' || departmentCode === '068';
 }
 
-export const hoursLabel = (start: number, end: number) => `${formatMinutes(start)} à ${formatMinutes(end)}`;

@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { prisma } from '../core/db.ts';
 import { stageRowSelect, type StageRow } from './queries.ts';
-import { dayToDb, dbToDay, isUsableDay, parisClock } from './time.ts';
+import { dayToDb, isUsableDay } from './time.ts';
+import { dbDay, parisClock } from '../core/format.ts';
 import * as clock from '../core/clock.ts';
 
 export const SEARCH_LIMIT = 100;
@@ -74,7 +75,7 @@ export async function searchStages(raw: SearchInput, now = clock.now()): Promise
   });
   const byId = new Map(sites.map((s) => [s.id, s]));
   const hits = rows
-    .map(({ siteId, ...r }) => ({ ...r, date: dbToDay(r.date), site: byId.get(siteId)! }))
+    .map(({ siteId, ...r }) => ({ ...r, date: dbDay(r.date), site: byId.get(siteId)! }))
     .sort((a, b) => Number(a.enrolledCount >= a.capacity) - Number(b.enrolledCount >= b.capacity)); // stable: date order kept
   return { hits: hits.slice(0, SEARCH_LIMIT), total: hits.length, truncated: hits.length > SEARCH_LIMIT, from, to };
 }

@@ -6,7 +6,8 @@ import type { FieldErrors } from '../core/errors.ts';
 import { checkStageRules, holidayWarning, type RuleIssue } from './rules.ts';
 import { AUDIENCES, type StageInput } from './schema.ts';
 import { siteCalendarInfo } from './queries.ts';
-import { dayToDb, dbToDay, parisClock, timeToMinutes, type Day } from './time.ts';
+import { dayToDb, timeToMinutes, type Day } from './time.ts';
+import { dbDay, parisClock } from '../core/format.ts';
 import { notifyStageCancelled } from './cancel-mail.ts';
 import * as clock from '../core/clock.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -43,24 +44,28 @@ async function prepare(tx: Tx, siteId: string, input: StageInput, now: Date) {
 
 export type PublishResult = { id: string; date: Day; warning: string | null };
 
+/** What the audit keeps of a published or edited stage (the rest is in the row). */
+const auditData = (s: StageInput) => ({ date: s.date, startTime: s.startTime, endTime: s.endTime, formationId: s.formationId, capacity: s.capacity });
+
 export async function createStage(input: { siteId: string; userId: string; stage: StageInput; now?: Date }): Promise<PublishResult> {
   const now = input.now ?? clock.now();
   return prisma.$transaction(async (tx) => {
     const { ctx, data, formationActive } = await prepare(tx, input.siteId, input.stage, now);
     if (!formationActive) throw invalid('Cette formation est archivée : réactivez-la dans Options avant d’y publier un stage.', { formationId: ['Formation archivée.'] });
     const stage = await tx.stage.create({ data: { ...data, siteId: input.siteId, createdById: input.userId }, select: { id: true } });
+    await recordAudit(tx, { actorId: input.userId, action: 'stage.create', siteId: input.siteId, targetType: 'Stage', targetId: stage.id, data: auditData(input.stage) });
     return { id: stage.id, date: input.stage.date, warning: holidayWarning(input.stage.date, ctx.zone) };
   });
 }
 
 /** Edits a published stage; the capacity never goes below the pupils already enrolled. */
-export async function updateStage(input: { siteId: string; id: string; stage: StageInput; now?: Date }): Promise<PublishResult> {
+export async function updateStage(input: { siteId: string; userId: string; id: string; stage: StageInput; now?: Date }): Promise<PublishResult> {
   const now = input.now ?? clock.now();
   return prisma.$transaction(async (tx) => {
     const current = await tx.stage.findFirst({ where: { id: input.id, siteId: input.siteId }, select: { status: true, date: true } });
     if (!current) throw notFound('Stage');
     if (current.status === 'CANCELLED') throw conflict('Ce stage est annulé : il ne peut plus être modifié.');
-    if (dbToDay(current.date) < parisClock(now).day) throw conflict('Ce stage a déjà eu lieu : il ne peut plus être modifié.');
+    if (dbDay(current.date) < parisClock(now).day) throw conflict('Ce stage a déjà eu lieu : il ne peut plus être modifié.');
     const { ctx, data } = await prepare(tx, input.siteId, input.stage, now);
     // Conditional update: an enrolment arriving meanwhile cannot push enrolledCount above the capacity.
     const { count } = await tx.stage.updateMany({
@@ -73,6 +78,7 @@ export async function updateStage(input: { siteId: string; id: string; stage: St
       const msg = `${n} élève${n > 1 ? 's sont déjà inscrits' : ' est déjà inscrit'} : la capacité ne peut pas être inférieure à ${n}.`;
       throw conflict(msg, { capacity: [msg] });
     }
+    await recordAudit(tx, { actorId: input.userId, action: 'stage.update', siteId: input.siteId, targetType: 'Stage', targetId: input.id, data: auditData(input.stage) });
     return { id: input.id, date: input.stage.date, warning: holidayWarning(input.stage.date, ctx.zone) };
   });
 }
@@ -88,7 +94,7 @@ export async function cancelStage(input: { siteId: string; userId: string; id: s
     const stage = await tx.stage.findFirst({ where: { id: input.id, siteId: input.siteId }, select: { status: true, date: true } });
     if (!stage) throw notFound('Stage');
     if (stage.status === 'CANCELLED') throw conflict('Ce stage est déjà annulé.');
-    if (dbToDay(stage.date) < parisClock(now).day) throw conflict('Ce stage a déjà eu lieu : il ne peut plus être annulé.');
+    if (dbDay(stage.date) < parisClock(now).day) throw conflict('Ce stage a déjà eu lieu : il ne peut plus être annulé.');
     const { count } = await tx.stage.updateMany({
       where: { id: input.id, siteId: input.siteId, status: 'PUBLISHED' },
       data: { status: 'CANCELLED', cancelledAt: now, cancelReason: input.reason, enrolledCount: 0 },

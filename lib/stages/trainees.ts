@@ -2,7 +2,8 @@
 // The platform's staff see every enrolment; a collège's team sees only its own pupils.
 import { prisma } from '../core/db.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { dayToDb, dbToDay, parisClock, type Day } from './time.ts';
+import { dayToDb, type Day } from './time.ts';
+import { dbDay, displayName, parisClock } from '../core/format.ts';
 import * as clock from '../core/clock.ts';
 
 export type TraineeScope = { kind: 'site' } | { kind: 'establishment'; establishmentId: string };
@@ -31,10 +32,10 @@ export async function listTrainees(siteId: string, scope: TraineeScope, opts: { 
   });
   return rows.map((r) => ({
     id: r.id, status: r.status, attendance: r.attendance,
-    pupil: [r.pupil.firstName, r.pupil.lastName].filter(Boolean).join(' ') || 'Élève',
+    pupil: displayName(r.pupil, { fallback: 'Élève' }),
     classRoom: r.pupil.classRoom?.name ?? null,
     establishment: r.establishment.name,
-    stage: { ...r.stage, date: dbToDay(r.stage.date), formation: `${r.stage.formation.type} ${r.stage.formation.name}` },
+    stage: { ...r.stage, date: dbDay(r.stage.date), formation: `${r.stage.formation.type} ${r.stage.formation.name}` },
   }));
 }
 
@@ -50,7 +51,7 @@ export async function stageEnrolments(siteId: string, stageId: string, scope: Tr
     },
   });
   return rows.map((r) => ({
-    id: r.id, status: r.status, pupil: [r.pupil.firstName, r.pupil.lastName].filter(Boolean).join(' ') || 'Élève',
+    id: r.id, status: r.status, pupil: displayName(r.pupil, { fallback: 'Élève' }),
     classRoom: r.pupil.classRoom?.name ?? null, establishment: r.establishment.name,
   }));
 }

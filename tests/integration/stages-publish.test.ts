@@ -8,7 +8,8 @@ import { actAs } from '../helpers/session-mock';
 import { enrol, makeCollege, makeSite, makeStage, pastDay, stageDay, weekdayFrom, type TestCollege, type TestSite } from '../factories/sites';
 import { cancelStageAction, createStageAction, duplicateStageAction, updateStageAction } from '@/lib/stages/actions';
 import { RULE_MESSAGES } from '@/lib/stages/rules';
-import { addDays, dayToDb, dbToDay, minutesToTime, weekday } from '@/lib/stages/time';
+import { dbDay } from '@/lib/core/format';
+import { addDays, dayToDb, minutesToTime, weekday } from '@/lib/stages/time';
 import { publicHolidays, schoolHolidays } from '@/lib/reference/holidays';
 
 const db = useTestDb();
@@ -29,7 +30,7 @@ const form = (over: Record<string, unknown> = {}) => ({
 
 /** The next weekday (Mon–Sat) that is a public holiday, after today. */
 function nextPublicHoliday(): string {
-  const today = dbToDay(new Date());
+  const today = dbDay(new Date());
   const year = Number(today.slice(0, 4));
   return [...publicHolidays(year), ...publicHolidays(year + 1)].map((h) => h.date).find((d) => d > today && weekday(d) !== 0)!;
 }
@@ -40,7 +41,7 @@ describe('publishing a stage', () => {
     expect(res.ok).toBe(true);
     if (!res.ok) return;
     const row = await db().prisma.stage.findUniqueOrThrow({ where: { id: res.data.id } });
-    expect({ site: row.siteId, day: dbToDay(row.date), start: row.startMinutes, end: row.endMinutes, by: row.createdById, status: row.status }).toEqual({
+    expect({ site: row.siteId, day: dbDay(row.date), start: row.startMinutes, end: row.endMinutes, by: row.createdById, status: row.status }).toEqual({
       site: demo.site.id, day: form().date, start: 540, end: 720, by: demo.teacherUser.id, status: 'PUBLISHED',
     });
   });
@@ -70,7 +71,7 @@ describe('publishing a stage', () => {
   });
 
   it('publishes in the school holidays of the lycée’s zone, with a warning', async () => {
-    const today = dbToDay(new Date());
+    const today = dbDay(new Date());
     const day = schoolHolidays('B')
       .flatMap((h) => [h.start, addDays(h.start, 1), addDays(h.start, 2), addDays(h.start, 3)])
       .find((d) => d > addDays(today, 1) && weekday(d) !== 0 && !publicHolidays(Number(d.slice(0, 4))).some((p) => p.date === d));
@@ -111,7 +112,7 @@ describe('editing a stage', () => {
 describe('duplicating a stage', () => {
   it('creates the valid dates and reports each refused one with its reason', async () => {
     const source = await makeStage(db().prisma, demo, { date: stageDay(7, 3), start: 540, end: 720 });
-    const src = dbToDay(source.date);
+    const src = dbDay(source.date);
     const sunday = weekdayFrom(14, 0);
     const past = pastDay();
     const good = stageDay(15, 2);
@@ -133,7 +134,7 @@ describe('duplicating a stage', () => {
 
   it('repeats every Wednesday until a date, skipping an existing identical stage', async () => {
     const source = await makeStage(db().prisma, demo, { date: stageDay(3, 3), formation: 'cuisine', start: 600, end: 660 });
-    const src = dbToDay(source.date);
+    const src = dbDay(source.date);
     const wednesdays = [1, 2, 3, 4].map((k) => addDays(src, 7 * k));
     await makeStage(db().prisma, demo, { date: wednesdays[1], formation: 'cuisine', start: 600, end: 660 });
     const res = await duplicateStageAction({ id: source.id, mode: 'weekly', dates: [], weekday: 3, until: wednesdays[3] });

@@ -1,8 +1,10 @@
 import { buildIcs, type IcsStage } from '@/lib/stages/ics';
 import { icsEscape, icsFold } from '@/lib/core/ics';
-import { formatDay, formatHours, parisClock, parisToUtc } from '@/lib/stages/time';
+import { formatDay, formatHours, parisClock } from '@/lib/core/format';
+import { siteOrigin } from '@/lib/core/origin';
+import { parisToUtc } from '@/lib/stages/time';
 import { filtersQuery, parseFilters } from '@/lib/stages/filters';
-import { siteOrigin, slugify } from '@/lib/sites/urls';
+import { slugify } from '@/lib/sites/urls';
 
 const stage = (over: Partial<IcsStage> = {}): IcsStage => ({
   id: 'st1', date: '2026-12-02', startMinutes: 540, endMinutes: 720, status: 'PUBLISHED', stageType: 'Mini-stage',

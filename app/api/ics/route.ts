@@ -1,6 +1,7 @@
 // ICS feed of the platform's stages: GET /api/ics on the platform's host (subscribe in any calendar
 // app). Route handlers are not rewritten by proxy.ts: the platform comes from the Host header here.
 import { findSiteByHost } from '@/lib/core/actor';
+import { platformOrigin } from '@/lib/core/origin';
 import { buildIcs, icsStages } from '@/lib/stages/ics';
 
 export const dynamic = 'force-dynamic';
@@ -13,10 +14,12 @@ export async function GET(req: Request): Promise<Response> {
   }
   // The feed is cached publicly: its links use only the platform's normalised host, the request's
   // port and http/https (never the raw Host or X-Forwarded-Proto text).
-  const forwarded = req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
-  const proto = forwarded === 'https' || forwarded === 'http' ? forwarded : new URL(req.url).protocol === 'https:' ? 'https' : 'http';
-  const port = /:(\d{1,5})$/.exec(host)?.[1];
-  const url = `${proto}://${site.host}${port ? `:${port}` : ''}`;
+  const url = platformOrigin({
+    siteHost: site.host,
+    host,
+    forwardedProto: req.headers.get('x-forwarded-proto'),
+    fallbackScheme: new URL(req.url).protocol === 'https:' ? 'https' : 'http',
+  });
   const body = buildIcs({ siteName: site.name, host: site.host, url, stages: await icsStages(site.id) });
   return new Response(body, {
     headers: {

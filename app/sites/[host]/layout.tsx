@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react';
-import { notFound } from 'next/navigation';
 import { SiteFooter } from '@/components/ui/SiteHeader';
 import { AccountNav } from '@/components/accounts/AccountNav';
 import { PlatformHeader } from '@/components/sites/PlatformHeader';
 import { SiteTabs } from '@/components/sites/SiteTabs';
-import { getActor } from '@/lib/core/session';
+import { requireSite } from '@/lib/core/guards';
 import { siteHeader } from '@/lib/sites/queries';
 
 function roleLabel(roles: readonly string[], college: string | null): string | null {
@@ -15,12 +14,11 @@ function roleLabel(roles: readonly string[], college: string | null): string | n
 
 // The platform comes from the request's Host (never from the URL segment alone).
 export default async function SiteLayout({ children }: { children: ReactNode }) {
-  const actor = await getActor();
-  if (!actor.site) notFound();
-  const header = await siteHeader(actor.site.id);
+  const { actor, site } = await requireSite();
+  const header = await siteHeader(site.id);
   return (
     <>
-      <PlatformHeader name={header?.name ?? actor.site.name} logoUrl={header?.logoUrl ?? null} role={roleLabel(actor.roles, actor.member?.establishmentName ?? null)}>
+      <PlatformHeader name={header?.name ?? site.name} logoUrl={header?.logoUrl ?? null} role={roleLabel(actor.roles, actor.member?.establishmentName ?? null)}>
         <AccountNav user={actor.user} />
       </PlatformHeader>
       <SiteTabs />

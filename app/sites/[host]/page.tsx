@@ -1,22 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { Bars } from '@/components/stages/Bars';
 import { StageStatus } from '@/components/stages/StageTable';
-import { getActor } from '@/lib/core/session';
+import { formatDay, formatHours } from '@/lib/core/format';
+import { requireSite } from '@/lib/core/guards';
 import { dashboardFigures } from '@/lib/stages/dashboard';
 import { teacherName } from '@/lib/stages/queries';
-import { formatDay, formatHours } from '@/lib/stages/time';
 import s from '@/components/stages/stages.module.css';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { site } = await getActor();
-  return { title: site ? `Tableau de bord — ${site.name}` : 'Plateforme introuvable' };
+  const { site } = await requireSite();
+  return { title: `Tableau de bord — ${site.name}` };
 }
 
 export default async function Dashboard() {
-  const { site } = await getActor();
-  if (!site) notFound();
+  const { site } = await requireSite();
   const d = await dashboardFigures(site.id);
   const { enrolled, available, capacity, stages } = d.filling;
   const pct = capacity ? Math.round((enrolled / capacity) * 100) : 0;

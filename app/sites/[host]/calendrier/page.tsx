@@ -1,31 +1,30 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { Alert } from '@/components/ui/Alert';
 import { ButtonLink } from '@/components/ui/Button';
 import { MonthCalendar } from '@/components/stages/MonthCalendar';
 import { StageFilters } from '@/components/stages/StageFilters';
-import { getActor } from '@/lib/core/session';
+import { formatDay, formatMonth, parisClock } from '@/lib/core/format';
+import { requireSite } from '@/lib/core/guards';
 import { can } from '@/lib/core/permissions';
 import { filtersQuery, parseFilters, type SearchParams } from '@/lib/stages/filters';
 import { calendarMonth, getStage, stageContext } from '@/lib/stages/queries';
 import { holidayWarning } from '@/lib/stages/rules';
-import { addMonths, formatDay, formatMonth, monthOf, parisClock } from '@/lib/stages/time';
+import { addMonths, monthOf } from '@/lib/stages/time';
 import s from '@/components/stages/stages.module.css';
 
 export const metadata: Metadata = { title: 'Calendrier des stages' };
 
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const actor = await getActor();
-  if (!actor.site) notFound();
+  const { actor, site } = await requireSite();
   const sp = await searchParams;
   const filters = parseFilters(sp);
   const today = parisClock().day;
   const month = filters.mois ?? monthOf(today);
   const staff = can(actor, 'stages:publish');
-  const [ctx, cal] = await Promise.all([stageContext(actor.site.id), calendarMonth(actor.site.id, month, filters)]);
+  const [ctx, cal] = await Promise.all([stageContext(site.id), calendarMonth(site.id, month, filters)]);
   const publishedId = typeof sp.publie === 'string' ? sp.publie : null;
-  const published = publishedId ? await getStage(actor.site.id, publishedId).catch(() => null) : null;
+  const published = publishedId ? await getStage(site.id, publishedId).catch(() => null) : null; // a hand-edited ?publie= is ignored
   const link = (m: string) => `/calendrier${filtersQuery(filters, { mois: m })}`;
   return (
     <div className="stack">

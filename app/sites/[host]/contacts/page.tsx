@@ -1,14 +1,12 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { getActor } from '@/lib/core/session';
+import { requireSite } from '@/lib/core/guards';
 import { listContacts } from '@/lib/sites/queries';
 import s from '@/components/sites/sites.module.css';
 
 export const metadata: Metadata = { title: 'Contacts' };
 
 export default async function ContactsPage() {
-  const { site } = await getActor();
-  if (!site) notFound();
+  const { site } = await requireSite();
   const contacts = await listContacts(site.id);
   return (
     <div className="stack">

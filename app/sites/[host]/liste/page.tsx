@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { StageFilters } from '@/components/stages/StageFilters';
 import { StageTable } from '@/components/stages/StageTable';
-import { getActor } from '@/lib/core/session';
+import { requireSite } from '@/lib/core/guards';
 import { filtersQuery, parseFilters, type SearchParams } from '@/lib/stages/filters';
 import { LIST_LIMIT, listStages, stageContext } from '@/lib/stages/queries';
 import s from '@/components/stages/stages.module.css';
@@ -11,10 +10,9 @@ import s from '@/components/stages/stages.module.css';
 export const metadata: Metadata = { title: 'Liste des stages' };
 
 export default async function StageListPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const actor = await getActor();
-  if (!actor.site) notFound();
+  const { site } = await requireSite();
   const filters = parseFilters(await searchParams);
-  const [ctx, rows] = await Promise.all([stageContext(actor.site.id), listStages(actor.site.id, filters)]);
+  const [ctx, rows] = await Promise.all([stageContext(site.id), listStages(site.id, filters)]);
   return (
     <div className={`stack ${s.wide}`}>
       <h1>Liste des stages</h1>

@@ -5,14 +5,17 @@ import { SiteOptionsForm } from '@/components/sites/SiteOptionsForm';
 import { updateSiteOptionsAction } from '@/lib/sites/actions';
 import { siteOptions } from '@/lib/sites/queries';
 import { env } from '@/lib/core/env';
-import { OptionsFrame, SignInFirst, optionsAccess } from './access';
+import { requireSite, requireUser } from '@/lib/core/guards';
+import { siteAbilities } from '@/lib/sites/guard';
+import { OptionsFrame } from './access';
 import s from '@/components/sites/sites.module.css';
 
 export const metadata: Metadata = { title: 'Options' };
 
 export default async function OptionsPage() {
-  const { site, staff, admin, college, signedIn } = await optionsAccess();
-  if (!signedIn) return <SignInFirst path="/options" />;
+  const { site } = await requireSite();
+  const { actor } = await requireUser('/options');
+  const { staff, admin, college } = siteAbilities(actor);
   const options = staff ? await siteOptions(site.id) : null;
   return (
     <OptionsFrame current="general" staff={staff} college={college}>

@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { StageSearchForm, StageSearchResults, searchValues } from '@/components/stages/StageSearch';
-import { getActor, requestOrigin } from '@/lib/core/session';
+import { requireSite } from '@/lib/core/guards';
+import { requestOrigin } from '@/lib/core/session';
 import { searchStages } from '@/lib/stages/search';
 
 export const metadata: Metadata = { title: 'Rechercher un stage' };
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { site } = await getActor();
-  if (!site) notFound();
+  await requireSite();
   const values = searchValues(await searchParams);
   const [result, origin] = await Promise.all([
     searchStages({ q: values.q, lieu: values.lieu, du: values.du, au: values.au, disponibles: values.disponibles ? '1' : undefined }),

@@ -1,32 +1,25 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { getActor } from '@/lib/core/session';
+import { formatDay, formatHours } from '@/lib/core/format';
+import { requireSite } from '@/lib/core/guards';
 import { can } from '@/lib/core/permissions';
 import { ENROLMENT_STATUS, listTrainees } from '@/lib/stages/trainees';
-import { formatDay, formatHours } from '@/lib/stages/time';
 import s from '@/components/stages/stages.module.css';
 
 export const metadata: Metadata = { title: 'Stagiaires' };
 
 export default async function TraineesPage({ searchParams }: { searchParams: Promise<{ passes?: string }> }) {
-  const actor = await getActor();
-  if (!actor.site) notFound();
   const past = (await searchParams).passes === '1';
+  // The platform's staff, or a collège's team (enrolments:create: only a collège membership holds it).
+  const g = await requireSite(['enrolments:view-site', 'enrolments:create'], {
+    path: past ? '/stagiaires?passes=1' : '/stagiaires',
+    what: 'à l’équipe du lycée et aux équipes des collèges qui inscrivent leurs élèves',
+  });
+  if (!g.ok) return g.denied;
+  const { actor, site } = g;
   const staff = can(actor, 'enrolments:view-site');
-  if (!actor.user || (!staff && !actor.member)) {
-    return (
-      <div className="stack">
-        <h1>Stagiaires</h1>
-        <p>
-          La liste des stagiaires est réservée à l’équipe du lycée et aux équipes des collèges qui inscrivent leurs élèves.
-          {actor.user ? null : <> <Link href="/connexion?callbackUrl=%2Fstagiaires">Connectez-vous</Link> pour la consulter.</>}
-        </p>
-      </div>
-    );
-  }
   const scope = staff ? ({ kind: 'site' } as const) : ({ kind: 'establishment', establishmentId: actor.member!.establishmentId } as const);
-  const rows = await listTrainees(actor.site.id, scope, { past });
+  const rows = await listTrainees(site.id, scope, { past });
   return (
     <div className="stack">
       <h1>Stagiaires</h1>

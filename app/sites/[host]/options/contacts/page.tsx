@@ -3,13 +3,17 @@ import { ContactForm } from '@/components/sites/ContactForm';
 import { OptionList } from '@/components/sites/OptionList';
 import { deleteContactAction, saveContactAction } from '@/lib/sites/actions';
 import { listContacts } from '@/lib/sites/queries';
-import { OptionsFrame, SignInFirst, optionsAccess } from '../access';
+import { requireSite } from '@/lib/core/guards';
+import { siteAbilities } from '@/lib/sites/guard';
+import { OptionsFrame } from '../access';
 
 export const metadata: Metadata = { title: 'Options — Contacts' };
 
 export default async function ContactsOptionsPage() {
-  const { site, staff, admin, college, signedIn } = await optionsAccess();
-  if (!signedIn || !staff) return <SignInFirst path="/options/contacts" />;
+  const g = await requireSite('stages:publish', '/options/contacts');
+  if (!g.ok) return g.denied;
+  const { site } = g;
+  const { staff, admin, college } = siteAbilities(g.actor);
   const contacts = await listContacts(site.id);
   return (
     <OptionsFrame current="contacts" staff={staff} college={college}>

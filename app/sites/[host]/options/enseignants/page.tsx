@@ -3,13 +3,17 @@ import { TeacherForm } from '@/components/sites/TeacherForm';
 import { OptionList } from '@/components/sites/OptionList';
 import { deleteTeacherAction, saveTeacherAction } from '@/lib/sites/actions';
 import { stageContext } from '@/lib/stages/queries';
-import { OptionsFrame, SignInFirst, optionsAccess } from '../access';
+import { requireSite } from '@/lib/core/guards';
+import { siteAbilities } from '@/lib/sites/guard';
+import { OptionsFrame } from '../access';
 
 export const metadata: Metadata = { title: 'Options — Enseignants' };
 
 export default async function TeachersOptionsPage() {
-  const { site, staff, admin, college, signedIn } = await optionsAccess();
-  if (!signedIn || !staff) return <SignInFirst path="/options/enseignants" />;
+  const g = await requireSite('stages:publish', '/options/enseignants');
+  if (!g.ok) return g.denied;
+  const { site } = g;
+  const { staff, admin, college } = siteAbilities(g.actor);
   const { teachers } = await stageContext(site.id);
   return (
     <OptionsFrame current="enseignants" staff={staff} college={college}>

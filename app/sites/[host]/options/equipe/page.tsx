@@ -4,14 +4,18 @@ import { InviteStaffForm } from '@/components/sites/InviteStaffForm';
 import { inviteSiteStaffAction } from '@/lib/sites/actions';
 import { siteTeam } from '@/lib/sites/platforms';
 import { SITE_ROLE_LABELS } from '@/lib/sites/schema';
-import { formatDay } from '@/lib/stages/time';
-import { OptionsFrame, SignInFirst, optionsAccess } from '../access';
+import { displayName, formatDay, parisDay } from '@/lib/core/format';
+import { requireSite } from '@/lib/core/guards';
+import { siteAbilities } from '@/lib/sites/guard';
+import { OptionsFrame } from '../access';
 
 export const metadata: Metadata = { title: 'Options — Équipe de la plateforme' };
 
 export default async function TeamOptionsPage() {
-  const { site, staff, admin, college, signedIn } = await optionsAccess();
-  if (!signedIn || !staff) return <SignInFirst path="/options/equipe" />;
+  const g = await requireSite('stages:publish', '/options/equipe');
+  if (!g.ok) return g.denied;
+  const { site } = g;
+  const { staff, admin, college } = siteAbilities(g.actor);
   const team = await siteTeam(site.id);
   return (
     <OptionsFrame current="equipe" staff={staff} college={college}>
@@ -21,7 +25,7 @@ export default async function TeamOptionsPage() {
         <thead><tr><th scope="col">Nom</th><th scope="col">Email</th><th scope="col">Rôle</th></tr></thead>
         <tbody>
           {team.members.map((m) => (
-            <tr key={m.id}><td>{[m.user.firstName, m.user.lastName].filter(Boolean).join(' ') || '—'}</td><td>{m.user.email}</td><td>{SITE_ROLE_LABELS[m.role]}</td></tr>
+            <tr key={m.id}><td>{displayName(m.user, { fallback: '—' })}</td><td>{m.user.email}</td><td>{SITE_ROLE_LABELS[m.role]}</td></tr>
           ))}
         </tbody>
       </table>
@@ -30,7 +34,7 @@ export default async function TeamOptionsPage() {
           <h3 id="invitations">Invitations en attente</h3>
           <ul>
             {team.invitations.map((i) => (
-              <li key={i.id}>{i.email} — {i.siteRole ? SITE_ROLE_LABELS[i.siteRole] : ''} (lien valable jusqu’au {formatDay(i.expiresAt.toISOString().slice(0, 10))})</li>
+              <li key={i.id}>{i.email} — {i.siteRole ? SITE_ROLE_LABELS[i.siteRole] : ''} (lien valable jusqu’au {formatDay(parisDay(i.expiresAt))})</li>
             ))}
           </ul>
         </section>

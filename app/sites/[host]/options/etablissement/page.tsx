@@ -4,21 +4,22 @@ import { EstablishmentInfoForm } from '@/components/sites/EstablishmentInfoForm'
 import { can } from '@/lib/core/permissions';
 import { updateEstablishmentInfoAction } from '@/lib/sites/actions';
 import { getEstablishmentInfo } from '@/lib/sites/establishment-info';
-import { OptionsFrame, SignInFirst, optionsAccess } from '../access';
+import { requireSite, requireUser } from '@/lib/core/guards';
+import { siteAbilities } from '@/lib/sites/guard';
+import { OptionsFrame } from '../access';
 
 export const metadata: Metadata = { title: 'Informations de l’Établissement' };
 
 export default async function EstablishmentInfoPage() {
-  const { actor, staff, college, signedIn } = await optionsAccess();
-  if (!signedIn || !actor.member) {
-    if (signedIn) {
-      return (
-        <OptionsFrame current="etablissement" staff={staff} college={college}>
-          <p>Cette page sert aux collèges : votre compte n’est rattaché à aucun collège.</p>
-        </OptionsFrame>
-      );
-    }
-    return <SignInFirst path="/options/etablissement" />;
+  await requireSite();
+  const { actor } = await requireUser('/options/etablissement');
+  const { staff, college } = siteAbilities(actor);
+  if (!actor.member) {
+    return (
+      <OptionsFrame current="etablissement" staff={staff} college={college}>
+        <p>Cette page sert aux collèges : votre compte n’est rattaché à aucun collège.</p>
+      </OptionsFrame>
+    );
   }
   const info = await getEstablishmentInfo(actor.member.establishmentId);
   const editable = can(actor, 'establishment:edit-info');

@@ -3,13 +3,17 @@ import { FormationForm } from '@/components/sites/FormationForm';
 import { OptionList } from '@/components/sites/OptionList';
 import { deleteFormationAction, saveFormationAction } from '@/lib/sites/actions';
 import { stageContext } from '@/lib/stages/queries';
-import { OptionsFrame, SignInFirst, optionsAccess } from '../access';
+import { requireSite } from '@/lib/core/guards';
+import { siteAbilities } from '@/lib/sites/guard';
+import { OptionsFrame } from '../access';
 
 export const metadata: Metadata = { title: 'Options — Formations' };
 
 export default async function FormationsOptionsPage() {
-  const { site, staff, admin, college, signedIn } = await optionsAccess();
-  if (!signedIn || !staff) return <SignInFirst path="/options/formations" />;
+  const g = await requireSite('stages:publish', '/options/formations');
+  if (!g.ok) return g.denied;
+  const { site } = g;
+  const { staff, admin, college } = siteAbilities(g.actor);
   const { formations } = await stageContext(site.id);
   return (
     <OptionsFrame current="formations" staff={staff} college={college}>

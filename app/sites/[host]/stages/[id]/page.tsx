@@ -4,27 +4,23 @@ import { notFound } from 'next/navigation';
 import { Alert } from '@/components/ui/Alert';
 import { ButtonLink } from '@/components/ui/Button';
 import { StageStatus } from '@/components/stages/StageTable';
-import { getActor } from '@/lib/core/session';
+import { formatDay, formatHours, formatMonth, parisClock } from '@/lib/core/format';
+import { requireSite } from '@/lib/core/guards';
+import { signInPath } from '@/lib/core/origin';
 import { can } from '@/lib/core/permissions';
-import { AppError } from '@/lib/core/errors';
-import { getStage, teacherName } from '@/lib/stages/queries';
+import { getStage, siteCalendarInfo, teacherName } from '@/lib/stages/queries';
 import { holidayWarning } from '@/lib/stages/rules';
-import { siteCalendarInfo } from '@/lib/stages/queries';
 import { ENROLMENT_STATUS, stageEnrolments } from '@/lib/stages/trainees';
-import { formatDay, formatHours, monthOf, parisClock } from '@/lib/stages/time';
+import { monthOf } from '@/lib/stages/time';
 import s from '@/components/stages/stages.module.css';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
 async function load(id: string) {
-  const actor = await getActor();
-  if (!actor.site) notFound();
-  try {
-    return { actor, site: actor.site, stage: await getStage(actor.site.id, id) };
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
-    throw err;
-  }
+  const { actor, site } = await requireSite();
+  const stage = await getStage(site.id, id);
+  if (!stage) notFound();
+  return { actor, site, stage };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -43,7 +39,7 @@ export default async function StagePage({ params, searchParams }: Props) {
   const warning = holidayWarning(stage.date, info.zone);
   return (
     <div className="stack">
-      <p><Link href={`/calendrier?mois=${monthOf(stage.date)}`}>‹ Calendrier de {formatDay(stage.date).split(' ').slice(2).join(' ')}</Link></p>
+      <p><Link href={`/calendrier?mois=${monthOf(stage.date)}`}>‹ Calendrier de {formatMonth(monthOf(stage.date))}</Link></p>
       <h1>{stage.formation.type} {stage.formation.name}</h1>
       {sp.modifie ? <Alert tone="success">Les modifications du stage sont enregistrées.</Alert> : null}
       {sp.annule !== undefined && stage.status === 'CANCELLED' ? (
@@ -92,7 +88,7 @@ export default async function StagePage({ params, searchParams }: Props) {
           )}
         </section>
       ) : (
-        <p className="muted">Les équipes des collèges se connectent pour inscrire leurs élèves. <Link href={`/connexion?callbackUrl=${encodeURIComponent(`/stages/${stage.id}`)}`}>Connexion</Link></p>
+        <p className="muted">Les équipes des collèges se connectent pour inscrire leurs élèves. <Link href={signInPath(`/stages/${stage.id}`)}>Connexion</Link></p>
       )}
     </div>
   );

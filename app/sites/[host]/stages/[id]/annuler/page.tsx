@@ -1,17 +1,22 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { CancelForm } from '@/components/stages/CancelForm';
 import { Alert } from '@/components/ui/Alert';
+import { formatDay, formatHours } from '@/lib/core/format';
+import { requireSite } from '@/lib/core/guards';
 import { cancelStageAction } from '@/lib/stages/actions';
-import { formatDay, formatHours } from '@/lib/stages/time';
-import { loadForStaff, StaffOnly } from '../staff-page';
+import { getStage } from '@/lib/stages/queries';
 
 export const metadata: Metadata = { title: 'Annuler le stage' };
 
 export default async function CancelStagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { stage, allowed } = await loadForStaff(id, `/stages/${id}/annuler`);
-  if (!allowed) return <StaffOnly title="Annuler le stage" stageId={stage.id} />;
+  const back = `/stages/${encodeURIComponent(id)}`;
+  const g = await requireSite('stages:publish', { path: `${back}/annuler`, back: { href: back, label: 'Retour au stage' } });
+  if (!g.ok) return g.denied;
+  const stage = await getStage(g.site.id, id);
+  if (!stage) notFound();
   return (
     <div className="stack">
       <p><Link href={`/stages/${stage.id}`}>‹ Retour au stage</Link></p>

@@ -1,16 +1,22 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { DuplicateForm } from '@/components/stages/DuplicateForm';
+import { formatDay, formatHours } from '@/lib/core/format';
+import { requireSite } from '@/lib/core/guards';
 import { duplicateStageAction } from '@/lib/stages/actions';
-import { formatDay, formatHours, weekday } from '@/lib/stages/time';
-import { loadForStaff, StaffOnly } from '../staff-page';
+import { getStage } from '@/lib/stages/queries';
+import { weekday } from '@/lib/stages/time';
 
 export const metadata: Metadata = { title: 'Dupliquer le stage' };
 
 export default async function DuplicateStagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { stage, allowed } = await loadForStaff(id, `/stages/${id}/dupliquer`);
-  if (!allowed) return <StaffOnly title="Dupliquer le stage" stageId={stage.id} />;
+  const back = `/stages/${encodeURIComponent(id)}`;
+  const g = await requireSite('stages:publish', { path: `${back}/dupliquer`, back: { href: back, label: 'Retour au stage' } });
+  if (!g.ok) return g.denied;
+  const stage = await getStage(g.site.id, id);
+  if (!stage) notFound();
   return (
     <div className="stack" style={{ maxWidth: '48rem' }}>
       <p><Link href={`/stages/${stage.id}`}>‹ Retour au stage</Link></p>

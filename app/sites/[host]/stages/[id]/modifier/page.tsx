@@ -1,19 +1,24 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { StageForm } from '@/components/stages/StageForm';
 import { Alert } from '@/components/ui/Alert';
+import { formatDay, parisClock } from '@/lib/core/format';
+import { requireSite } from '@/lib/core/guards';
 import { updateStageAction } from '@/lib/stages/actions';
-import { stageContext } from '@/lib/stages/queries';
+import { getStage, stageContext } from '@/lib/stages/queries';
 import type { AUDIENCES } from '@/lib/stages/schema';
-import { formatDay, minutesToTime, parisClock } from '@/lib/stages/time';
-import { loadForStaff, StaffOnly } from '../staff-page';
+import { minutesToTime } from '@/lib/stages/time';
 
 export const metadata: Metadata = { title: 'Modifier le stage' };
 
 export default async function EditStagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { site, stage, allowed } = await loadForStaff(id, `/stages/${id}/modifier`);
-  if (!allowed) return <StaffOnly title="Modifier le stage" stageId={stage.id} />;
+  const back = `/stages/${encodeURIComponent(id)}`;
+  const g = await requireSite('stages:publish', { path: `${back}/modifier`, back: { href: back, label: 'Retour au stage' } });
+  if (!g.ok) return g.denied;
+  const stage = await getStage(g.site.id, id);
+  if (!stage) notFound();
   if (stage.status === 'CANCELLED' || stage.date < parisClock().day) {
     return (
       <div className="stack">
@@ -23,7 +28,7 @@ export default async function EditStagePage({ params }: { params: Promise<{ id: 
       </div>
     );
   }
-  const ctx = await stageContext(site.id);
+  const ctx = await stageContext(g.site.id);
   return (
     <div className="stack" style={{ maxWidth: '48rem' }}>
       <h1>Modifier le stage du {formatDay(stage.date)}</h1>
