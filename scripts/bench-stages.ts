@@ -15,7 +15,8 @@ import { dashboardFigures } from '../lib/stages/dashboard.ts';
 import { searchStages } from '../lib/stages/search.ts';
 import { icsStages, buildIcs } from '../lib/stages/ics.ts';
 import { parseFilters } from '../lib/stages/filters.ts';
-import { addDays, dayToDb, monthOf, parisClock, weekday } from '../lib/stages/time.ts';
+import { parisClock } from '../lib/core/format.ts';
+import { addDays, dayToDb, monthOf, weekday } from '../lib/stages/time.ts';
 
 const STAGES = Number(process.argv[2] ?? 200);
 const RUNS = 30;

@@ -1,6 +1,7 @@
 // « Rechercher un stage » across every platform: a GET form and the results, each linking to its platform.
 import type { SearchResult } from '@/lib/stages/search';
-import { siteOrigin } from '@/lib/sites/urls';
+import { siteOrigin } from '@/lib/core/origin';
+import { env } from '@/lib/core/env';
 import { formatDay, formatHours } from '@/lib/core/format';
 import ui from '@/components/ui/ui.module.css';
 import { StageStatus } from './StageTable';
@@ -46,7 +47,7 @@ export function StageSearchResults({ result, origin }: { result: SearchResult; o
           </thead>
           <tbody>
             {result.hits.map((h) => {
-              const base = siteOrigin(h.site, origin);
+              const base = siteOrigin(h.site, origin, env.rootDomain);
               return (
                 <tr key={h.id}>
                   <td className={s.nowrap}><a href={`${base}/stages/${h.id}`}>{formatDay(h.date)}</a></td>

@@ -97,14 +97,3 @@ export function schoolYearStart(day: Day): Day {
   const y = Number(day.slice(0, 4));
   return Number(day.slice(5, 7)) >= 9 ? `${y}-09-01` : `${y - 1}-09-01`;
 }
-
-// ───────────────────────────── kept for the files not yet migrated ─────────────────────────────
-// lib/core/format.ts writes days and reads the Paris clock. These two names stay for the files that
-// still import them from here: tests/e2e/sites.e2e.test.ts (formatDay, parisClock), tests/factories/sites.ts
-// and scripts/bench-stages.ts (parisClock). Delete them once those import lib/core/format.ts.
-
-/** @deprecated import formatDay from lib/core/format.ts. */
-export const formatDay = core.formatDay;
-
-/** @deprecated import parisClock from lib/core/format.ts. */
-export const parisClock = core.parisClock;

@@ -7,7 +7,8 @@ import type { Browser, Page } from 'puppeteer';
 import { appUrl, DEMO_PASSWORD, mailbox, openBrowser, screenshot, startApp } from './harness.ts';
 import { choose, clickText, field, fill, newPerson, setValue, signIn, text, waitPath } from './page-helpers.ts';
 import { isPublicHoliday, schoolHolidayOn } from '@/lib/reference/holidays';
-import { addDays, addMonths, formatDay, monthOf, parisClock, weekday } from '@/lib/stages/time';
+import { formatDay, parisClock } from '@/lib/core/format';
+import { addDays, addMonths, monthOf, weekday } from '@/lib/stages/time';
 
 jest.setTimeout(240_000);
 

@@ -3,7 +3,8 @@
 // the tests of the rules go through the services and actions.
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { isPublicHoliday } from '@/lib/reference/holidays';
-import { addDays, dayToDb, parisClock, weekday, type Day } from '@/lib/stages/time';
+import { parisClock } from '@/lib/core/format';
+import { addDays, dayToDb, weekday, type Day } from '@/lib/stages/time';
 
 let seq = 0;
 const next = () => ++seq;
