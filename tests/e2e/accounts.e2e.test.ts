@@ -116,8 +116,11 @@ describe('registering an establishment by its UAI', () => {
     await shot(page, 'accounts-10-case-2');
 
     await clickText(page, 'Se déconnecter', 'button');
-    await page.waitForFunction(() => !document.querySelector('header')?.textContent?.includes('Se déconnecter'), { timeout: 20_000 });
-    expect(await page.$eval('header', (e) => e.textContent)).toContain('Connexion');
+    // Signed out: the header (once the page is there again) offers « Connexion », not « Se déconnecter ».
+    await page.waitForFunction(() => {
+      const t = document.querySelector('header')?.textContent ?? '';
+      return t.includes('Connexion') && !t.includes('Se déconnecter');
+    }, { timeout: 20_000 });
     await page.browserContext().close();
   });
 

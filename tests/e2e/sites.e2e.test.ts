@@ -84,7 +84,10 @@ describe('a lycée teacher publishes and duplicates a stage on demo.localhost', 
       m = addMonths(m, 1);
       await page.waitForFunction((mm) => location.search.includes(`mois=${mm}`), { timeout: 30_000 }, m);
     }
-    // Click the day's cell itself (empty, proven above): the whole cell opens the form.
+    // Click the day's cell itself (empty, proven above): the whole cell opens the form. The URL
+    // changes before the new month is rendered: wait for the day's own « + » first.
+    await page.waitForSelector(`td[data-day="${day}"] a[data-create-day="${day}"]`, { timeout: 30_000 });
+    await page.waitForNetworkIdle({ idleTime: 250, timeout: 10_000 }).catch(() => undefined);
     const cell = (await page.$(`td[data-day="${day}"]`))!;
     const box = (await cell.boundingBox())!;
     await page.mouse.click(box.x + 8, box.y + box.height - 6);
