@@ -6,6 +6,7 @@ import { Field } from '@/components/ui/Field';
 import { Alert } from '@/components/ui/Alert';
 import { activateAccountAction } from '@/lib/accounts/actions';
 import { ACTIVATION_MESSAGES } from '@/lib/core/sign-in-messages';
+import { LINK_TEXTS, linkMessage } from '@/lib/core/links';
 import { ResendActivationForm } from './ResendActivationForm';
 
 type Outcome =
@@ -30,8 +31,9 @@ export function ActivateForm({ token }: { token: string }) {
     if (!result.ok) return setOutcome({ kind: 'failed', message: result.error.fieldErrors?.password?.[0] ?? result.error.message });
     const r = result.data;
     if (r.ok) return setOutcome({ kind: 'done', login: r.login, managerOf: r.managerOf });
-    if (r.reason === 'EXPIRED') return setOutcome({ kind: 'expired', login: r.login });
-    setOutcome({ kind: 'failed', message: ACTIVATION_MESSAGES[r.reason] });
+    if (r.reason === 'expired') return setOutcome({ kind: 'expired', login: r.login });
+    const message = r.reason === 'WRONG_PASSWORD' || r.reason === 'THROTTLED' ? ACTIVATION_MESSAGES[r.reason] : linkMessage('activation', { state: r.reason });
+    setOutcome({ kind: 'failed', message });
   };
 
   if (outcome?.kind === 'done') {
@@ -46,7 +48,7 @@ export function ActivateForm({ token }: { token: string }) {
   if (outcome?.kind === 'expired') {
     return (
       <div className="stack">
-        <Alert tone="error">{ACTIVATION_MESSAGES.EXPIRED}</Alert>
+        <Alert tone="error">{LINK_TEXTS.activation.messages.expired}</Alert>
         {outcome.login ? <ResendActivationForm identifier={outcome.login} /> : <Link href="/activation">Recevoir un nouvel email d’activation</Link>}
       </div>
     );

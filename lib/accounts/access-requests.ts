@@ -5,12 +5,13 @@ import { prisma, type Tx } from '../core/db.ts';
 import { env } from '../core/env.ts';
 import { conflict, forbidden, notFound } from '../core/errors.ts';
 import { STAFF_ROLE_LABELS, type StaffRoleName } from '../core/permissions.ts';
+import { formatDuration } from '../core/format.ts';
+import { issueLink, linkPath } from '../core/links.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import AccessRequestAnswerEmail from '../../emails/access-request-answer.tsx';
 import { isOfficialAddressOf } from '../reference/academies.ts';
-import { establishmentLabel, formatValidity, platformName } from './common.ts';
+import { establishmentLabel, platformName } from './common.ts';
 import { recordAudit } from '../audit/service.ts';
-import { hashToken, newRawToken } from './tokens.ts';
 import * as clock from '../core/clock.ts';
 
 export const ESCALATION_DELAY_MS = 24 * 60 * 60_000;
@@ -66,29 +67,26 @@ export async function grantAccessRequest(input: { requestId: string; staffRole: 
   const now = input.now ?? clock.now();
   return prisma.$transaction(async (tx) => {
     const request = await loadForAnswer(tx, input.requestId, who, now, true);
-    const raw = newRawToken();
-    const ttlDays = env.invitationTtlDays;
-    const invitation = await tx.invitation.create({
-      data: {
-        email: request.email, establishmentId: request.establishmentId, staffRole: input.staffRole, tokenHash: hashToken(raw),
-        expiresAt: new Date(now.getTime() + ttlDays * 24 * 60 * 60_000), invitedById: who.userId,
-      },
+    const ttlMinutes = env.invitationTtlDays * 24 * 60;
+    const { raw, id: invitationId } = await issueLink(tx, {
+      purpose: 'staff-invitation', email: request.email, establishmentId: request.establishmentId, staffRole: input.staffRole, invitedById: who.userId,
+      ttlMinutes, now,
     });
-    await close(tx, request.id, { status: 'GRANTED', answeredById: who.userId, answeredAt: now, invitationId: invitation.id });
+    await close(tx, request.id, { status: 'GRANTED', answeredById: who.userId, answeredAt: now, invitationId });
     const establishmentName = establishmentLabel(request.establishment);
     await enqueueEmail(tx, {
       template: 'access-request-answer', to: request.email,
       subject: `Votre accès à ${request.establishment.name} est accordé`,
       element: createElement(AccessRequestAnswerEmail, {
         platformName: platformName(), establishmentName, granted: true, roleLabel: STAFF_ROLE_LABELS[input.staffRole],
-        url: `${input.origin}/invitation/${raw}`, validity: formatValidity(ttlDays * 24 * 60),
+        url: `${input.origin}${linkPath('staff-invitation', raw)}`, validity: formatDuration(ttlMinutes),
       }),
     });
     await recordAudit(tx, {
       actorId: who.userId, action: 'access-request.grant', establishmentId: request.establishmentId, targetType: 'AccessRequest',
-      targetId: request.id, data: { email: request.email, staffRole: input.staffRole, invitationId: invitation.id, byOperator: 'operator' in who },
+      targetId: request.id, data: { email: request.email, staffRole: input.staffRole, invitationId, byOperator: 'operator' in who },
     });
-    return { invitationId: invitation.id };
+    return { invitationId };
   });
 }
 

@@ -5,12 +5,13 @@ import { env } from '../core/env.ts';
 import { AppError } from '../core/errors.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import ActivationEmail from '../../emails/activation.tsx';
-import { establishmentLabel, formatValidity, personName, platformName, withTimingFloor } from './common.ts';
+import { displayName, formatDuration } from '../core/format.ts';
+import { checkLink, consumeLink, issueLink, linkPath, type LinkFailure } from '../core/links.ts';
+import { establishmentLabel, platformName, withTimingFloor } from './common.ts';
 import { recordAudit } from '../audit/service.ts';
 import { REGISTRABLE_KINDS, addressHolder, isRegistered, registrationAddressOwner, registrationTarget } from './registration-rules.ts';
 import { RULES, THROTTLED_MESSAGE, clearThrottle, take, throttleMail } from '../core/throttle.ts';
 import { verifyPassword } from '../core/password.ts';
-import { hashToken, issueToken } from './tokens.ts';
 import * as clock from '../core/clock.ts';
 
 export type SendActivationInput = {
@@ -29,29 +30,18 @@ export async function sendActivationEmail(tx: Tx, input: SendActivationInput): P
     include: { memberships: { include: { establishment: { select: { name: true, city: true } } }, take: 1, orderBy: { createdAt: 'asc' } } },
   });
   const ttl = env.activationTtlMinutes;
-  const raw = await issueToken(tx, { userId: user.id, kind: 'ACTIVATION', ttlMinutes: ttl });
+  const { raw } = await issueLink(tx, { purpose: 'activation', userId: user.id, ttlMinutes: ttl });
   const establishment = user.memberships[0]?.establishment;
   await enqueueEmail(tx, {
     template: 'activation',
     to: input.to,
     subject: input.resent ? `Nouveau lien d’activation de votre compte ${input.platformName}` : `Activez votre compte ${input.platformName}`,
     element: createElement(ActivationEmail, {
-      platformName: input.platformName, personName: personName(user), login: user.login,
+      platformName: input.platformName, personName: displayName(user, { civility: true }), login: user.login,
       establishmentName: establishment ? establishmentLabel(establishment) : null,
-      url: `${input.origin}/activation/${raw}`, validity: formatValidity(ttl), resent: input.resent, intro: input.intro,
+      url: `${input.origin}${linkPath('activation', raw)}`, validity: formatDuration(ttl), resent: input.resent, intro: input.intro,
     }),
   });
-}
-
-export type TokenState = { status: 'VALID' | 'UNKNOWN' | 'USED' | 'EXPIRED'; login?: string };
-
-/** What a link holds, without using it (the activation page shows a button, mail scanners only GET). */
-export async function inspectToken(kind: 'ACTIVATION' | 'PASSWORD_RESET', raw: string, now = clock.now()): Promise<TokenState> {
-  const row = await prisma.authToken.findUnique({ where: { tokenHash: hashToken(raw) }, include: { user: { select: { login: true } } } });
-  if (!row || row.kind !== kind) return { status: 'UNKNOWN' };
-  if (row.usedAt) return { status: 'USED', login: row.user.login };
-  if (row.expiresAt <= now) return { status: 'EXPIRED', login: row.user.login };
-  return { status: 'VALID', login: row.user.login };
 }
 
 /**
@@ -128,27 +118,25 @@ export async function claimEstablishmentByMailbox(
   return establishmentLabel(e);
 }
 
+/** `reason`: the link's state (LINK_TEXTS.activation says it), or why a good link was refused (ACTIVATION_MESSAGES). */
 export type ActivationResult =
   | { ok: true; login: string; managerOf: string[] }
-  | { ok: false; reason: 'UNKNOWN' | 'USED' | 'EXPIRED'; login?: string };
+  | { ok: false; reason: LinkFailure; login?: string }
+  | { ok: false; reason: 'WRONG_PASSWORD' | 'THROTTLED'; login?: string };
 
-/** Uses an activation link (once, before it expires). */
-export async function activateAccount(raw: string, now = clock.now()): Promise<ActivationResult> {
+/** Uses an activation link (once, before it expires), in one transaction. Only after the password check (activateWithPassword). */
+async function activateAccount(raw: string, now: Date): Promise<ActivationResult> {
   return prisma.$transaction(async (tx) => {
-    const row = await tx.authToken.findUnique({ where: { tokenHash: hashToken(raw) }, include: { user: true } });
-    if (!row || row.kind !== 'ACTIVATION') return { ok: false, reason: 'UNKNOWN' };
-    const login = row.user.login;
-    if (row.usedAt) return { ok: false, reason: 'USED', login };
-    if (row.expiresAt <= now) return { ok: false, reason: 'EXPIRED', login };
-    if (row.user.status !== 'PENDING_ACTIVATION') return { ok: false, reason: 'USED', login };
-    const { count } = await tx.authToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
-    if (count !== 1) return { ok: false, reason: 'USED', login };
-    const done = await activateUserInTx(tx, row.userId, now);
-    return { ok: true, ...done };
+    const check = await checkLink(tx, { purpose: 'activation', raw, now });
+    if (check.state === 'unknown') return { ok: false, reason: 'unknown' };
+    const user = await tx.user.findUniqueOrThrow({ where: { id: check.link.userId } });
+    if (check.state !== 'valid') return { ok: false, reason: check.state, login: user.login };
+    if (user.status !== 'PENDING_ACTIVATION') return { ok: false, reason: 'used', login: user.login };
+    const used = await consumeLink(tx, { purpose: 'activation', raw, now });
+    if (used.state !== 'valid') return { ok: false, reason: used.state, login: user.login };
+    return { ok: true, ...(await activateUserInTx(tx, user.id, now)) };
   });
 }
-
-export type PasswordActivationResult = ActivationResult | { ok: false; reason: 'WRONG_PASSWORD' | 'THROTTLED'; login?: string };
 
 /**
  * The activation page: the link proves the mailbox, the password proves the person who registered.
@@ -156,14 +144,15 @@ export type PasswordActivationResult = ActivationResult | { ok: false; reason: '
  * have the real principal activate it by clicking the email (the principal who did not register
  * uses « Mot de passe oublié ? », whose link sets their own password and activates the account).
  */
-export async function activateWithPassword(input: { raw: string; password: string; now?: Date }): Promise<PasswordActivationResult> {
+export async function activateWithPassword(input: { raw: string; password: string; now?: Date }): Promise<ActivationResult> {
   const now = input.now ?? clock.now();
-  const state = await inspectToken('ACTIVATION', input.raw, now);
-  if (state.status !== 'VALID') return { ok: false, reason: state.status, login: state.login };
-  const row = await prisma.authToken.findUniqueOrThrow({ where: { tokenHash: hashToken(input.raw) }, include: { user: true } });
-  const key = `activation:${row.userId}`;
-  if (!(await take(key, RULES.loginAccount, now))) return { ok: false, reason: 'THROTTLED', login: state.login };
-  if (!(await verifyPassword(input.password, row.user.passwordHash))) return { ok: false, reason: 'WRONG_PASSWORD', login: state.login };
+  const check = await checkLink(prisma, { purpose: 'activation', raw: input.raw, now });
+  if (check.state === 'unknown') return { ok: false, reason: 'unknown' };
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: check.link.userId } });
+  if (check.state !== 'valid') return { ok: false, reason: check.state, login: user.login };
+  const key = `activation:${user.id}`;
+  if (!(await take(key, RULES.loginAccount, now))) return { ok: false, reason: 'THROTTLED', login: user.login };
+  if (!(await verifyPassword(input.password, user.passwordHash))) return { ok: false, reason: 'WRONG_PASSWORD', login: user.login };
   const result = await activateAccount(input.raw, now);
   if (result.ok) await clearThrottle(key);
   return result;

@@ -3,14 +3,15 @@ import { createElement } from 'react';
 import { prisma } from '../core/db.ts';
 import { env } from '../core/env.ts';
 import { AppError, invalid } from '../core/errors.ts';
+import { formatDuration } from '../core/format.ts';
+import { checkLink, consumeLink, issueLink, linkPath, linkRefusal } from '../core/links.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import PasswordResetEmail from '../../emails/password-reset.tsx';
-import { activateUserInTx, claimEstablishmentByMailbox, inspectToken } from './activation.ts';
-import { formatValidity, platformName, withTimingFloor } from './common.ts';
+import { activateUserInTx, claimEstablishmentByMailbox } from './activation.ts';
+import { platformName, withTimingFloor } from './common.ts';
 import { recordAudit } from '../audit/service.ts';
 import { hashPassword, verifyPassword } from '../core/password.ts';
 import { RULES, THROTTLED_MESSAGE, clearThrottle, take, throttleMail } from '../core/throttle.ts';
-import { consumeToken, issueToken } from './tokens.ts';
 import * as clock from '../core/clock.ts';
 
 export const RESET_REQUEST_ANSWER =
@@ -27,12 +28,12 @@ export async function requestPasswordReset(input: { email: string; origin: strin
       const to = user.email;
       const ttl = env.passwordResetTtlMinutes;
       await prisma.$transaction(async (tx) => {
-        const raw = await issueToken(tx, { userId: user.id, kind: 'PASSWORD_RESET', ttlMinutes: ttl });
+        const { raw } = await issueLink(tx, { purpose: 'password-reset', userId: user.id, ttlMinutes: ttl });
         await enqueueEmail(tx, {
           template: 'password-reset', to,
           subject: `Réinitialisation de votre mot de passe ${platformName()}`,
           element: createElement(PasswordResetEmail, {
-            platformName: platformName(), login: user.login, url: `${input.origin}/reinitialisation/${raw}`, validity: formatValidity(ttl),
+            platformName: platformName(), login: user.login, url: `${input.origin}${linkPath('password-reset', raw)}`, validity: formatDuration(ttl),
           }),
         });
       });
@@ -41,29 +42,19 @@ export async function requestPasswordReset(input: { email: string; origin: strin
   });
 }
 
-const LINK_MESSAGES = {
-  UNKNOWN: "Ce lien de réinitialisation n'est pas valide. Vérifiez que vous avez copié le lien complet, ou demandez-en un nouveau.",
-  USED: 'Ce lien de réinitialisation a déjà été utilisé. Si besoin, demandez-en un nouveau.',
-  EXPIRED: 'Ce lien de réinitialisation a expiré (il est valable 1 heure). Demandez-en un nouveau.',
-} as const;
-
-export function resetLinkMessage(reason: keyof typeof LINK_MESSAGES): string {
-  return LINK_MESSAGES[reason];
-}
-
 /** Uses a reset link: new password, every other session signed out (sessionVersion), account activated if it was pending. */
 export async function resetPassword(input: { token: string; password: string; now?: Date }): Promise<{ login: string }> {
   const now = input.now ?? clock.now();
   // The link is checked before the (slow, memory-hungry) hash: made-up links cost nothing; the
   // transaction below checks it again and uses it once.
-  const state = await inspectToken('PASSWORD_RESET', input.token, now);
-  if (state.status !== 'VALID') throw new AppError(state.status === 'EXPIRED' ? 'EXPIRED' : 'VALIDATION', LINK_MESSAGES[state.status]);
+  const checked = await checkLink(prisma, { purpose: 'password-reset', raw: input.token, now });
+  if (checked.state !== 'valid') throw linkRefusal('password-reset', checked);
   const passwordHash = await hashPassword(input.password);
   const login = await prisma.$transaction(async (tx) => {
-    const used = await consumeToken(tx, { kind: 'PASSWORD_RESET', raw: input.token, now });
-    if (!used.ok) throw new AppError(used.reason === 'EXPIRED' ? 'EXPIRED' : 'VALIDATION', LINK_MESSAGES[used.reason]);
-    const user = await tx.user.findUniqueOrThrow({ where: { id: used.userId } });
-    if (user.status === 'DISABLED' || user.status === 'PENDING_REVIEW') throw new AppError('VALIDATION', LINK_MESSAGES.UNKNOWN);
+    const used = await consumeLink(tx, { purpose: 'password-reset', raw: input.token, now });
+    if (used.state !== 'valid') throw linkRefusal('password-reset', used);
+    const user = await tx.user.findUniqueOrThrow({ where: { id: used.link.userId } });
+    if (user.status === 'DISABLED' || user.status === 'PENDING_REVIEW') throw linkRefusal('password-reset', { state: 'unknown' });
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     if (user.status === 'PENDING_ACTIVATION') await activateUserInTx(tx, user.id, now);
     // The link proves the mailbox: an establishment's address squatted before the rule comes back to it.

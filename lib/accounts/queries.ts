@@ -1,6 +1,8 @@
 // Read models of the accounts pages.
 import { prisma } from '../core/db.ts';
-import { establishmentLabel, personName } from './common.ts';
+import { displayName } from '../core/format.ts';
+import { checkLink, type AccountPurpose, type LinkCheck } from '../core/links.ts';
+import { establishmentLabel } from './common.ts';
 import * as clock from '../core/clock.ts';
 
 /** « Mon compte »: identity and establishments of the signed-in person. */
@@ -10,7 +12,7 @@ export async function accountSummary(userId: string) {
     include: { memberships: { include: { establishment: { select: { name: true, city: true, uai: true } } }, orderBy: { createdAt: 'asc' } } },
   });
   return {
-    displayName: personName(user),
+    displayName: displayName(user, { civility: true }),
     login: user.login,
     email: user.email,
     isOperator: user.isOperator,
@@ -19,6 +21,18 @@ export async function accountSummary(userId: string) {
       establishment: establishmentLabel(m.establishment), uai: m.establishment.uai,
     })),
   };
+}
+
+/**
+ * What an activation or reset link is worth, without using it (the pages show a form: mail scanners
+ * only open links), with the login of its account whenever the link is known (the expired activation
+ * page offers to resend it to that login).
+ */
+export async function readAccountLink<P extends AccountPurpose>(purpose: P, raw: string, now = clock.now()): Promise<LinkCheck<P> & { login?: string }> {
+  const check: LinkCheck<P> = await checkLink(prisma, { purpose, raw, now });
+  if (check.state === 'unknown') return check;
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: check.link.userId }, select: { login: true } });
+  return { ...check, login: user.login };
 }
 
 /** Counts for the operator's index page. */

@@ -6,7 +6,7 @@ import OperatorNoticeEmail from '../../emails/operator-notice.tsx';
 import { createElement } from 'react';
 import { academyByCode, academyOfUai } from '../reference/academies.ts';
 import { sendActivationEmail } from './activation.ts';
-import { establishmentLabel, personName, platformName } from './common.ts';
+import { establishmentLabel, platformName } from './common.ts';
 import { recordAudit } from '../audit/service.ts';
 import { hashPassword } from '../core/password.ts';
 import {
@@ -14,6 +14,8 @@ import {
   type RegistrationTarget,
 } from './registration-rules.ts';
 import { maskAddress } from '../core/text.ts';
+import { displayName } from '../core/format.ts';
+import { revokeAccountLinks } from '../core/links.ts';
 import * as clock from '../core/clock.ts';
 import type { RegistrationData } from './schema.ts';
 import { THROTTLED_MESSAGE, throttleMail } from '../core/throttle.ts';
@@ -124,7 +126,7 @@ async function retireSquatter(tx: Tx, input: { userId: string; establishmentId: 
     where: { applicantId: user.id, status: 'PENDING' },
     data: { status: 'REFUSED', reviewedAt: input.now, reason: "Adresse reprise par l'établissement dont elle est l'adresse d'inscription." },
   });
-  await tx.authToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: input.now } });
+  await revokeAccountLinks(tx, { userId: user.id, purposes: ['activation', 'password-reset'], now: input.now });
   await tx.user.update({
     where: { id: user.id },
     data: { login: `reclaimed:${user.id}`, email: null, status: 'DISABLED', sessionVersion: { increment: 1 } },
@@ -189,7 +191,7 @@ export async function registerEstablishment(
         title: 'Une inscription d’établissement attend votre validation',
         lines: [
           `${establishmentLabel(establishment)} (${establishment.uai}) n’a aucune adresse dans l’annuaire de l’éducation.`,
-          `${personName(user)} (${data.function}, ${email}) demande à l’inscrire.`,
+          `${displayName(user, { civility: true })} (${data.function}, ${email}) demande à l’inscrire.`,
         ],
         path: `/operateur/inscriptions#${review.id}`,
         actionLabel: 'Examiner l’inscription',

@@ -44,6 +44,12 @@ export type LinkCheck<P extends StoredPurpose = StoredPurpose> =
   | { state: 'revoked'; link: LinkRecords[P] }
   | { state: 'unknown'; otherPurpose?: LinkPurpose };
 
+/** A link that cannot be used: every state but `valid`. */
+type LinkRefused<P extends StoredPurpose = StoredPurpose> = Exclude<LinkCheck<P>, { state: 'valid' }>;
+
+/** What a page shows for a link: the check, with what the service adds when it is valid (`V`: the establishment, the account…). */
+export type LinkView<P extends StoredPurpose, V> = LinkRefused<P> | ({ state: 'valid'; link: LinkRecords[P] } & V);
+
 /** What to look up: a platform invitation is only ever read on its own platform. */
 export type LinkQuery =
   { purpose: Exclude<StoredPurpose, 'platform-invitation'>; raw: string; now?: Date } | { purpose: 'platform-invitation'; raw: string; siteId: string; now?: Date };
@@ -257,6 +263,22 @@ export async function revokeLink(tx: Tx, input: { purpose: StoredPurpose; id: st
   return adapterOf(input.purpose).revoke(tx, input.id, input.now ?? clock.now());
 }
 
+/** Account link purposes (AuthToken rows). */
+export type AccountPurpose = 'activation' | 'password-reset';
+
+const PURPOSE_KIND: Record<AccountPurpose, TokenKind> = { activation: 'ACTIVATION', 'password-reset': 'PASSWORD_RESET' };
+
+/**
+ * Stops every open link of a person for these purposes, without a new one: the invitation that
+ * completes an account makes its activation links pointless; an account taken back loses them all.
+ * They then read as used (AuthToken has no revokedAt), as when superseded. Returns how many.
+ */
+export async function revokeAccountLinks(tx: Tx, input: { userId: string; purposes: AccountPurpose[]; now?: Date }): Promise<number> {
+  const kinds = input.purposes.map((purpose) => PURPOSE_KIND[purpose]);
+  const { count } = await tx.authToken.updateMany({ where: { userId: input.userId, kind: { in: kinds }, usedAt: null }, data: { usedAt: input.now ?? clock.now() } });
+  return count;
+}
+
 function stateOf<R>(row: StoredLink<R> | null, query: LinkQuery, now: Date) {
   if (!row) return { state: 'unknown' as const };
   if (row.purpose !== query.purpose) return row.purpose ? { state: 'unknown' as const, otherPurpose: row.purpose } : { state: 'unknown' as const };
@@ -304,7 +326,7 @@ export type LinkTexts = {
   codes: Record<LinkFailure, ErrorCode>;
 };
 
-/** Today's texts, verbatim (lib/accounts/sign-in-messages.ts, lib/accounts/passwords.ts, lib/team/accept.ts, lib/sites/invitations.ts). */
+/** The pages' texts, one table per purpose (the wording the account, team and platform pages always had). */
 export const LINK_TEXTS: Record<LinkPurpose, LinkTexts> = {
   activation: {
     path: '/activation',

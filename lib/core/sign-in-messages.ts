@@ -13,11 +13,8 @@ export const SIGN_IN_MESSAGES: Record<SignInFailure, string> = {
   UNAVAILABLE: 'La connexion est momentanément impossible. Réessayez dans un instant ; si cela persiste, contactez l’équipe technique.',
 };
 
-/** What the activation page says about a link that cannot be used. */
+/** What the activation form says when the link is good but the activation is refused (the link's own states: LINK_TEXTS.activation in lib/core/links.ts). */
 export const ACTIVATION_MESSAGES = {
-  EXPIRED: 'Ce lien d’activation a expiré. Demandez un nouvel email d’activation : il contiendra un nouveau lien.',
-  USED: 'Ce lien d’activation a déjà été utilisé. Si votre compte est activé, connectez-vous.',
-  UNKNOWN: 'Ce lien d’activation n’est pas valide. Vérifiez que vous avez copié le lien complet, ou demandez un nouvel email d’activation.',
   WRONG_PASSWORD:
     'Ce mot de passe n’est pas celui choisi lors de l’inscription. Si vous n’avez pas fait cette inscription vous-même, utilisez « Mot de passe oublié ? » : le lien reçu vous fera choisir votre mot de passe et activera le compte.',
   THROTTLED: 'Trop de tentatives. Par sécurité, patientez 15 minutes avant de réessayer.',

@@ -4,76 +4,48 @@ import { prisma } from '../core/db.ts';
 import type { Tx } from '../core/db.ts';
 import { AppError, conflict, invalid } from '../core/errors.ts';
 import { hashPassword, verifyPassword } from '../core/password.ts';
-import { hashToken } from '../accounts/tokens.ts';
+import { checkLink, consumeLink, linkRefusal, revokeAccountLinks, type LinkRecords, type LinkView } from '../core/links.ts';
 import { attemptOf, type PasswordCheckOptions } from '../core/credentials.ts';
 import { THROTTLED_MESSAGE, sleep } from '../core/throttle.ts';
 import { clientIp } from '../core/request.ts';
 import { recordAudit } from '../audit/service.ts';
 import * as clock from '../core/clock.ts';
 
-export type InvitationState = 'UNKNOWN' | 'USED' | 'REVOKED' | 'EXPIRED' | 'NOT_TEAM';
+type StaffInvitation = LinkRecords['staff-invitation'];
 
-export const INVITATION_MESSAGES: Record<InvitationState, string> = {
-  UNKNOWN: "Ce lien d'invitation n'est pas valide. Vérifiez que vous avez copié le lien complet, ou demandez une nouvelle invitation à votre chef d'établissement.",
-  USED: 'Cette invitation a déjà été utilisée : votre compte existe. Connectez-vous avec votre adresse email.',
-  REVOKED: "Cette invitation a été annulée par l'établissement. Si c'est une erreur, demandez une nouvelle invitation à votre chef d'établissement.",
-  EXPIRED: "Cette invitation a expiré. Demandez à votre chef d'établissement de vous la renvoyer (« Renvoyer » sur la page Équipe).",
-  NOT_TEAM: "Cette invitation concerne la plateforme d'un lycée : ouvrez-la depuis l'adresse de cette plateforme.",
-};
+/** The invitation page: the pre-filled sign-up when the link is valid, else its state (linkMessage says why it no longer works). */
+export type InvitationView = LinkView<'staff-invitation', { establishmentName: string; establishmentCity: string | null; account: 'NEW' | 'EXISTING' }>;
 
-export type InvitationView =
-  | { ok: true; email: string; role: string; establishmentName: string; establishmentCity: string | null; account: 'NEW' | 'EXISTING' }
-  | { ok: false; state: InvitationState; message: string };
-
-function stateOf(inv: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date; establishmentId: string | null; staffRole: string | null } | null, now: Date): InvitationState | null {
-  if (!inv) return 'UNKNOWN';
-  if (inv.acceptedAt) return 'USED';
-  if (inv.revokedAt) return 'REVOKED';
-  if (inv.expiresAt <= now) return 'EXPIRED';
-  if (!inv.establishmentId || !inv.staffRole) return 'NOT_TEAM';
-  return null;
-}
-
-const refusal = (state: InvitationState) => new AppError(state === 'UNKNOWN' ? 'NOT_FOUND' : state === 'EXPIRED' ? 'EXPIRED' : 'CONFLICT', INVITATION_MESSAGES[state]);
-
-/** What the invitation page shows: the pre-filled sign-up, or why the link no longer works. */
+/** What the invitation page shows: the pre-filled sign-up, or why the link no longer works. Reads only. */
 export async function viewInvitation(raw: string, now: Date = clock.now()): Promise<InvitationView> {
-  const inv = await prisma.invitation.findUnique({ where: { tokenHash: hashToken(raw) }, include: { establishment: true } });
-  const state = stateOf(inv, now);
-  if (state || !inv) return { ok: false, state: state ?? 'UNKNOWN', message: INVITATION_MESSAGES[state ?? 'UNKNOWN'] };
-  const user = await prisma.user.findFirst({ where: { OR: [{ email: inv.email }, { login: inv.email }] }, select: { status: true, passwordHash: true } });
+  const check = await checkLink(prisma, { purpose: 'staff-invitation', raw, now });
+  if (check.state !== 'valid') return check;
+  const { email, establishmentId } = check.link;
+  const establishment = await prisma.establishment.findUniqueOrThrow({ where: { id: establishmentId }, select: { name: true, city: true } });
+  const user = await prisma.user.findFirst({ where: { OR: [{ email }, { login: email }] }, select: { status: true, passwordHash: true } });
   const existing = !!user && user.status !== 'PENDING_ACTIVATION' && !!user.passwordHash;
-  return {
-    ok: true, email: inv.email, role: inv.staffRole!, establishmentName: inv.establishment!.name, establishmentCity: inv.establishment!.city,
-    account: existing ? 'EXISTING' : 'NEW',
-  };
+  return { ...check, establishmentName: establishment.name, establishmentCity: establishment.city, account: existing ? 'EXISTING' : 'NEW' };
 }
 
 /** The invitation when its link can still be used; otherwise the refusal (unknown, used, revoked, expired). Reads only. */
-async function usableInvitation(raw: string, now: Date) {
-  const inv = await prisma.invitation.findUnique({ where: { tokenHash: hashToken(raw) } });
-  const state = stateOf(inv, now);
-  if (state || !inv) throw refusal(state ?? 'UNKNOWN');
-  return inv;
+async function usableInvitation(raw: string, now: Date): Promise<StaffInvitation> {
+  const check = await checkLink(prisma, { purpose: 'staff-invitation', raw, now });
+  if (check.state !== 'valid') throw linkRefusal('staff-invitation', check);
+  return check.link;
 }
 
-/** Marks the invitation used, once (safe against a double click or two tabs). */
+/** Marks the invitation used, once (safe against a double click or two tabs), in the caller's transaction. */
 async function claim(tx: Tx, raw: string, now: Date) {
-  const inv = await tx.invitation.findUnique({ where: { tokenHash: hashToken(raw) }, include: { establishment: true } });
-  const state = stateOf(inv, now);
-  if (state || !inv) throw refusal(state ?? 'UNKNOWN');
-  const { count } = await tx.invitation.updateMany({
-    where: { id: inv.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
-    data: { acceptedAt: now },
-  });
-  if (count !== 1) throw refusal('USED');
-  return inv;
+  const used = await consumeLink(tx, { purpose: 'staff-invitation', raw, now });
+  if (used.state !== 'valid') throw linkRefusal('staff-invitation', used);
+  const establishment = await tx.establishment.findUniqueOrThrow({ where: { id: used.link.establishmentId }, select: { name: true } });
+  return { ...used.link, establishmentName: establishment.name };
 }
 
-async function joinTeam(tx: Tx, inv: { id: string; establishmentId: string | null; staffRole: string | null; invitedById: string | null }, userId: string, now: Date) {
-  const establishmentId = inv.establishmentId!;
+async function joinTeam(tx: Tx, inv: StaffInvitation, userId: string, now: Date) {
+  const { establishmentId } = inv;
   const current = await tx.membership.findUnique({ where: { userId_establishmentId: { userId, establishmentId } } });
-  const role = current?.role === 'PRINCIPAL' ? 'PRINCIPAL' : (inv.staffRole as never);
+  const role = current?.role === 'PRINCIPAL' ? 'PRINCIPAL' : inv.staffRole;
   const membership = current
     ? await tx.membership.update({ where: { id: current.id }, data: { role, status: 'ACTIVE', approvedAt: now, approvedById: inv.invitedById } })
     : await tx.membership.create({ data: { userId, establishmentId, role, status: 'ACTIVE', approvedAt: now, approvedById: inv.invitedById } });
@@ -98,9 +70,9 @@ export async function acceptWithNewAccount(input: { token: string; firstName: st
       ? await tx.user.update({ where: { id: user.id }, data: { ...data, email: inv.email } })
       : await tx.user.create({ data: { ...data, login: inv.email, email: inv.email } });
     // Activation links sent earlier for this account are no longer needed.
-    await tx.authToken.updateMany({ where: { userId: account.id, kind: 'ACTIVATION', usedAt: null }, data: { usedAt: now } });
+    await revokeAccountLinks(tx, { userId: account.id, purposes: ['activation'], now });
     await joinTeam(tx, inv, account.id, now);
-    return { login: account.login, establishmentName: inv.establishment!.name };
+    return { login: account.login, establishmentName: inv.establishmentName };
   });
 }
 
@@ -130,6 +102,6 @@ export async function acceptWithExistingAccount(input: { token: string; password
     if (user.status === 'PENDING_REVIEW') throw conflict("Ce compte attend l'examen de l'équipe technique : acceptez l'invitation une fois cet examen terminé.");
     if (user.status !== 'ACTIVE') await tx.user.update({ where: { id: user.id }, data: { status: 'ACTIVE', emailVerified: now } });
     await joinTeam(tx, claimed, user.id, now);
-    return { login: user.login, establishmentName: claimed.establishment!.name };
+    return { login: user.login, establishmentName: claimed.establishmentName };
   });
 }

@@ -1,13 +1,12 @@
 // Invitations to a collège's team: single-use, expiring, revocable links. The accounts area's
 // « demande de création de compte » (granted) creates the same rows and links: accepted here too.
 import { createElement } from 'react';
-import { format } from 'date-fns';
-import { fr } from 'date-fns/locale';
 import { prisma } from '../core/db.ts';
 import type { Tx } from '../core/db.ts';
 import { env } from '../core/env.ts';
 import { conflict, invalid, notFound } from '../core/errors.ts';
-import { hashToken, newRawToken } from '../accounts/tokens.ts';
+import { displayName, formatDay, parisDay } from '../core/format.ts';
+import { issueLink, linkPath, reissueLink, revokeLink } from '../core/links.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import InvitationEmail from '../../emails/invitation.tsx';
 import { isAcademicAddress } from '../reference/academies.ts';
@@ -17,17 +16,17 @@ import { recordAudit } from '../audit/service.ts';
 import { ACADEMIC_MESSAGE, roleLabel, type InvitableRole } from './schema.ts';
 import * as clock from '../core/clock.ts';
 
-const DAY = 24 * 60 * 60_000;
 const INVITATION = 'Invitation';
+const ttlMinutes = () => env.invitationTtlDays * 24 * 60;
 
 async function sendInvitation(tx: Tx, input: { to: string; raw: string; origin: string; establishmentName: string; role: string; inviterId: string; expiresAt: Date }) {
   const inviter = await tx.user.findUnique({ where: { id: input.inviterId }, select: { firstName: true, lastName: true } });
-  const inviterName = [inviter?.firstName, inviter?.lastName].filter(Boolean).join(' ') || null;
+  const inviterName = displayName(inviter, { fallback: '' }) || null;
   await enqueueEmail(tx, {
     template: 'invitation', to: input.to, subject: `Invitation à rejoindre l'équipe du ${input.establishmentName}`,
     element: createElement(InvitationEmail, {
       platformName: env.appName, establishmentName: input.establishmentName, roleLabel: roleLabel(input.role), inviterName,
-      url: `${input.origin}/invitation/${input.raw}`, expiresOn: format(input.expiresAt, 'EEEE d MMMM yyyy', { locale: fr }),
+      url: `${input.origin}${linkPath('staff-invitation', input.raw)}`, expiresOn: formatDay(parisDay(input.expiresAt)),
     }),
   });
 }
@@ -54,14 +53,12 @@ export async function inviteStaff(scope: Scope, input: { email: string; role: In
       const message = 'Une invitation est déjà en cours pour cette adresse : utilisez « Renvoyer » dans la liste des invitations.';
       throw conflict(message, { email: [message] });
     }
-    const raw = newRawToken();
-    const expiresAt = new Date(now.getTime() + env.invitationTtlDays * DAY);
-    const invitation = await tx.invitation.create({
-      data: { email, establishmentId: scope.establishmentId, staffRole: input.role, tokenHash: hashToken(raw), expiresAt, invitedById: scope.actorId },
+    const { raw, id, expiresAt } = await issueLink(tx, {
+      purpose: 'staff-invitation', email, establishmentId: scope.establishmentId, staffRole: input.role, invitedById: scope.actorId, ttlMinutes: ttlMinutes(), now,
     });
     await sendInvitation(tx, { to: email, raw, origin: input.origin, establishmentName: establishment.name, role: input.role, inviterId: scope.actorId, expiresAt });
-    await recordAudit(tx, { actorId: scope.actorId, action: 'invitation.create', establishmentId: scope.establishmentId, targetType: 'Invitation', targetId: invitation.id, data: { email, role: input.role } });
-    return { id: invitation.id };
+    await recordAudit(tx, { actorId: scope.actorId, action: 'invitation.create', establishmentId: scope.establishmentId, targetType: 'Invitation', targetId: id, data: { email, role: input.role } });
+    return { id };
   });
 }
 
@@ -73,14 +70,20 @@ async function findOpenInvitation(tx: Tx, scope: Scope, invitationId: string) {
   return invitation;
 }
 
+/** The link closed between the read and the write (accepted or revoked from another tab): findOpenInvitation says how. */
+async function closedMeanwhile(tx: Tx, scope: Scope, invitationId: string): Promise<never> {
+  await findOpenInvitation(tx, scope, invitationId);
+  throw notFound(INVITATION);
+}
+
 /** A new link (the previous one stops working) and a fresh expiry date. */
 export async function resendInvitation(scope: Scope, input: { invitationId: string; origin: string; now?: Date }) {
   const now = input.now ?? clock.now();
   return prisma.$transaction(async (tx) => {
     const invitation = await findOpenInvitation(tx, scope, input.invitationId);
-    const raw = newRawToken();
-    const expiresAt = new Date(now.getTime() + env.invitationTtlDays * DAY);
-    await tx.invitation.update({ where: { id: invitation.id }, data: { tokenHash: hashToken(raw), expiresAt } });
+    const issued = await reissueLink(tx, { purpose: 'staff-invitation', id: invitation.id, ttlMinutes: ttlMinutes(), now });
+    if (!issued) return closedMeanwhile(tx, scope, invitation.id);
+    const { raw, expiresAt } = issued;
     await sendInvitation(tx, {
       to: invitation.email, raw, origin: input.origin, establishmentName: invitation.establishment!.name,
       role: invitation.staffRole ?? 'TEACHER', inviterId: scope.actorId, expiresAt,
@@ -93,7 +96,7 @@ export async function resendInvitation(scope: Scope, input: { invitationId: stri
 export async function revokeInvitation(scope: Scope, input: { invitationId: string; now?: Date }) {
   return prisma.$transaction(async (tx) => {
     const invitation = await findOpenInvitation(tx, scope, input.invitationId);
-    await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: input.now ?? clock.now() } });
+    if (!(await revokeLink(tx, { purpose: 'staff-invitation', id: invitation.id, now: input.now }))) return closedMeanwhile(tx, scope, invitation.id);
     await recordAudit(tx, { actorId: scope.actorId, action: 'invitation.revoke', establishmentId: scope.establishmentId, targetType: 'Invitation', targetId: invitation.id });
     return { id: invitation.id };
   });

@@ -14,7 +14,7 @@ import {
   operatorDeclineAccessRequestAction,
   operatorGrantAccessRequestAction,
 } from '@/lib/accounts/admin-actions';
-import { hashToken } from '@/lib/accounts/tokens';
+import { hashLinkToken } from '@/lib/core/links';
 
 const db = useTestDb();
 const origin = 'http://localhost:3000';
@@ -113,7 +113,7 @@ describe('answering requests (chef d’établissement)', () => {
     expect(answered).toMatchObject({ status: 'GRANTED', answeredById: ids.principal });
     expect(answered.invitation).toMatchObject({ email: 'julie.martin@ac-rennes.fr', establishmentId: ids.ormeaux, staffRole: 'MAIN_TEACHER', invitedById: ids.principal });
     const raw = await lastLink(prisma, 'julie.martin@ac-rennes.fr', '/invitation/');
-    expect(answered.invitation!.tokenHash).toBe(hashToken(raw));
+    expect(answered.invitation!.tokenHash).toBe(await hashLinkToken(raw));
     expect(answered.invitation!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
     expect(await prisma.auditEntry.count({ where: { action: 'access-request.grant', targetId: pending.id } })).toBe(1);
   });

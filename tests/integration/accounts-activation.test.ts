@@ -3,7 +3,8 @@ jest.mock('next/cache', () => jest.requireActual('../helpers/session-mock').cach
 
 import { useTestDb } from '../helpers/db';
 import { PASSWORD, freshIp, lastLink, makeEstablishment, makeMember, makeRegistered, makeUser, seedReference } from '../factories/accounts';
-import { activateAccount, inspectToken, RESEND_ANSWER, resendActivation, sendActivationEmail } from '@/lib/accounts/activation';
+import { activateWithPassword, RESEND_ANSWER, resendActivation, sendActivationEmail } from '@/lib/accounts/activation';
+import { readAccountLink } from '@/lib/accounts/queries';
 import { registerEstablishment, lookupRegistration } from '@/lib/accounts/registration';
 import { checkCredentials } from '@/lib/core/credentials';
 import { activateAccountAction } from '@/lib/accounts/actions';
@@ -16,6 +17,8 @@ const register = (uai: string) =>
     { origin, ip: freshIp() },
   );
 const inMinutes = (m: number) => new Date(Date.now() + m * 60_000);
+/** The activation page's form: the link and the password chosen at registration. */
+const activate = (raw: string, now?: Date) => activateWithPassword({ raw, password: PASSWORD, now });
 
 beforeAll(async () => {
   const { prisma } = db();
@@ -30,9 +33,9 @@ describe('activating a registration', () => {
     const login = 'ce.0351847t@ac-rennes.fr';
     expect(await checkCredentials({ login, password: PASSWORD, ip: freshIp() })).toEqual({ ok: false, reason: 'NOT_ACTIVATED' });
     const raw = await lastLink(prisma, login, '/activation/');
-    expect(await inspectToken('ACTIVATION', raw)).toEqual({ status: 'VALID', login });
+    expect(await readAccountLink('activation', raw)).toMatchObject({ state: 'valid', login });
 
-    expect(await activateAccount(raw)).toEqual({ ok: true, login, managerOf: ['Collège 0351847T (Rennes)'] });
+    expect(await activate(raw)).toEqual({ ok: true, login, managerOf: ['Collège 0351847T (Rennes)'] });
     const user = await prisma.user.findUniqueOrThrow({ where: { login }, include: { memberships: { include: { establishment: true } } } });
     expect(user.status).toBe('ACTIVE');
     expect(user.emailVerified).toBeInstanceOf(Date);
@@ -46,8 +49,8 @@ describe('activating a registration', () => {
   it('accepts a link once only', async () => {
     const { prisma } = db();
     const raw = await lastLink(prisma, 'ce.0351847t@ac-rennes.fr', '/activation/');
-    expect(await activateAccount(raw)).toEqual({ ok: false, reason: 'USED', login: 'ce.0351847t@ac-rennes.fr' });
-    expect(await inspectToken('ACTIVATION', raw)).toMatchObject({ status: 'USED' });
+    expect(await activate(raw)).toEqual({ ok: false, reason: 'used', login: 'ce.0351847t@ac-rennes.fr' });
+    expect(await readAccountLink('activation', raw)).toMatchObject({ state: 'used' });
   });
 
   it('refuses an expired link, and a new one sent on request works', async () => {
@@ -55,8 +58,8 @@ describe('activating a registration', () => {
     await register('0352260S');
     const login = 'ce.0352260s@ac-rennes.fr';
     const old = await lastLink(prisma, login, '/activation/');
-    expect(await activateAccount(old, inMinutes(5.1))).toEqual({ ok: false, reason: 'EXPIRED', login });
-    expect(await inspectToken('ACTIVATION', old, inMinutes(5.1))).toEqual({ status: 'EXPIRED', login });
+    expect(await activate(old, inMinutes(5.1))).toEqual({ ok: false, reason: 'expired', login });
+    expect(await readAccountLink('activation', old, inMinutes(5.1))).toMatchObject({ state: 'expired', login });
     expect(await prisma.user.findUnique({ where: { login } })).toMatchObject({ status: 'PENDING_ACTIVATION' });
 
     expect(await resendActivation({ identifier: login, origin, ip: freshIp() })).toEqual({ message: RESEND_ANSWER });
@@ -64,12 +67,12 @@ describe('activating a registration', () => {
     expect(fresh).not.toBe(old);
     const resent = await prisma.outboxEmail.findFirstOrThrow({ where: { to: login }, orderBy: { createdAt: 'desc' } });
     expect(resent.subject).toMatch(/Nouveau lien d’activation/);
-    expect(await activateAccount(old)).toMatchObject({ ok: false }); // the old link stopped working
-    expect(await activateAccount(fresh)).toMatchObject({ ok: true, login });
+    expect(await activate(old)).toMatchObject({ ok: false }); // the old link stopped working
+    expect(await activate(fresh)).toMatchObject({ ok: true, login });
   });
 
   it('refuses an unknown or tampered link', async () => {
-    expect(await activateAccount('n-importe-quoi-0123456789')).toEqual({ ok: false, reason: 'UNKNOWN' });
+    expect(await activate('n-importe-quoi-0123456789')).toEqual({ ok: false, reason: 'unknown' });
     const result = await activateAccountAction({ token: 'x' });
     expect(result.ok).toBe(false);
   });
@@ -81,7 +84,7 @@ describe('activating a registration', () => {
     await prisma.user.update({ where: { id: user.id }, data: { status: 'PENDING_ACTIVATION' } });
     await prisma.$transaction((tx) => sendActivationEmail(tx, { userId: user.id, to: user.email!, origin, platformName: 'ministage' }));
     const raw = await lastLink(prisma, 'marie.leroy@ac-rennes.fr', '/activation/');
-    expect(await activateAccount(raw)).toMatchObject({ ok: true, managerOf: [] });
+    expect(await activate(raw)).toMatchObject({ ok: true, managerOf: [] });
     expect(await prisma.membership.findUnique({ where: { id: membership.id } })).toMatchObject({ status: 'PENDING' });
   });
 
@@ -91,7 +94,7 @@ describe('activating a registration', () => {
     const intruder = await makeUser(prisma, { login: 'intrus@ac-rennes.fr', status: 'PENDING_ACTIVATION' });
     await prisma.membership.create({ data: { userId: intruder.id, establishmentId: establishment.id, role: 'PRINCIPAL', status: 'PENDING' } });
     await prisma.$transaction((tx) => sendActivationEmail(tx, { userId: intruder.id, to: intruder.email!, origin, platformName: 'ministage' }));
-    expect(await activateAccount(await lastLink(prisma, 'intrus@ac-rennes.fr', '/activation/'))).toMatchObject({ ok: true, managerOf: [] });
+    expect(await activate(await lastLink(prisma, 'intrus@ac-rennes.fr', '/activation/'))).toMatchObject({ ok: true, managerOf: [] });
     expect(await prisma.membership.count({ where: { establishmentId: establishment.id, status: 'ACTIVE', role: 'PRINCIPAL' } })).toBe(1);
   });
 });

@@ -6,7 +6,7 @@ import { actAs } from '../helpers/session-mock';
 import { PASSWORD, freshIp, lastLink, makeEstablishment, makeOperator, makeRegistered, seedReference } from '../factories/accounts';
 import { registerEstablishment } from '@/lib/accounts/registration';
 import { listPendingReviews } from '@/lib/accounts/reviews';
-import { activateAccount } from '@/lib/accounts/activation';
+import { activateWithPassword } from '@/lib/accounts/activation';
 import { checkCredentials } from '@/lib/core/credentials';
 import { decideRegistrationReviewAction } from '@/lib/accounts/admin-actions';
 
@@ -59,7 +59,8 @@ describe('registrations reviewed by the operator', () => {
     expect(await decideRegistrationReviewAction({ reviewId: review.id, decision: 'APPROVE' })).toEqual({ ok: true, data: { status: 'APPROVED' } });
     const mail = await prisma.outboxEmail.findFirstOrThrow({ where: { to: 'direction@notre-dame.example.fr', template: 'activation' } });
     expect(mail.text).toMatch(/L’équipe technique a validé votre demande/);
-    expect(await activateAccount(await lastLink(prisma, 'direction@notre-dame.example.fr', '/activation/'))).toMatchObject({ ok: true, managerOf: ['Collège privé Notre-Dame (Rennes)'] });
+    const raw = await lastLink(prisma, 'direction@notre-dame.example.fr', '/activation/');
+    expect(await activateWithPassword({ raw, password: PASSWORD })).toMatchObject({ ok: true, managerOf: ['Collège privé Notre-Dame (Rennes)'] });
     const e = await prisma.establishment.findUniqueOrThrow({ where: { uai: '0353069W' }, include: { memberships: true } });
     expect(e.registeredAt).toBeInstanceOf(Date);
     expect(e.memberships[0]).toMatchObject({ role: 'PRINCIPAL', status: 'ACTIVE' });

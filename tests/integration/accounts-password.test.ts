@@ -6,7 +6,8 @@ import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
 import { PASSWORD, freshIp, lastLink, makeEstablishment, makeUser, seedReference } from '../factories/accounts';
 import { RESET_REQUEST_ANSWER, requestPasswordReset, resetPassword } from '@/lib/accounts/passwords';
-import { activateAccount, inspectToken } from '@/lib/accounts/activation';
+import { activateWithPassword } from '@/lib/accounts/activation';
+import { readAccountLink } from '@/lib/accounts/queries';
 import { registerEstablishment } from '@/lib/accounts/registration';
 import { checkCredentials } from '@/lib/core/credentials';
 import { changePasswordAction, requestPasswordResetAction, resetPasswordAction } from '@/lib/accounts/actions';
@@ -80,7 +81,7 @@ describe('« Mot de passe oublié ? »', () => {
     await ask('simple@ac-rennes.fr');
     const raw = await lastLink(prisma, 'simple@ac-rennes.fr', '/reinitialisation/');
     const later = new Date(Date.now() + 61 * 60_000);
-    expect(await inspectToken('PASSWORD_RESET', raw, later)).toMatchObject({ status: 'EXPIRED' });
+    expect(await readAccountLink('password-reset', raw, later)).toMatchObject({ state: 'expired' });
     await expect(resetPassword({ token: raw, password: NEW_PASSWORD, now: later })).rejects.toMatchObject({ code: 'EXPIRED' });
     await expect(resetPassword({ token: raw, password: NEW_PASSWORD, now: new Date(Date.now() + 59 * 60_000) })).resolves.toBeTruthy();
   });
@@ -95,7 +96,8 @@ describe('« Mot de passe oublié ? »', () => {
     const activation = await lastLink(prisma, 'ce.0352260s@ac-rennes.fr', '/activation/');
     await expect(resetPassword({ token: activation, password: NEW_PASSWORD })).rejects.toThrow(/pas valide/);
     await ask('compte@ac-rennes.fr');
-    expect(await activateAccount(await lastLink(prisma, 'compte@ac-rennes.fr', '/reinitialisation/'))).toEqual({ ok: false, reason: 'UNKNOWN' });
+    const reset = await lastLink(prisma, 'compte@ac-rennes.fr', '/reinitialisation/');
+    expect(await activateWithPassword({ raw: reset, password: PASSWORD })).toEqual({ ok: false, reason: 'unknown' });
   });
 
   it('activates a registration still waiting for activation, since the link proves the mailbox', async () => {

@@ -10,7 +10,7 @@ import { PASSWORD, makeTeam, type Team } from '../factories/college';
 import { freshIp } from '../factories/accounts';
 import { acceptInvitationExistingAction, inviteStaffAction, revokeInvitationAction } from '@/lib/team/actions';
 import { acceptWithExistingAccount } from '@/lib/team/accept';
-import { newRawToken } from '@/lib/accounts/tokens';
+import { newLinkToken } from '@/lib/core/links';
 import { checkCredentials } from '@/lib/core/credentials';
 import { setNow } from '@/lib/core/clock';
 
@@ -78,7 +78,7 @@ describe('a link that no longer works says so before any password is checked', (
   });
 
   it('unknown: « pas valide »', async () => {
-    expect(await acceptInvitationExistingAction({ token: newRawToken(), password: 'pas-le-bon' })).toMatchObject({
+    expect(await acceptInvitationExistingAction({ token: newLinkToken(), password: 'pas-le-bon' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND', message: expect.stringMatching(/pas valide/) },
     });

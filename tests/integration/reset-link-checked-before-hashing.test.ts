@@ -9,19 +9,19 @@ jest.mock('@/lib/core/password', () => {
 import { useTestDb } from '../helpers/db';
 import { makeUser } from '../factories/accounts';
 import { resetPassword } from '@/lib/accounts/passwords';
-import { issueToken } from '@/lib/accounts/tokens';
+import { issueLink } from '@/lib/core/links';
 
 const db = useTestDb();
 
 it('refuses an unknown, used or expired link without hashing the new password', async () => {
   const { prisma } = db();
   const user = await makeUser(prisma, { login: 'cout@ac-rennes.fr' });
-  const expired = await prisma.$transaction((tx) => issueToken(tx, { userId: user.id, kind: 'PASSWORD_RESET', ttlMinutes: -1 }));
+  const expired = (await prisma.$transaction((tx) => issueLink(tx, { purpose: 'password-reset', userId: user.id, ttlMinutes: -1 }))).raw;
   hashes.count = 0;
   await expect(resetPassword({ token: 'x'.repeat(43), password: 'Nouveau-mot-de-passe-2026' })).rejects.toMatchObject({ code: 'VALIDATION' });
   await expect(resetPassword({ token: expired, password: 'Nouveau-mot-de-passe-2026' })).rejects.toMatchObject({ code: 'EXPIRED' });
   expect(hashes.count).toBe(0);
-  const valid = await prisma.$transaction((tx) => issueToken(tx, { userId: user.id, kind: 'PASSWORD_RESET', ttlMinutes: 60 }));
+  const valid = (await prisma.$transaction((tx) => issueLink(tx, { purpose: 'password-reset', userId: user.id, ttlMinutes: 60 }))).raw;
   await expect(resetPassword({ token: valid, password: 'Nouveau-mot-de-passe-2026' })).resolves.toEqual({ login: 'cout@ac-rennes.fr' });
   expect(hashes.count).toBe(1);
   await expect(resetPassword({ token: valid, password: 'Encore-un-mot-de-passe-26' })).rejects.toMatchObject({ code: 'VALIDATION' });

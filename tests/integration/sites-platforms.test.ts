@@ -112,7 +112,7 @@ describe('inviting the lycée’s staff', () => {
     actAs(demo.admin.id, demo.host);
     expect((await inviteSiteStaffAction({ email: 'anne.guillou@ac-rennes.fr', role: 'TEACHER' })).ok).toBe(true);
     const { token } = await linkSentTo('anne.guillou@ac-rennes.fr');
-    expect(await readInvitation(token, demo.site.id)).toMatchObject({ state: 'valid', accountExists: true, role: 'TEACHER' });
+    expect(await readInvitation(token, demo.site.id)).toMatchObject({ state: 'valid', accountExists: true, link: { siteRole: 'TEACHER' } });
 
     actAs(demo.teacherUser.id, demo.host);
     const wrong = await acceptSiteInvitationAction({ token });
@@ -138,7 +138,7 @@ describe('inviting the lycée’s staff', () => {
     const second = (await linkSentTo('karim.haddad@ac-rennes.fr')).token;
     expect(second).not.toBe(first);
     expect((await readInvitation(first, demo.site.id)).state).toBe('revoked');
-    expect(await readInvitation(second, demo.site.id)).toMatchObject({ state: 'valid', role: 'ADMIN', accountExists: false });
+    expect(await readInvitation(second, demo.site.id)).toMatchObject({ state: 'valid', link: { siteRole: 'ADMIN' }, accountExists: false });
   });
 
   it('says when the link has expired', async () => {

@@ -7,7 +7,7 @@ import { actAs } from '../helpers/session-mock';
 import { PASSWORD, makeCollege, makeMember, makeTeam, makeUser, type Team } from '../factories/college';
 import { acceptInvitationExistingAction, acceptInvitationNewAction, inviteStaffAction, resendInvitationAction, revokeInvitationAction } from '@/lib/team/actions';
 import { viewInvitation } from '@/lib/team/accept';
-import { hashToken, newRawToken } from '@/lib/accounts/tokens';
+import { hashLinkToken, linkMessage, newLinkToken } from '@/lib/core/links';
 import { checkCredentials } from '@/lib/core/credentials';
 
 const db = useTestDb();
@@ -16,6 +16,11 @@ let team: Team;
 const linkTo = async (email: string) => {
   const mails = await db().prisma.outboxEmail.findMany({ where: { to: email, template: 'invitation' }, orderBy: { createdAt: 'desc' } });
   return /http:\/\/localhost\/invitation\/([\w-]+)/.exec(mails[0].text)![1];
+};
+/** What the invitation page says about a link that no longer works (null when it works). */
+const pageMessage = async (token: string) => {
+  const view = await viewInvitation(token);
+  return view.state === 'valid' ? null : linkMessage('staff-invitation', view);
 };
 const accept = (token: string, over: object = {}) =>
   acceptInvitationNewAction({ token, lastName: 'Bernard', firstName: 'Thomas', password: 'Un-mot-de-passe-long', passwordConfirm: 'Un-mot-de-passe-long', ...over });
@@ -34,13 +39,19 @@ describe('inviting and accepting', () => {
     const days = (inv.expiresAt.getTime() - inv.createdAt.getTime()) / 86_400_000;
     expect(Math.round(days)).toBe(7);
     const raw = await linkTo('thomas.bernard@ac-rennes.fr');
-    expect(inv.tokenHash).toBe(hashToken(raw));
+    expect(inv.tokenHash).toBe(await hashLinkToken(raw));
     expect(inv.tokenHash).not.toContain(raw);
   });
 
   it('the link shows a pre-filled sign-up (email, collège, function)', async () => {
     const view = await viewInvitation(await linkTo('thomas.bernard@ac-rennes.fr'));
-    expect(view).toEqual({ ok: true, email: 'thomas.bernard@ac-rennes.fr', role: 'MAIN_TEACHER', establishmentName: 'Collège les Ormeaux', establishmentCity: 'Rennes', account: 'NEW' });
+    expect(view).toMatchObject({
+      state: 'valid',
+      link: { email: 'thomas.bernard@ac-rennes.fr', staffRole: 'MAIN_TEACHER' },
+      establishmentName: 'Collège les Ormeaux',
+      establishmentCity: 'Rennes',
+      account: 'NEW',
+    });
   });
 
   it('accepting creates an active, verified account with an active membership: the person signs in at once', async () => {
@@ -57,7 +68,7 @@ describe('inviting and accepting', () => {
   it('accepting twice fails cleanly', async () => {
     const token = await linkTo('thomas.bernard@ac-rennes.fr');
     expect(await accept(token)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/déjà été utilisée/) } });
-    expect(await viewInvitation(token)).toMatchObject({ ok: false, state: 'USED' });
+    expect(await viewInvitation(token)).toMatchObject({ state: 'used' });
     expect(await db().prisma.user.count({ where: { email: 'thomas.bernard@ac-rennes.fr' } })).toBe(1);
   });
 
@@ -78,7 +89,8 @@ describe('revoking, expiry, resending', () => {
     const inv = await db().prisma.invitation.findFirstOrThrow({ where: { email: 'revoquee@ac-rennes.fr' } });
     expect(await revokeInvitationAction({ invitationId: inv.id })).toMatchObject({ ok: true });
     const token = await linkTo('revoquee@ac-rennes.fr');
-    expect(await viewInvitation(token)).toMatchObject({ ok: false, state: 'REVOKED', message: expect.stringMatching(/annulée/) });
+    expect(await viewInvitation(token)).toMatchObject({ state: 'revoked' });
+    expect(await pageMessage(token)).toMatch(/annulée/);
     expect(await accept(token)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/annulée/) } });
     expect(await db().prisma.user.count({ where: { email: 'revoquee@ac-rennes.fr' } })).toBe(0);
     expect(await db().prisma.auditEntry.count({ where: { action: 'invitation.revoke', targetId: inv.id } })).toBe(1);
@@ -94,14 +106,16 @@ describe('revoking, expiry, resending', () => {
     expect(await resendInvitationAction({ invitationId: inv.id })).toMatchObject({ ok: true });
     const fresh = await linkTo('expiree@ac-rennes.fr');
     expect(fresh).not.toBe(old);
-    expect(await viewInvitation(old)).toMatchObject({ ok: false, state: 'UNKNOWN' });
+    expect(await viewInvitation(old)).toEqual({ state: 'unknown' });
     actAs(null);
     expect(await accept(fresh)).toMatchObject({ ok: true });
   });
 
   it('an unknown link says so', async () => {
-    expect(await viewInvitation(newRawToken())).toMatchObject({ ok: false, state: 'UNKNOWN', message: expect.stringMatching(/pas valide/) });
-    expect(await accept(newRawToken())).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const raw = newLinkToken();
+    expect(await viewInvitation(raw)).toEqual({ state: 'unknown' });
+    expect(await pageMessage(raw)).toMatch(/pas valide/);
+    expect(await accept(newLinkToken())).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
 
@@ -140,7 +154,7 @@ describe('accepting with an existing account', () => {
     actAs(team.members.PRINCIPAL.user.id);
     await inviteStaffAction({ email: teacher.email, role: 'TEACHER' });
     const token = await linkTo(teacher.email!);
-    expect(await viewInvitation(token)).toMatchObject({ ok: true, account: 'EXISTING' });
+    expect(await viewInvitation(token)).toMatchObject({ state: 'valid', account: 'EXISTING' });
     actAs(null);
     expect(await acceptInvitationExistingAction({ token, password: 'pas-le-bon-mot-de-passe' })).toMatchObject({ ok: false, error: { fieldErrors: { password: [expect.any(String)] } } });
     expect(await accept(token)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } }); // cannot overwrite an existing account
@@ -163,14 +177,14 @@ describe('accepting with an existing account', () => {
 
 describe('invitations created by a granted access request (accounts area)', () => {
   it('are accepted by the same page', async () => {
-    const raw = newRawToken();
+    const raw = newLinkToken();
     const inv = await db().prisma.invitation.create({
-      data: { email: 'demandeur@ac-rennes.fr', establishmentId: team.establishmentId, staffRole: 'DEPUTY', tokenHash: hashToken(raw), expiresAt: new Date(Date.now() + 86_400_000) },
+      data: { email: 'demandeur@ac-rennes.fr', establishmentId: team.establishmentId, staffRole: 'DEPUTY', tokenHash: await hashLinkToken(raw), expiresAt: new Date(Date.now() + 86_400_000) },
     });
     await db().prisma.accessRequest.create({
       data: { establishmentId: team.establishmentId, lastName: 'D', firstName: 'E', function: 'Adjoint', email: 'demandeur@ac-rennes.fr', status: 'GRANTED', invitationId: inv.id },
     });
-    expect(await viewInvitation(raw)).toMatchObject({ ok: true, role: 'DEPUTY' });
+    expect(await viewInvitation(raw)).toMatchObject({ state: 'valid', link: { staffRole: 'DEPUTY' } });
     actAs(null);
     expect(await accept(raw)).toMatchObject({ ok: true });
     expect(await db().prisma.membership.findFirst({ where: { user: { email: 'demandeur@ac-rennes.fr' } } })).toMatchObject({ role: 'DEPUTY', status: 'ACTIVE' });
