@@ -11,6 +11,8 @@ import { siteOrigin } from '../core/origin.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import SiteInvitationEmail from '../../emails/site-invitation.tsx';
 import * as clock from '../core/clock.ts';
+import { recordAudit } from '../audit/service.ts';
+import { ESTABLISHMENT_ADDRESS_MESSAGES, registrationAddressOwner } from '../accounts/registration-rules.ts';
 
 export type SiteRoleName = 'ADMIN' | 'TEACHER';
 const ROLE_WORD: Record<SiteRoleName, string> = { ADMIN: 'administrateur', TEACHER: 'enseignant' };
@@ -19,8 +21,15 @@ const ROLE_WORD: Record<SiteRoleName, string> = { ADMIN: 'administrateur', TEACH
 export async function inviteSiteStaff(input: { siteId: string; email: string; role: SiteRoleName; invitedById: string; requestOrigin: string; now?: Date }) {
   const now = input.now ?? clock.now();
   const email = input.email.trim().toLowerCase();
-  const site = await prisma.site.findUnique({ where: { id: input.siteId }, select: { id: true, name: true, slug: true, domains: { select: { host: true }, orderBy: { host: 'asc' } } } });
+  const site = await prisma.site.findUnique({
+    where: { id: input.siteId }, select: { id: true, name: true, slug: true, establishmentId: true, domains: { select: { host: true }, orderBy: { host: 'asc' } } },
+  });
   if (!site) throw new AppError('NOT_FOUND', 'Plateforme introuvable.');
+  // Another establishment's registration address is nobody's personal login (the lycée's own may join its platform).
+  const owner = await registrationAddressOwner(prisma, email);
+  if (owner && owner.establishment?.id !== site.establishmentId) {
+    throw new AppError('VALIDATION', ESTABLISHMENT_ADDRESS_MESSAGES.staff, { email: [ESTABLISHMENT_ADDRESS_MESSAGES.staff] });
+  }
   const member = await prisma.siteMembership.findFirst({ where: { siteId: site.id, user: { email } }, select: { role: true } });
   if (member) throw conflict(`${email} fait déjà partie de l’équipe de cette plateforme.`, { email: ['Déjà membre de l’équipe.'] });
   const inviter = await prisma.user.findUnique({ where: { id: input.invitedById }, select: { firstName: true, lastName: true } });
@@ -40,6 +49,7 @@ export async function inviteSiteStaff(input: { siteId: string; email: string; ro
         expiresLabel: formatDay(parisDay(expiresAt)),
       }),
     });
+    await recordAudit(tx, { actorId: input.invitedById, action: 'site-invitation.create', siteId: site.id, targetType: 'Invitation', targetId: id, data: { email, role: input.role } });
     return { id, email };
   });
 }
@@ -77,6 +87,7 @@ export async function acceptSiteInvitation(input: { raw: string; siteId: string;
       create: { siteId: input.siteId, userId: input.user.id, role: inv.siteRole },
       update: { role: inv.siteRole },
     });
+    await recordAudit(tx, { actorId: input.user.id, action: 'site-invitation.accept', siteId: input.siteId, targetType: 'Invitation', targetId: inv.id, data: { role: inv.siteRole } });
     return { role: inv.siteRole };
   });
 }
@@ -100,6 +111,7 @@ export async function createAccountFromInvitation(input: {
       select: { id: true, email: true },
     });
     await tx.siteMembership.create({ data: { siteId: input.siteId, userId: user.id, role: inv.siteRole } });
+    await recordAudit(tx, { actorId: user.id, action: 'site-invitation.accept', siteId: input.siteId, targetType: 'Invitation', targetId: inv.id, data: { role: inv.siteRole, newAccount: true } });
     return { userId: user.id, email: inv.email, role: inv.siteRole };
   });
 }
