@@ -9,8 +9,8 @@ import { Button } from '@/components/ui/Button';
 import { Alert } from '@/components/ui/Alert';
 import { SIGN_IN_MESSAGES, type SignInFailure } from '@/lib/core/sign-in-messages';
 import { signInSchema, type SignInInput } from '@/lib/accounts/schema';
+import { safeCallbackUrl } from '@/lib/core/origin';
 import { ResendActivationForm } from './ResendActivationForm';
-import { safeCallbackUrl } from './safe-callback';
 import s from './accounts.module.css';
 
 const isFailure = (code: string | undefined | null): code is SignInFailure => !!code && code in SIGN_IN_MESSAGES;

@@ -42,19 +42,3 @@ export async function EstablishmentTabs({ actor, member, current }: { actor: Act
     </nav>
   );
 }
-
-/** What a signed-in person who is not (or not yet) in a collège's team sees instead. */
-export function NotMember({ title }: { title: string }) {
-  return (
-    <div className="stack">
-      <h1>{title}</h1>
-      <p>
-        Cette page est réservée aux membres de l’équipe pédagogique d’un collège. Si vous venez de vous inscrire, votre chef
-        d’établissement doit encore approuver votre inscription : vous recevrez un email dès que ce sera fait.
-      </p>
-      <p>
-        <Link href="/">Retour à l’accueil</Link>
-      </p>
-    </div>
-  );
-}

@@ -1,6 +1,6 @@
 // Find one's collège by UAI, name or commune (a GET form: works without JavaScript, keyboard first).
 import Link from 'next/link';
-import type { CollegeSummary } from '@/lib/team/establishments';
+import type { CollegeSummary } from '@/lib/team/queries';
 import { Button } from '@/components/ui/Button';
 import s from '@/components/classes/classes.module.css';
 import ui from '@/components/ui/ui.module.css';

@@ -1,15 +1,20 @@
-// Read models of the classes pages. Every query is scoped by the member's establishment; every
-// pupil query also by the member's reach (lib/classes/access.ts), in its `where`.
+// Read models of the classes pages. Every query of the collège's pages is scoped by the member's
+// establishment; every pupil query also by the member's reach (lib/classes/access.ts), in its `where`.
+// The public sign-up pages (« Je suis élève », « Rejoindre ma classe ») read a collège by its UAI or
+// a class by its join code, and only what those pages show.
 import { prisma } from '../core/db.ts';
+import { AppError } from '../core/errors.ts';
+import { displayName } from '../core/format.ts';
+import { activeSchoolYear } from '../reference/school-year.ts';
+import { findCollegeByUai, pupilSignUpReadiness, type PupilReadiness } from '../team/establishments.ts';
 import { ownClassWhere, pupilsInReach, type PupilReach } from './access.ts';
+import { normalizeJoinCode } from './join-code.ts';
+import { classOfCode, type JoinTarget } from './signup.ts';
 
 const collator = new Intl.Collator('fr', { numeric: true, sensitivity: 'base' });
 export const byClassName = <T extends { name: string }>(a: T, b: T) => collator.compare(a.name, b.name);
 const byPupilName = <T extends { lastName: string | null; firstName: string | null }>(a: T, b: T) =>
   collator.compare(`${a.lastName ?? ''} ${a.firstName ?? ''}`, `${b.lastName ?? ''} ${b.firstName ?? ''}`);
-
-const teacherName = (u: { firstName: string | null; lastName: string | null; login: string }) =>
-  [u.firstName, u.lastName].filter(Boolean).join(' ') || u.login;
 
 export async function listClasses(establishmentId: string) {
   const rows = await prisma.classRoom.findMany({
@@ -22,7 +27,7 @@ export async function listClasses(establishmentId: string) {
   return rows
     .map((c) => ({
       id: c.id, name: c.name, level: c.level, schoolYear: c.schoolYear, joinCode: c.joinCode, pupils: c._count.pupils,
-      teachers: c.teachers.map((t) => ({ membershipId: t.membership.id, name: teacherName(t.membership.user) })),
+      teachers: c.teachers.map((t) => ({ membershipId: t.membership.id, name: displayName(t.membership.user) })),
     }))
     .sort((a, b) => b.schoolYear - a.schoolYear || byClassName(a, b));
 }
@@ -46,7 +51,7 @@ export async function getClassDetail(establishmentId: string, classRoomId: strin
     },
   });
   if (!room) return null;
-  const teachers = room.teachers.map((t) => ({ membershipId: t.membership.id, name: teacherName(t.membership.user) }));
+  const teachers = room.teachers.map((t) => ({ membershipId: t.membership.id, name: displayName(t.membership.user) }));
   const visible = !!reach && (reach.wholeCollege || teachers.some((t) => t.membershipId === reach.membershipId));
   return {
     id: room.id, name: room.name, level: room.level, schoolYear: room.schoolYear, joinCode: room.joinCode, establishmentName: room.establishment.name,
@@ -130,4 +135,48 @@ export function ownPupil(pupilId: string) {
       guardians: { orderBy: { rank: 'asc' }, select: { rank: true, lastName: true, firstName: true, email: true, phone: true } },
     },
   });
+}
+
+/** The year new classes belong to (the running school year, or the next one once the last is closed). */
+export function activeYear() {
+  return activeSchoolYear(prisma);
+}
+
+/** « Mon établissement »: the year and the counts of classes and pupils. */
+export async function classesOverview(establishmentId: string) {
+  const [year, classes, pupils, withoutClass] = await Promise.all([
+    activeSchoolYear(prisma),
+    prisma.classRoom.count({ where: { establishmentId } }),
+    prisma.pupil.count({ where: { establishmentId, anonymisedAt: null } }),
+    countPupilsWithoutClass(establishmentId),
+  ]);
+  return { year, classes, pupils, withoutClass };
+}
+
+/** The class of a join code in this collège (the poster), or null. */
+export async function classOfJoinCode(establishmentId: string, raw: string) {
+  const joinCode = normalizeJoinCode(raw);
+  if (!joinCode) return null;
+  return prisma.classRoom.findFirst({
+    where: { joinCode, establishmentId },
+    select: { id: true, name: true, schoolYear: true, joinCode: true, establishment: { select: { name: true } } },
+  });
+}
+
+/** « Rejoindre ma classe »: the class of a code and whether its collège takes sign-ups yet, or the French refusal. */
+export async function joinPageOf(raw: string): Promise<{ ok: true; target: JoinTarget; readiness: PupilReadiness } | { ok: false; refusal: string }> {
+  let target: JoinTarget;
+  try {
+    target = await classOfCode(prisma, raw);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    return { ok: false, refusal: err.message };
+  }
+  return { ok: true, target, readiness: await pupilSignUpReadiness(prisma, target.establishment) };
+}
+
+/** « Je suis élève » without a code: the collège of a UAI and whether its pupils may sign up yet. */
+export async function pupilSignUpCollege(uai: string) {
+  const college = uai ? await findCollegeByUai(prisma, uai) : null;
+  return { college, readiness: college ? await pupilSignUpReadiness(prisma, college) : null };
 }

@@ -2,13 +2,12 @@
 // rentrée: the classes of that year are removed, its pupils anonymised (names, birth date,
 // guardians, account → removed; establishment, level, year and enrolments kept for statistics),
 // staff stay. One transaction per establishment, so progress shows and a stopped run resumes.
-import { format } from 'date-fns';
-import { fr } from 'date-fns/locale';
 import { prisma } from '../core/db.ts';
 import type { Tx } from '../core/db.ts';
 import { conflict, notFound } from '../core/errors.ts';
 import { recordAudit } from '../audit/service.ts';
-import { canCloseYear, closableFrom, schoolYearLabel } from '../reference/school-year.ts';
+import { canCloseYear, closableFrom } from '../reference/school-year.ts';
+import { formatDate, formatDay, parisDay, schoolYearLabel } from '../core/format.ts';
 import * as clock from '../core/clock.ts';
 
 export type EstablishmentCounts = {
@@ -86,11 +85,11 @@ export async function startRollover(input: { year: number; actorId: string; dryR
   const now = input.now ?? clock.now();
   if (!canCloseYear(input.year, now))
     throw conflict(
-      `L'année scolaire ${schoolYearLabel(input.year)} est encore en cours : sa clôture est possible à partir du ${format(closableFrom(input.year), 'EEEE d MMMM yyyy', { locale: fr })}.`,
+      `L'année scolaire ${schoolYearLabel(input.year)} est encore en cours : sa clôture est possible à partir du ${formatDay(closableFrom(input.year))}.`,
     );
   const previous = await prisma.rollover.findFirst({ where: { schoolYear: input.year, dryRun: false, establishmentId: null }, orderBy: { startedAt: 'desc' } });
   if (!input.dryRun && previous?.finishedAt)
-    throw conflict(`L'année scolaire ${schoolYearLabel(input.year)} a déjà été clôturée le ${format(previous.finishedAt, 'd MMMM yyyy', { locale: fr })}.`);
+    throw conflict(`L'année scolaire ${schoolYearLabel(input.year)} a déjà été clôturée le ${formatDate(parisDay(previous.finishedAt))}.`);
   if (!input.dryRun && previous) return previous; // an interrupted run resumes
   const establishments = input.dryRun ? await previewRollover(input.year) : [];
   const total = input.dryRun ? establishments.length : (await pendingEstablishments(prisma, input.year)).length;

@@ -2,6 +2,7 @@
 // No Next.js imports here: lib/core/session.ts feeds it the session and the host; tests call it directly.
 import { prisma } from './db.ts';
 import { env } from './env.ts';
+import { displayName } from './format.ts';
 import { parseHost, type Tenant } from './tenant.ts';
 import type { Role, StaffRoleName } from './permissions.ts';
 
@@ -41,9 +42,8 @@ export async function loadUser(userId: string, sessionVersion?: number): Promise
   const user = await prisma.user.findUnique({ where: { id: userId } });
   if (!user || user.status !== 'ACTIVE') return null;
   if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null;
-  const name = [user.firstName, user.lastName].filter(Boolean).join(' ') || user.login;
   return {
-    id: user.id, login: user.login, email: user.email, firstName: user.firstName, lastName: user.lastName, name,
+    id: user.id, login: user.login, email: user.email, firstName: user.firstName, lastName: user.lastName, name: displayName(user),
     isOperator: user.isOperator,
   };
 }
@@ -89,23 +89,4 @@ export async function loadActor(input: { userId?: string | null; sessionVersion?
   if (siteMembership) roles.push(siteMembership.role === 'ADMIN' ? 'SITE_ADMIN' : 'SITE_TEACHER');
   if (user.isOperator) roles.push('OPERATOR');
   return { user, member, pupil: activePupil, site, tenant, roles };
-}
-
-/** The scheme of a request: https only when the (first) X-Forwarded-Proto says exactly so. */
-export function requestScheme(forwardedProto: string | null | undefined): 'http' | 'https' {
-  return forwardedProto?.split(',')[0]?.trim().toLowerCase() === 'https' ? 'https' : 'http';
-}
-
-/**
- * The origin to put in links (emails, redirects) for a request: its host when it is the portal or
- * an active platform, else the portal. Never a client-chosen host or scheme (password-reset poisoning).
- */
-export async function trustedOrigin(rawHost: string | null | undefined, forwardedProto: string | null | undefined): Promise<string> {
-  const scheme = requestScheme(forwardedProto);
-  const port = rawHost?.trim().match(/^[^:@/\\]+:(\d{1,5})$/)?.[1];
-  const suffix = port ? `:${port}` : '';
-  const tenant = parseHost(rawHost, env.rootDomain);
-  if (tenant?.kind === 'root') return `${scheme}://${tenant.host}${suffix}`;
-  if (tenant && (await findSiteByHost(tenant.host))) return `${scheme}://${tenant.host}${suffix}`;
-  return `${scheme}://${env.rootDomain}${suffix}`;
 }

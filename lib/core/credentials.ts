@@ -5,6 +5,7 @@ import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { sleep, startPasswordAttempt, type PasswordAttempt } from './throttle.ts';
 import { SIGN_IN_MESSAGES, type SignInFailure } from './sign-in-messages.ts';
 import * as clock from './clock.ts';
+import { displayName } from './format.ts';
 
 export { SIGN_IN_MESSAGES, type SignInFailure };
 
@@ -37,6 +38,5 @@ export async function checkCredentials(input: { login: string; password: string;
   if (user.status === 'DISABLED') return { ok: false, reason: 'DISABLED' };
 
   await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: clock.now() } });
-  const name = [user.firstName, user.lastName].filter(Boolean).join(' ') || user.login;
-  return { ok: true, user: { id: user.id, login: user.login, email: user.email, name, sessionVersion: user.sessionVersion } };
+  return { ok: true, user: { id: user.id, login: user.login, email: user.email, name: displayName(user), sessionVersion: user.sessionVersion } };
 }

@@ -1,25 +1,23 @@
 // School years: the rentrée is on 1 September; a year is named by the year of its rentrée
-// (2026 → « 2026-2027 »). Classes and pupils belong to one school year.
+// (2026 → « 2026-2027 », schoolYearLabel in lib/core/format.ts). Classes and pupils belong to one
+// school year. Dates are read in Paris (lib/core/format.ts), whatever the machine's time zone.
 import type { Tx } from '../core/db.ts';
 import * as clock from '../core/clock.ts';
+import { parisDay, schoolYearOf, type Day } from '../core/format.ts';
 
-/** The school year running on that date: 2026-11-23 → 2026, 2027-06-30 → 2026, 2027-09-01 → 2027. */
-export function currentSchoolYear(date: Date = clock.now()): number {
-  return date.getMonth() >= 8 ? date.getFullYear() : date.getFullYear() - 1;
-}
+/**
+ * @deprecated schoolYearOf (lib/core/format.ts). Kept only for tests/factories/college.ts and
+ * tests/e2e/college.e2e.test.ts, which are not yet migrated; delete it with their last import.
+ */
+export const currentSchoolYear = schoolYearOf;
 
-/** « 2026-2027 » */
-export function schoolYearLabel(year: number): string {
-  return `${year}-${year + 1}`;
-}
-
-/** A year may be closed from 1 July of its last calendar year (the summer before the next rentrée). */
-export function closableFrom(year: number): Date {
-  return new Date(year + 1, 6, 1);
+/** A year may be closed from 1 July of its last calendar year (the summer before the next rentrée): 2026 → '2027-07-01'. */
+export function closableFrom(year: number): Day {
+  return `${year + 1}-07-01`;
 }
 
 export function canCloseYear(year: number, now: Date = clock.now()): boolean {
-  return now >= closableFrom(year);
+  return parisDay(now) >= closableFrom(year);
 }
 
 /**
@@ -32,5 +30,5 @@ export async function activeSchoolYear(db: Pick<Tx, 'rollover'>, now: Date = clo
     orderBy: { schoolYear: 'desc' },
     select: { schoolYear: true },
   });
-  return Math.max(currentSchoolYear(now), last ? last.schoolYear + 1 : 0);
+  return Math.max(schoolYearOf(now), last ? last.schoolYear + 1 : 0);
 }

@@ -1,44 +1,8 @@
 // Finding a collège for a sign-up, and whether its team and its pupils may sign up yet
-// (« l'inscription, c'est chacun son tour »).
-import { prisma } from '../core/db.ts';
+// (« l'inscription, c'est chacun son tour »). The collège search (pages) is in queries.ts.
 import type { Tx } from '../core/db.ts';
 import { isValidUai, normalizeUai } from '../reference/uai.ts';
 import { activeSchoolYear } from '../reference/school-year.ts';
-
-export type CollegeSummary = { id: string; uai: string; name: string; city: string | null; postalCode: string | null; registered: boolean };
-
-const select = { id: true, uai: true, name: true, city: true, postalCode: true, registeredAt: true } as const;
-const summary = (e: { id: string; uai: string; name: string; city: string | null; postalCode: string | null; registeredAt: Date | null }): CollegeSummary => ({
-  id: e.id, uai: e.uai, name: e.name, city: e.city, postalCode: e.postalCode, registered: !!e.registeredAt,
-});
-
-/** By UAI, or by words of the name / commune / postal code (every word must match). Open collèges only. */
-export async function searchColleges(q: string, options: { registeredOnly?: boolean; limit?: number } = {}): Promise<CollegeSummary[]> {
-  const query = q.trim().slice(0, 100);
-  if (query.length < 2) return [];
-  const base = { kind: 'COLLEGE' as const, open: true, ...(options.registeredOnly ? { registeredAt: { not: null } } : {}) };
-  if (isValidUai(query)) {
-    const e = await prisma.establishment.findFirst({ where: { ...base, uai: normalizeUai(query) }, select });
-    return e ? [summary(e)] : [];
-  }
-  const words = query.split(/\s+/).filter((w) => w.length > 0).slice(0, 5);
-  const rows = await prisma.establishment.findMany({
-    where: {
-      ...base,
-      AND: words.map((w) => ({
-        OR: [
-          { name: { contains: w, mode: 'insensitive' as const } },
-          { city: { contains: w, mode: 'insensitive' as const } },
-          { postalCode: { startsWith: w } },
-        ],
-      })),
-    },
-    select,
-    orderBy: [{ city: 'asc' }, { name: 'asc' }],
-    take: options.limit ?? 20,
-  });
-  return rows.map(summary);
-}
 
 export async function findCollegeByUai(db: Tx, uai: string) {
   if (!isValidUai(uai)) return null;

@@ -1,9 +1,10 @@
-// Read models of the team page: members, people waiting for approval, invitations.
+// Read models of the team pages: members, people waiting for approval, invitations; the collège
+// search and the collège of a staff sign-up.
 import { prisma } from '../core/db.ts';
 import * as clock from '../core/clock.ts';
-
-const person = (u: { firstName: string | null; lastName: string | null; login: string }) =>
-  [u.firstName, u.lastName].filter(Boolean).join(' ') || u.login;
+import { displayName } from '../core/format.ts';
+import { isValidUai, normalizeUai } from '../reference/uai.ts';
+import { findCollegeByUai, teamSignUpOpen } from './establishments.ts';
 
 export async function teamOverview(establishmentId: string, now: Date = clock.now()) {
   const [memberships, invitations] = await Promise.all([
@@ -22,7 +23,7 @@ export async function teamOverview(establishmentId: string, now: Date = clock.no
     }),
   ]);
   const row = (m: (typeof memberships)[number]) => ({
-    id: m.id, userId: m.user.id, name: person(m.user), email: m.user.email, role: m.role, since: m.approvedAt ?? m.createdAt,
+    id: m.id, userId: m.user.id, name: displayName(m.user), email: m.user.email, role: m.role, since: m.approvedAt ?? m.createdAt,
     emailConfirmed: m.user.status === 'ACTIVE', classes: m.classes.map((c) => c.classRoom),
   });
   return {
@@ -42,9 +43,60 @@ export function mainTeachers(establishmentId: string) {
       where: { establishmentId, status: 'ACTIVE', role: 'MAIN_TEACHER' },
       select: { id: true, user: { select: { firstName: true, lastName: true, login: true } } },
     })
-    .then((rows) => rows.map((r) => ({ id: r.id, name: person(r.user) })).sort((a, b) => a.name.localeCompare(b.name, 'fr')));
+    .then((rows) => rows.map((r) => ({ id: r.id, name: displayName(r.user) })).sort((a, b) => a.name.localeCompare(b.name, 'fr')));
 }
 
 export async function pendingCount(establishmentId: string) {
   return prisma.membership.count({ where: { establishmentId, status: 'PENDING', role: { not: 'PRINCIPAL' } } });
+}
+
+/** « Mon établissement »: the counts of the team (active members, sign-ups to approve, professeurs principaux). */
+export async function teamCounts(establishmentId: string) {
+  const [members, pending, mainTeachers] = await Promise.all([
+    prisma.membership.count({ where: { establishmentId, status: 'ACTIVE' } }),
+    pendingCount(establishmentId),
+    prisma.membership.count({ where: { establishmentId, status: 'ACTIVE', role: 'MAIN_TEACHER' } }),
+  ]);
+  return { members, pending, mainTeachers };
+}
+
+/** « Je suis membre de l’équipe pédagogique »: the collège of a UAI and whether its team may sign up yet. */
+export async function staffSignUpCollege(uai: string) {
+  const college = uai ? await findCollegeByUai(prisma, uai) : null;
+  return { college, open: college ? await teamSignUpOpen(prisma, college) : false };
+}
+
+export type CollegeSummary = { id: string; uai: string; name: string; city: string | null; postalCode: string | null; registered: boolean };
+
+const collegeSelect = { id: true, uai: true, name: true, city: true, postalCode: true, registeredAt: true } as const;
+const summary = (e: { id: string; uai: string; name: string; city: string | null; postalCode: string | null; registeredAt: Date | null }): CollegeSummary => ({
+  id: e.id, uai: e.uai, name: e.name, city: e.city, postalCode: e.postalCode, registered: !!e.registeredAt,
+});
+
+/** By UAI, or by words of the name / commune / postal code (every word must match). Open collèges only. */
+export async function searchColleges(q: string, options: { registeredOnly?: boolean; limit?: number } = {}): Promise<CollegeSummary[]> {
+  const query = q.trim().slice(0, 100);
+  if (query.length < 2) return [];
+  const base = { kind: 'COLLEGE' as const, open: true, ...(options.registeredOnly ? { registeredAt: { not: null } } : {}) };
+  if (isValidUai(query)) {
+    const e = await prisma.establishment.findFirst({ where: { ...base, uai: normalizeUai(query) }, select: collegeSelect });
+    return e ? [summary(e)] : [];
+  }
+  const words = query.split(/\s+/).filter((w) => w.length > 0).slice(0, 5);
+  const rows = await prisma.establishment.findMany({
+    where: {
+      ...base,
+      AND: words.map((w) => ({
+        OR: [
+          { name: { contains: w, mode: 'insensitive' as const } },
+          { city: { contains: w, mode: 'insensitive' as const } },
+          { postalCode: { startsWith: w } },
+        ],
+      })),
+    },
+    select: collegeSelect,
+    orderBy: [{ city: 'asc' }, { name: 'asc' }],
+    take: options.limit ?? 20,
+  });
+  return rows.map(summary);
 }

@@ -3,7 +3,7 @@ import { useTestDb } from '../helpers/db';
 import { makeClass, makeCollege, makeMember, makePupil, makeTeam, type Team } from '../factories/college';
 import { assignMainTeachers, createClass, deleteClass, regenerateJoinCode, updateClass } from '@/lib/classes/service';
 import { JOIN_CODE_ALPHABET } from '@/lib/classes/join-code';
-import { currentSchoolYear } from '@/lib/reference/school-year';
+import { schoolYearOf } from '@/lib/core/format';
 import { AppError } from '@/lib/core/errors';
 
 const db = useTestDb();
@@ -21,7 +21,7 @@ const code = (p: Promise<unknown>) => p.then(() => 'OK', (e: AppError) => e.code
 describe('creating a class', () => {
   it('creates « 4e C » in the current school year with a short unambiguous join code, and audits it', async () => {
     const room = await createClass(scope(), { name: '4e C', level: '4e' });
-    expect(room).toMatchObject({ name: '4e C', level: '4e', schoolYear: currentSchoolYear(), establishmentId: team.establishmentId });
+    expect(room).toMatchObject({ name: '4e C', level: '4e', schoolYear: schoolYearOf(), establishmentId: team.establishmentId });
     expect(room.joinCode).toMatch(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`));
     const audit = await db().prisma.auditEntry.findFirst({ where: { action: 'class.create', targetId: room.id } });
     expect(audit?.actorId).toBe(team.members.MAIN_TEACHER.user.id);

@@ -7,7 +7,7 @@ import { actAs } from '../helpers/session-mock';
 import { makeClass, makeCollege, makeMember, makePupil, makeTeam, type Team } from '../factories/college';
 import { joinClassAction, signUpPupilAction, updateOwnGuardiansAction } from '@/lib/classes/pupil-actions';
 import { checkCredentials } from '@/lib/core/credentials';
-import { currentSchoolYear } from '@/lib/reference/school-year';
+import { schoolYearOf } from '@/lib/core/format';
 import type { PupilSignUpInput } from '@/lib/classes/pupil-schema';
 
 const db = useTestDb();
@@ -33,7 +33,7 @@ describe('signing up with the class code', () => {
     const user = await db().prisma.user.findUniqueOrThrow({ where: { login: 'lea.morel' }, include: { pupil: { include: { guardians: true } } } });
     expect(user).toMatchObject({ status: 'ACTIVE', email: null, firstName: null, lastName: null });
     expect(user.pupil).toMatchObject({
-      establishmentId: team.establishmentId, classRoomId: team.classA.id, firstName: 'Léa', lastName: 'Morel', level: '3e', schoolYear: currentSchoolYear(),
+      establishmentId: team.establishmentId, classRoomId: team.classA.id, firstName: 'Léa', lastName: 'Morel', level: '3e', schoolYear: schoolYearOf(),
     });
     expect(user.pupil!.birthDate!.toISOString().slice(0, 10)).toBe('2012-05-04');
     expect(user.pupil!.guardians).toEqual([expect.objectContaining({ rank: 1, firstName: 'Sophie', email: 'sophie.morel@exemple.fr' })]);

@@ -15,7 +15,8 @@ import PupilsPage from '@/app/(portail)/etablissement/eleves/page';
 import ClassPage from '@/app/(portail)/etablissement/classes/[id]/page';
 import ClassesPage from '@/app/(portail)/etablissement/classes/page';
 import EstablishmentHome from '@/app/(portail)/etablissement/page';
-import { EstablishmentTabs, NotMember } from '@/components/classes/EstablishmentTabs';
+import { EstablishmentTabs } from '@/components/classes/EstablishmentTabs';
+import { AccessDenied } from '@/components/ui/AccessDenied';
 import { ActionButton } from '@/components/classes/ActionButton';
 import { GuardiansForm } from '@/components/classes/GuardiansForm';
 import { PupilMoveTable } from '@/components/classes/PupilMoveTable';
@@ -73,7 +74,9 @@ async function page(run: () => Promise<unknown>): Promise<{ kind: 'TREE'; tree: 
     throw e;
   }
 }
-const isNotMember = (tree: unknown) => isValidElement(tree) && tree.type === NotMember;
+/** The « Accès réservé » screen for someone signed in who is in no collège's team (lib/core/guards requireMember). */
+const isNotMember = (tree: unknown) =>
+  isValidElement(tree) && tree.type === AccessDenied && (tree.props as { what?: string }).what === 'aux membres de l’équipe pédagogique d’un collège';
 const asRole = (role: MatrixRole) => actAs(actors[role]);
 
 // ── the pupil's page ──

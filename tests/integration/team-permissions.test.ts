@@ -10,7 +10,7 @@ import {
   approveMembershipAction, inviteStaffAction, refuseMembershipAction, removeMemberAction, resendInvitationAction, revokeInvitationAction,
 } from '@/lib/team/actions';
 import { assignTeachersAction, movePupilsAction, updateGuardiansAction } from '@/lib/classes/actions';
-import { hashToken, newRawToken } from '@/lib/accounts/tokens';
+import { hashLinkToken, newLinkToken } from '@/lib/core/links';
 import { can } from '@/lib/core/permissions';
 import { loadActor } from '@/lib/core/actor';
 import type { ActionResult } from '@/lib/core/action-types';
@@ -24,9 +24,12 @@ let n = 0;
 const TEAM = ['PRINCIPAL', 'DEPUTY', 'MAIN_TEACHER', 'TEACHER', 'CPE', 'COUNSELOR', 'SECRETARY'];
 const HEADS = ['PRINCIPAL', 'DEPUTY'];
 
-const newInvitation = () =>
+const newInvitation = async () =>
   db().prisma.invitation.create({
-    data: { email: `invite${++n}@ac-rennes.fr`, establishmentId: team.establishmentId, staffRole: 'TEACHER', tokenHash: hashToken(newRawToken()), expiresAt: new Date(Date.now() + 86_400_000) },
+    data: {
+      email: `invite${++n}@ac-rennes.fr`, establishmentId: team.establishmentId, staffRole: 'TEACHER', tokenHash: await hashLinkToken(newLinkToken()),
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
   });
 const newMember = (status: 'PENDING' | 'ACTIVE') => makeMember(db().prisma, { establishmentId: team.establishmentId, role: 'TEACHER', status });
 

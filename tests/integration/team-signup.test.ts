@@ -6,7 +6,7 @@ import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
 import { makeCollege, makeMember, makeTeam, type Team } from '../factories/college';
 import { approveMembershipAction, refuseMembershipAction, removeMemberAction, signUpStaffAction } from '@/lib/team/actions';
-import { activateAccount } from '@/lib/accounts/activation';
+import { activateWithPassword } from '@/lib/accounts/activation';
 import { loadActor } from '@/lib/core/actor';
 import type { StaffSignUpInput } from '@/lib/team/schema';
 
@@ -38,7 +38,7 @@ describe('a staff member signs up alone', () => {
 
   it('after activation the account works but the membership stays pending: no access to the collège yet', async () => {
     const mail = await db().prisma.outboxEmail.findFirstOrThrow({ where: { to: 'marie.leroy@ac-rennes.fr', template: 'activation' } });
-    expect(await activateAccount(tokenOf(mail.text))).toMatchObject({ ok: true });
+    expect(await activateWithPassword({ raw: tokenOf(mail.text), password: 'Un-mot-de-passe-long' })).toMatchObject({ ok: true });
     const user = await db().prisma.user.findUniqueOrThrow({ where: { email: 'marie.leroy@ac-rennes.fr' }, include: { memberships: true } });
     expect(user.status).toBe('ACTIVE');
     expect(user.memberships[0].status).toBe('PENDING');

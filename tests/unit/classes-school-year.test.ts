@@ -1,24 +1,27 @@
-import { canCloseYear, currentSchoolYear, schoolYearLabel } from '@/lib/reference/school-year';
+import { schoolYearLabel, schoolYearOf } from '@/lib/core/format';
+import { canCloseYear, closableFrom } from '@/lib/reference/school-year';
 import { JOIN_CODE_ALPHABET, formatJoinCode, generateJoinCode, normalizeJoinCode } from '@/lib/classes/join-code';
 
-describe('school years (rentrée on 1 September)', () => {
+describe('school years (rentrée on 1 September, in Paris)', () => {
   it.each([
-    ['2026-11-23T12:00:00', 2026],
-    ['2027-06-30T12:00:00', 2026],
-    ['2027-08-31T23:00:00', 2026],
-    ['2027-09-01T00:30:00', 2027],
-    ['2027-01-01T00:00:00', 2026],
+    ['2026-11-23T12:00:00+01:00', 2026],
+    ['2027-06-30T12:00:00+02:00', 2026],
+    ['2027-08-31T23:00:00+02:00', 2026],
+    ['2027-09-01T00:30:00+02:00', 2027],
+    ['2027-01-01T00:00:00+01:00', 2026],
   ])('%s is in school year %i', (date, year) => {
-    expect(currentSchoolYear(new Date(date))).toBe(year);
+    expect(schoolYearOf(new Date(date))).toBe(year);
   });
 
   it('names a year by its two calendar years', () => {
     expect(schoolYearLabel(2026)).toBe('2026-2027');
   });
 
-  it('may close a year from 1 July of its last calendar year', () => {
-    expect(canCloseYear(2026, new Date('2027-06-30T23:00:00'))).toBe(false);
-    expect(canCloseYear(2026, new Date('2027-07-01T00:00:00'))).toBe(true);
+  it('may close a year from 1 July of its last calendar year (midnight in Paris)', () => {
+    expect(closableFrom(2026)).toBe('2027-07-01');
+    expect(canCloseYear(2026, new Date('2027-06-30T23:59:00+02:00'))).toBe(false);
+    expect(canCloseYear(2026, new Date('2027-07-01T00:00:00+02:00'))).toBe(true);
+    expect(canCloseYear(2026, new Date('2027-06-30T22:00:00Z'))).toBe(true); // already 1 July in Paris
   });
 });
 

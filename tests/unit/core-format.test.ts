@@ -1,18 +1,50 @@
-// lib/core/format against the functions it replaces, on many inputs: the same text, byte for byte.
-// The old instant formatters read the machine's zone (the app runs with TZ=Europe/Paris,
-// scripts/app-process.ts). Jest's sandbox cannot change the zone of its own process (setting
-// process.env.TZ there does nothing), so the zone comparisons run in child processes (node + tsx),
-// one per zone: the old functions under Europe/Paris, the new ones under every zone.
+// lib/core/format against the code it replaced, on many inputs: the same text, byte for byte.
+// The replaced formatters (lib/stages/time, lib/classes/format, lib/accounts/common, lib/reference/
+// school-year, the inline name joins) are gone; what they computed is frozen here, formula for
+// formula, as « before ». The instant formatters read the machine's zone (the app runs with
+// TZ=Europe/Paris, scripts/app-process.ts). Jest's sandbox cannot change the zone of its own process
+// (setting process.env.TZ there does nothing), so the zone comparisons run in child processes
+// (node + tsx), one per zone: « before » under Europe/Paris, lib/core/format under every zone.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { format } from 'date-fns';
+import { fr } from 'date-fns/locale';
 import * as F from '@/lib/core/format';
-import * as stagesTime from '@/lib/stages/time';
-import * as classesFormat from '@/lib/classes/format';
-import { schoolYearLabel as oldSchoolYearLabel } from '@/lib/reference/school-year';
-import { formatValidity, personName } from '@/lib/accounts/common';
-import { hoursLabel } from '@/lib/stages/rules';
+
+// ── the code it replaced, frozen ──
+/** A local Date on that calendar day at noon (lib/stages/time). */
+const localDate = (day: string) => {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y, m - 1, d, 12);
+};
+const before = {
+  // lib/stages/time
+  formatDay: (day: string) => format(localDate(day), 'EEEE d MMMM yyyy', { locale: fr }),
+  formatShortDay: (day: string) => format(localDate(day), 'EEE d MMM', { locale: fr }),
+  formatShortDate: (day: string) => format(localDate(day), 'EEE d MMM yyyy', { locale: fr }),
+  formatMonth: (month: string) => format(localDate(`${month}-01`), 'MMMM yyyy', { locale: fr }),
+  dbToDay: (date: Date) => date.toISOString().slice(0, 10),
+  formatMinutes: (minutes: number) => `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`,
+  schoolYearStart: (day: string) => (Number(day.slice(5, 7)) >= 9 ? `${day.slice(0, 4)}-09-01` : `${Number(day.slice(0, 4)) - 1}-09-01`),
+  // lib/classes/format formatDay (a @db.Date, with a date-fns pattern)
+  classesDay: (d: Date, pattern = 'd MMMM yyyy') => format(new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()), pattern, { locale: fr }),
+  // lib/classes/format pupilName
+  pupilName: (p: { firstName: string | null; lastName: string | null }) => [p.lastName?.toUpperCase(), p.firstName].filter(Boolean).join(' ') || 'Élève anonymisé',
+  // lib/accounts/common formatValidity and personName
+  formatValidity: (minutes: number) => {
+    const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
+    if (minutes < 1) return plural(Math.max(1, Math.round(minutes * 60)), 'seconde');
+    if (minutes < 60) return plural(Math.round(minutes), 'minute');
+    if (minutes < 48 * 60) return plural(Math.round(minutes / 60), 'heure');
+    return plural(Math.round(minutes / (24 * 60)), 'jour');
+  },
+  personName: (u: { civility?: string | null; firstName?: string | null; lastName?: string | null; login: string }) =>
+    [u.civility, u.firstName, u.lastName].filter(Boolean).join(' ') || u.login,
+  // lib/reference/school-year schoolYearLabel
+  schoolYearLabel: (year: number) => `${year}-${year + 1}`,
+};
 
 const ZONES = ['Europe/Paris', 'UTC', 'America/Los_Angeles', 'Pacific/Auckland'];
 
@@ -47,30 +79,33 @@ function instants(): number[] {
 }
 const INSTANTS = instants();
 
-// Runs in a child process with TZ set: every old and new formatter on every input.
+// Runs in a child process with TZ set: the frozen formulas and lib/core/format on every input.
 const CHILD = `
 import { readFileSync } from 'node:fs';
 const root = process.env.ROOT;
 const F = await import(root + '/lib/core/format.ts');
-const T = await import(root + '/lib/stages/time.ts');
-const C = await import(root + '/lib/classes/format.ts');
-const A = await import(root + '/lib/accounts/common.ts');
-const S = await import(root + '/lib/classes/school-year.ts');
 const { format } = await import('date-fns');
 const { fr } = await import('date-fns/locale');
 const { days, instants } = JSON.parse(readFileSync(process.env.INPUT, 'utf8'));
 const ts = instants.map((t) => new Date(t));
 const db = (d) => new Date(d + 'T00:00:00.000Z');
+const localDate = (day) => { const [y, m, d] = day.split('-').map(Number); return new Date(y, m - 1, d, 12); };
+const classesDay = (d, pattern) => format(new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()), pattern, { locale: fr });
+const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const parisClock = (t) => { const p = Object.fromEntries(parts.formatToParts(t).map((x) => [x.type, x.value])); return { day: p.year + '-' + p.month + '-' + p.day, minutes: Number(p.hour) * 60 + Number(p.minute) }; };
 process.stdout.write(JSON.stringify({
   offsetAtEpoch: new Date(0).getTimezoneOffset(),
   old: {
-    dateTime: ts.map((t) => A.formatDateTime(t)),
-    dateTimeClasses: ts.map((t) => C.formatDateTime(t)),
-    date: ts.map((t) => C.formatDate(t)),
-    expiry: ts.map((t) => format(t, 'EEEE d MMMM yyyy', { locale: fr })),
-    schoolYear: ts.map((t) => S.currentSchoolYear(t)),
-    clock: ts.map((t) => T.parisClock(t)),
-    days: days.map((d) => [T.formatDay(d), T.formatShortDay(d), T.formatShortDate(d), T.formatMonth(d.slice(0, 7)), C.formatDay(db(d)), C.formatDay(db(d), 'dd/MM/yyyy')]),
+    dateTime: ts.map((t) => format(t, "EEEE d MMMM yyyy 'à' H 'h' mm", { locale: fr })), // lib/accounts/common, lib/classes/format
+    date: ts.map((t) => format(t, 'd MMMM yyyy', { locale: fr })), // lib/classes/format formatDate
+    expiry: ts.map((t) => format(t, 'EEEE d MMMM yyyy', { locale: fr })), // the invitation emails' expiry
+    schoolYear: ts.map((t) => (t.getMonth() >= 8 ? t.getFullYear() : t.getFullYear() - 1)), // currentSchoolYear
+    clock: ts.map((t) => parisClock(t)), // lib/stages/time parisClock
+    days: days.map((d) => [
+      format(localDate(d), 'EEEE d MMMM yyyy', { locale: fr }), format(localDate(d), 'EEE d MMM', { locale: fr }),
+      format(localDate(d), 'EEE d MMM yyyy', { locale: fr }), format(localDate(d.slice(0, 7) + '-01'), 'MMMM yyyy', { locale: fr }),
+      classesDay(db(d), 'd MMMM yyyy'), classesDay(db(d), 'dd/MM/yyyy'),
+    ]),
   },
   new: {
     dateTime: ts.map((t) => F.formatDateTime(t)),
@@ -83,8 +118,8 @@ process.stdout.write(JSON.stringify({
 }));
 `;
 
-type Outputs = { dateTime: string[]; dateTimeClasses: string[]; date: string[]; expiry: string[]; schoolYear: number[]; clock: unknown[]; days: string[][] };
-type ZoneRun = { offsetAtEpoch: number; old: Outputs; new: Omit<Outputs, 'dateTimeClasses'> };
+type Outputs = { dateTime: string[]; date: string[]; expiry: string[]; schoolYear: number[]; clock: unknown[]; days: string[][] };
+type ZoneRun = { offsetAtEpoch: number; old: Outputs; new: Outputs };
 
 function runIn(tz: string, input: string): Promise<ZoneRun> {
   return new Promise((resolve, reject) => {
@@ -118,15 +153,13 @@ beforeAll(async () => {
   }
 }, 180_000);
 
-describe('in every time zone, the same text as today’s code under Europe/Paris', () => {
+describe('in every time zone, the same text as the replaced code under Europe/Paris', () => {
   it('really runs each child in its zone', () => {
     expect(ZONES.map((tz) => runs[tz].offsetAtEpoch)).toEqual([-60, 0, 480, -720]);
   });
 
   it.each(ZONES)('formatDateTime = lib/accounts/common and lib/classes/format formatDateTime (process in %s)', (tz) => {
-    const paris = runs['Europe/Paris'].old;
-    expect(paris.dateTimeClasses).toEqual(paris.dateTime);
-    expect(runs[tz].new.dateTime).toEqual(paris.dateTime);
+    expect(runs[tz].new.dateTime).toEqual(runs['Europe/Paris'].old.dateTime);
   });
 
   it.each(ZONES)('formatDate(parisDay) = lib/classes/format formatDate; formatDay(parisDay) = the invitation emails’ expiry (process in %s)', (tz) => {
@@ -144,7 +177,7 @@ describe('in every time zone, the same text as today’s code under Europe/Paris
     expect(runs[tz].old.days).toEqual(runs['Europe/Paris'].old.days); // those never depended on the zone
   });
 
-  it('while today’s instant formatters drift outside Paris (why the module exists)', () => {
+  it('while the replaced instant formatters drifted outside Paris (why the module exists)', () => {
     expect(runs.UTC.old.dateTime).not.toEqual(runs['Europe/Paris'].old.dateTime);
     expect(runs.UTC.old.schoolYear).not.toEqual(runs['Europe/Paris'].old.schoolYear);
   });
@@ -153,13 +186,13 @@ describe('in every time zone, the same text as today’s code under Europe/Paris
 describe('calendar days (no time zone involved)', () => {
   it('formatDay, formatShortDay, formatShortDate, formatMonth = lib/stages/time; dbDay = dbToDay (this process)', () => {
     expect(DAYS.map((d) => [F.formatDay(d), F.formatShortDay(d), F.formatShortDate(d), F.formatMonth(d.slice(0, 7))])).toEqual(
-      DAYS.map((d) => [stagesTime.formatDay(d), stagesTime.formatShortDay(d), stagesTime.formatShortDate(d), stagesTime.formatMonth(d.slice(0, 7))]),
+      DAYS.map((d) => [before.formatDay(d), before.formatShortDay(d), before.formatShortDate(d), before.formatMonth(d.slice(0, 7))]),
     );
     const dates = DAYS.map((d) => new Date(`${d}T00:00:00.000Z`));
     expect(dates.map((d) => [F.formatDate(F.dbDay(d)), F.formatNumericDate(F.dbDay(d)), F.formatDay(F.dbDay(d))])).toEqual(
-      dates.map((d) => [classesFormat.formatDay(d), classesFormat.formatDay(d, 'dd/MM/yyyy'), classesFormat.formatDay(d, 'EEEE d MMMM yyyy')]),
+      dates.map((d) => [before.classesDay(d), before.classesDay(d, 'dd/MM/yyyy'), before.classesDay(d, 'EEEE d MMMM yyyy')]),
     );
-    expect(dates.map(F.dbDay)).toEqual(dates.map(stagesTime.dbToDay));
+    expect(dates.map(F.dbDay)).toEqual(dates.map(before.dbToDay));
   });
 
   it('writes the house examples', () => {
@@ -179,11 +212,11 @@ describe('hours', () => {
   const ALL = Array.from({ length: 24 * 60 }, (_, i) => i);
 
   it('formatTime = formatMinutes, formatHours = formatHours / hoursLabel, every minute of the day', () => {
-    expect(ALL.map(F.formatTime)).toEqual(ALL.map(stagesTime.formatMinutes));
+    expect(ALL.map(F.formatTime)).toEqual(ALL.map(before.formatMinutes));
     for (const start of ALL.filter((m) => m % 5 === 0)) {
       const end = (start + 185) % (24 * 60);
-      expect(F.formatHours(start, end)).toBe(stagesTime.formatHours(start, end));
-      expect(F.formatHours(start, end, 'à')).toBe(hoursLabel(start, end));
+      expect(F.formatHours(start, end)).toBe(`${before.formatMinutes(start)} – ${before.formatMinutes(end)}`); // lib/stages/time formatHours
+      expect(F.formatHours(start, end, 'à')).toBe(`${before.formatMinutes(start)} à ${before.formatMinutes(end)}`); // lib/stages/rules hoursLabel
     }
     expect(F.formatTime(540)).toBe('9 h 00');
     expect(F.formatTime(845)).toBe('14 h 05');
@@ -193,10 +226,6 @@ describe('hours', () => {
 });
 
 describe('instants, in Europe/Paris', () => {
-  it('parisClock = lib/stages/time parisClock (this process)', () => {
-    expect(INSTANTS.map((t) => F.parisClock(new Date(t)))).toEqual(INSTANTS.map((t) => stagesTime.parisClock(new Date(t))));
-  });
-
   it('writes summer and winter time, and the days after each change', () => {
     expect(F.formatDateTime(new Date('2027-03-12T13:05:00Z'))).toBe('vendredi 12 mars 2027 à 14 h 05'); // winter: UTC+1
     expect(F.formatDateTime(new Date('2027-03-12T13:05:00Z'), { weekday: false })).toBe('12 mars 2027 à 14 h 05');
@@ -214,20 +243,20 @@ describe('instants, in Europe/Paris', () => {
 
 describe('school years', () => {
   it('names a year by its rentrée', () => {
-    for (let y = 2000; y <= 2100; y++) expect(F.schoolYearLabel(y)).toBe(oldSchoolYearLabel(y));
+    for (let y = 2000; y <= 2100; y++) expect(F.schoolYearLabel(y)).toBe(before.schoolYearLabel(y));
     expect(F.schoolYearLabel(2026)).toBe('2026-2027');
     expect(F.schoolYearOfDay('2026-08-31')).toBe(2025);
     expect(F.schoolYearOfDay('2026-09-01')).toBe(2026);
     expect(F.schoolYearOf(new Date('2027-08-31T22:00:00Z'))).toBe(2027); // already 1 September in Paris
     expect(F.schoolYearOf(new Date('2027-08-31T21:59:59Z'))).toBe(2026);
-    for (const d of DAYS) expect(F.schoolYearOfDay(d)).toBe(Number(stagesTime.schoolYearStart(d).slice(0, 4)));
+    for (const d of DAYS) expect(F.schoolYearOfDay(d)).toBe(Number(before.schoolYearStart(d).slice(0, 4)));
   });
 });
 
 describe('durations', () => {
   it('formatDuration = formatValidity', () => {
     const values = [0, 0.01, 0.05, 0.5, 0.99, 1, 1.4, 1.5, 5, 59, 59.6, 60, 61, 89, 90, 119, 120, 47 * 60, 48 * 60 - 1, 48 * 60, 7 * 24 * 60, 30 * 24 * 60 + 700];
-    expect(values.map(F.formatDuration)).toEqual(values.map(formatValidity));
+    expect(values.map(F.formatDuration)).toEqual(values.map(before.formatValidity));
     expect(F.formatDuration(5)).toBe('5 minutes');
     expect(F.formatDuration(60)).toBe('1 heure');
     expect(F.formatDuration(7 * 24 * 60)).toBe('7 jours');
@@ -245,17 +274,17 @@ describe('names', () => {
     { civility: '', firstName: '', lastName: '', login: 'vide@x.fr' },
     { civility: null, firstName: 'Jean-Édouard', lastName: 'de La Tour', login: 'j@x.fr' },
   ];
-  // Copies of today's inline joins (lib/core/actor.ts loadUser, lib/accounts/credentials.ts,
+  // Copies of the inline joins it replaced (lib/core/actor.ts loadUser, lib/core/credentials.ts,
   // lib/team/queries.ts person, lib/classes/queries.ts teacherName; invitations' inviterName;
   // lib/stages/trainees.ts and cancel-mail.ts; app/sites/[host]/options/equipe).
   const withLogin = (u: (typeof PEOPLE)[number]) => [u.firstName, u.lastName].filter(Boolean).join(' ') || u.login;
   const orNull = (u: (typeof PEOPLE)[number] | null) => [u?.firstName, u?.lastName].filter(Boolean).join(' ') || null;
   const orPupil = (u: (typeof PEOPLE)[number]) => [u.firstName, u.lastName].filter(Boolean).join(' ') || 'Élève';
 
-  it('displayName = the name joins of today', () => {
+  it('displayName = the name joins it replaced', () => {
     for (const p of PEOPLE) {
       expect(F.displayName(p)).toBe(withLogin(p));
-      expect(F.displayName(p, { civility: true })).toBe(personName(p));
+      expect(F.displayName(p, { civility: true })).toBe(before.personName(p));
       expect(F.displayName(p, { fallback: '' }) || null).toBe(orNull(p));
       expect(F.displayName(p, { fallback: 'Élève' })).toBe(orPupil(p));
       expect(F.displayName(p, { fallback: '—' })).toBe([p.firstName, p.lastName].filter(Boolean).join(' ') || '—');
@@ -266,7 +295,7 @@ describe('names', () => {
   });
 
   it('listName = pupilName', () => {
-    for (const p of PEOPLE) expect(F.listName(p, 'Élève anonymisé')).toBe(classesFormat.pupilName(p));
+    for (const p of PEOPLE) expect(F.listName(p, 'Élève anonymisé')).toBe(before.pupilName(p));
     expect(F.listName({ firstName: 'Léa', lastName: 'Martin' }, 'Élève anonymisé')).toBe('MARTIN Léa');
   });
 });

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { Alert } from '@/components/ui/Alert';
 import { SignInForm } from '@/components/accounts/SignInForm';
-import { safeCallbackUrl } from '@/components/accounts/safe-callback';
+import { safeCallbackUrl } from '@/lib/core/origin';
 import { getCurrentUser, requestOrigin } from '@/lib/core/session';
 
 export const metadata: Metadata = { title: 'Connexion' };

@@ -2,29 +2,24 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { ButtonLink } from '@/components/ui/Button';
-import { EstablishmentTabs, NotMember } from '@/components/classes/EstablishmentTabs';
+import { EstablishmentTabs } from '@/components/classes/EstablishmentTabs';
 import s from '@/components/classes/classes.module.css';
 import { pupilAccess } from '@/lib/classes/access';
-import { memberPage } from '@/lib/classes/page-access';
-import { activeSchoolYear, schoolYearLabel } from '@/lib/reference/school-year';
-import { prisma } from '@/lib/core/db';
+import { classesOverview } from '@/lib/classes/queries';
+import { schoolYearLabel } from '@/lib/core/format';
+import { requireMember } from '@/lib/core/guards';
 import { STAFF_ROLE_LABELS, can } from '@/lib/core/permissions';
+import { teamCounts } from '@/lib/team/queries';
 
 export const metadata: Metadata = { title: 'Mon établissement' };
 
 export default async function EstablishmentHome() {
   await connection();
-  const { actor, member } = await memberPage('/etablissement');
-  if (!member) return <NotMember title="Mon établissement" />;
-  const id = member.establishmentId;
-  const [year, classes, pupils, withoutClass, members, pending, mainTeachers] = await Promise.all([
-    activeSchoolYear(prisma),
-    prisma.classRoom.count({ where: { establishmentId: id } }),
-    prisma.pupil.count({ where: { establishmentId: id, anonymisedAt: null } }),
-    prisma.pupil.count({ where: { establishmentId: id, anonymisedAt: null, classRoomId: null } }),
-    prisma.membership.count({ where: { establishmentId: id, status: 'ACTIVE' } }),
-    prisma.membership.count({ where: { establishmentId: id, status: 'PENDING', role: { not: 'PRINCIPAL' } } }),
-    prisma.membership.count({ where: { establishmentId: id, status: 'ACTIVE', role: 'MAIN_TEACHER' } }),
+  const g = await requireMember('team:view', '/etablissement');
+  if (!g.ok) return g.denied;
+  const { actor, member } = g;
+  const [{ year, classes, pupils, withoutClass }, { members, pending, mainTeachers }] = await Promise.all([
+    classesOverview(member.establishmentId), teamCounts(member.establishmentId),
   ]);
   const steps = [
     { done: classes > 0, text: 'Créer les classes', href: '/etablissement/classes' },

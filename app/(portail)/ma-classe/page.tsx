@@ -2,19 +2,20 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
+import { AccessDenied } from '@/components/ui/AccessDenied';
 import { EstablishmentTabs } from '@/components/classes/EstablishmentTabs';
 import { GuardiansForm } from '@/components/classes/GuardiansForm';
 import { JoinClassForm } from '@/components/classes/JoinClassForm';
 import { joinClassAction, updateOwnGuardiansAction } from '@/lib/classes/pupil-actions';
-import { signedInPage } from '@/lib/classes/page-access';
 import { classesOfTeacher, ownPupil } from '@/lib/classes/queries';
+import { requireUser } from '@/lib/core/guards';
 
 export const metadata: Metadata = { title: 'Ma classe' };
 
 /** « Ma classe »: a professeur principal's class(es); a pupil's class, guardians and join code. */
 export default async function MyClassPage() {
   await connection();
-  const actor = await signedInPage('/ma-classe');
+  const { actor } = await requireUser('/ma-classe');
   if (actor.member) {
     const classes = await classesOfTeacher(actor.member.membershipId);
     if (classes.length === 1) redirect(`/etablissement/classes/${classes[0].id}`);
@@ -39,14 +40,7 @@ export default async function MyClassPage() {
       </div>
     );
   }
-  if (!actor.pupil) {
-    return (
-      <div className="stack">
-        <h1>Ma classe</h1>
-        <p>Cette page est réservée aux professeurs principaux et aux élèves. <Link href="/">Retour à l’accueil</Link></p>
-      </div>
-    );
-  }
+  if (!actor.pupil) return <AccessDenied what="aux professeurs principaux et aux élèves" />;
   const pupil = (await ownPupil(actor.pupil.id))!;
   return (
     <div className="stack">

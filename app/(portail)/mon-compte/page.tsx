@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { ChangePasswordForm } from '@/components/accounts/ChangePasswordForm';
 import { accountSummary } from '@/lib/accounts/queries';
-import { getActor } from '@/lib/core/session';
+import { requireUser } from '@/lib/core/guards';
 import { STAFF_ROLE_LABELS } from '@/lib/core/permissions';
 import s from '@/components/accounts/accounts.module.css';
 
@@ -11,9 +10,8 @@ export const metadata: Metadata = { title: 'Mon compte' };
 const MEMBERSHIP_STATUS = { ACTIVE: 'actif', PENDING: 'en attente de validation par le chef d’établissement', REVOKED: 'retiré' } as const;
 
 export default async function MyAccountPage() {
-  const actor = await getActor();
-  if (!actor.user) redirect('/connexion?callbackUrl=%2Fmon-compte');
-  const account = await accountSummary(actor.user.id);
+  const { user } = await requireUser('/mon-compte');
+  const account = await accountSummary(user.id);
   return (
     <div className="stack">
       <h1>Mon compte</h1>

@@ -1,17 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
-import { AccessDenied } from '@/components/accounts/AccessDenied';
 import { operatorCounts } from '@/lib/accounts/queries';
-import { can } from '@/lib/core/permissions';
-import { getActor } from '@/lib/core/session';
+import { requireOperator } from '@/lib/core/guards';
 
 export const metadata: Metadata = { title: 'Espace de l’équipe technique' };
 
 export default async function OperatorIndexPage() {
-  const actor = await getActor();
-  if (!actor.user) redirect('/connexion?callbackUrl=%2Foperateur');
-  if (!can(actor, 'platform:operate')) return <AccessDenied what="à l’équipe technique de la plateforme" />;
+  const g = await requireOperator('/operateur');
+  if (!g.ok) return g.denied;
   const counts = await operatorCounts();
   return (
     <div className="stack">

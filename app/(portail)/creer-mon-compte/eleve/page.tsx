@@ -6,8 +6,8 @@ import { CodeEntry } from '@/components/classes/CodeEntry';
 import { PupilSignUpForm } from '@/components/classes/PupilSignUpForm';
 import { CollegeSearch } from '@/components/team/CollegeSearch';
 import { signUpPupilAction } from '@/lib/classes/pupil-actions';
-import { prisma } from '@/lib/core/db';
-import { findCollegeByUai, pupilSignUpReadiness, searchColleges } from '@/lib/team/establishments';
+import { pupilSignUpCollege } from '@/lib/classes/queries';
+import { searchColleges } from '@/lib/team/queries';
 
 export const metadata: Metadata = { title: 'Inscription des élèves' };
 const PATH = '/creer-mon-compte/eleve';
@@ -15,8 +15,7 @@ const PATH = '/creer-mon-compte/eleve';
 export default async function PupilSignUpPage({ searchParams }: { searchParams: Promise<{ q?: string; uai?: string }> }) {
   await connection();
   const { q = '', uai = '' } = await searchParams;
-  const college = uai ? await findCollegeByUai(prisma, uai) : null;
-  const readiness = college ? await pupilSignUpReadiness(prisma, college) : null;
+  const { college, readiness } = await pupilSignUpCollege(uai);
   // No list of the collège's classes here: the class code is the only way into a class.
   return (
     <div className="stack">

@@ -4,9 +4,9 @@ import { connection } from 'next/server';
 import { Alert } from '@/components/ui/Alert';
 import { CollegeSearch } from '@/components/team/CollegeSearch';
 import { StaffSignUpForm } from '@/components/team/StaffSignUpForm';
-import { prisma } from '@/lib/core/db';
 import { signUpStaffAction } from '@/lib/team/actions';
-import { TEAM_CLOSED_MESSAGE, findCollegeByUai, searchColleges, teamSignUpOpen } from '@/lib/team/establishments';
+import { TEAM_CLOSED_MESSAGE } from '@/lib/team/establishments';
+import { searchColleges, staffSignUpCollege } from '@/lib/team/queries';
 
 export const metadata: Metadata = { title: 'Inscription de l’équipe pédagogique' };
 const PATH = '/creer-mon-compte/equipe';
@@ -16,8 +16,7 @@ type Search = { searchParams: Promise<{ q?: string; uai?: string }> };
 export default async function StaffSignUpPage({ searchParams }: Search) {
   await connection();
   const { q = '', uai = '' } = await searchParams;
-  const college = uai ? await findCollegeByUai(prisma, uai) : null;
-  const open = college ? await teamSignUpOpen(prisma, college) : false;
+  const { college, open } = await staffSignUpCollege(uai);
   return (
     <div className="stack">
       <p><Link href="/creer-mon-compte">← Créer mon compte</Link></p>

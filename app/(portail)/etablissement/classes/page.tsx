@@ -4,25 +4,23 @@ import { connection } from 'next/server';
 import { Alert } from '@/components/ui/Alert';
 import { ClassForm } from '@/components/classes/ClassForm';
 import { ClassRowActions } from '@/components/classes/ClassRowActions';
-import { EstablishmentTabs, NotMember } from '@/components/classes/EstablishmentTabs';
+import { EstablishmentTabs } from '@/components/classes/EstablishmentTabs';
 import s from '@/components/classes/classes.module.css';
 import { createClassAction, deleteClassAction, updateClassAction } from '@/lib/classes/actions';
 import { formatJoinCode } from '@/lib/classes/join-code';
 import { pupilAccess } from '@/lib/classes/access';
-import { memberPage } from '@/lib/classes/page-access';
-import { countPupilsWithoutClass, listClasses } from '@/lib/classes/queries';
-import { activeSchoolYear, schoolYearLabel } from '@/lib/reference/school-year';
-import { prisma } from '@/lib/core/db';
+import { activeYear, countPupilsWithoutClass, listClasses } from '@/lib/classes/queries';
+import { schoolYearLabel } from '@/lib/core/format';
+import { requireMember } from '@/lib/core/guards';
 
 export const metadata: Metadata = { title: 'Classes' };
 
 export default async function ClassesPage() {
   await connection();
-  const { actor, member } = await memberPage('/etablissement/classes');
-  if (!member) return <NotMember title="Classes" />;
-  const [classes, withoutClass, year] = await Promise.all([
-    listClasses(member.establishmentId), countPupilsWithoutClass(member.establishmentId), activeSchoolYear(prisma),
-  ]);
+  const g = await requireMember('team:view', '/etablissement/classes');
+  if (!g.ok) return g.denied;
+  const { actor, member } = g;
+  const [classes, withoutClass, year] = await Promise.all([listClasses(member.establishmentId), countPupilsWithoutClass(member.establishmentId), activeYear()]);
   const years = new Set(classes.map((c) => c.schoolYear));
   return (
     <div className="stack">

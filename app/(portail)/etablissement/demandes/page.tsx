@@ -1,27 +1,22 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
-import { AccessDenied } from '@/components/accounts/AccessDenied';
 import { AccessRequestAnswer } from '@/components/accounts/AccessRequestAnswer';
 import { listPendingRequests } from '@/lib/accounts/access-requests';
-import { formatDateTime } from '@/lib/accounts/common';
-import { can } from '@/lib/core/permissions';
-import { getActor } from '@/lib/core/session';
+import { formatDateTime } from '@/lib/core/format';
+import { requireMember } from '@/lib/core/guards';
 import s from '@/components/accounts/accounts.module.css';
 
 export const metadata: Metadata = { title: 'Demandes de création de compte' };
 
 export default async function AccessRequestsPage() {
-  const actor = await getActor();
-  if (!actor.user) redirect('/connexion?callbackUrl=%2Fetablissement%2Fdemandes');
-  if (!actor.member || !can(actor, 'access-requests:answer')) {
-    return <AccessDenied what="au chef d’établissement et à ses adjoints" />;
-  }
-  const requests = await listPendingRequests(actor.member.establishmentId);
+  const g = await requireMember('access-requests:answer', '/etablissement/demandes');
+  if (!g.ok) return g.denied;
+  const { member } = g;
+  const requests = await listPendingRequests(member.establishmentId);
   return (
     <div className="stack">
       <h1>Demandes de création de compte</h1>
       <p>
-        Des membres de l’équipe de votre établissement ({actor.member.establishmentName}) qui ne connaissaient pas l’identifiant de l’établissement demandent un
+        Des membres de l’équipe de votre établissement ({member.establishmentName}) qui ne connaissaient pas l’identifiant de l’établissement demandent un
         compte. Accordez l’accès aux personnes que vous connaissez : elles reçoivent une invitation par email, avec le rôle choisi.
       </p>
       {requests.length === 0 ? (

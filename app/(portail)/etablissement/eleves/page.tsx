@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { EstablishmentTabs, NotMember } from '@/components/classes/EstablishmentTabs';
+import { EstablishmentTabs } from '@/components/classes/EstablishmentTabs';
 import { UnassignedPupils } from '@/components/classes/UnassignedPupils';
 import s from '@/components/classes/classes.module.css';
 import { pupilAccess, pupilReachOf } from '@/lib/classes/access';
 import { detachPupilAction, movePupilsAction } from '@/lib/classes/actions';
-import { formatDay, pupilName } from '@/lib/classes/format';
-import { memberPage } from '@/lib/classes/page-access';
 import { classOptions, listPupilsInClasses, ownClassOptions, pupilsWithoutClass } from '@/lib/classes/queries';
+import { dbDay, formatNumericDate, listName } from '@/lib/core/format';
+import { requireMember } from '@/lib/core/guards';
 
 export const metadata: Metadata = { title: 'Élèves' };
 
@@ -18,8 +18,9 @@ export const metadata: Metadata = { title: 'Élèves' };
  */
 export default async function PupilsPage() {
   await connection();
-  const { actor, member } = await memberPage('/etablissement/eleves');
-  if (!member) return <NotMember title="Élèves" />;
+  const g = await requireMember('team:view', '/etablissement/eleves');
+  if (!g.ok) return g.denied;
+  const { actor, member } = g;
   const reach = pupilReachOf(actor, 'view');
   if (!reach) {
     return (
@@ -52,7 +53,7 @@ export default async function PupilsPage() {
           <p className="muted">Vous pouvez placer ces élèves dans l’une de vos classes. Pour les autres, la direction, le secrétariat ou la vie scolaire s’en chargent.</p>
         ) : null}
         <UnassignedPupils
-          pupils={without.map((p) => ({ id: p.id, name: pupilName(p), birth: formatDay(p.birthDate, 'dd/MM/yyyy'), level: p.level }))}
+          pupils={without.map((p) => ({ id: p.id, name: listName(p, 'Élève anonymisé'), birth: p.birthDate ? formatNumericDate(dbDay(p.birthDate)) : '', level: p.level }))}
           classes={targets}
           moveAction={manage ? movePupilsAction : undefined}
           detachAction={manage === 'all' ? detachPupilAction : undefined}
@@ -69,7 +70,7 @@ export default async function PupilsPage() {
               <tbody>
                 {rows.map((p) => (
                   <tr key={p.id}>
-                    <td><Link href={`/etablissement/eleves/${p.id}`}>{pupilName(p)}</Link></td>
+                    <td><Link href={`/etablissement/eleves/${p.id}`}>{listName(p, 'Élève anonymisé')}</Link></td>
                     <td><Link href={`/etablissement/classes/${p.classRoom.id}`}>{p.classRoom.name}</Link></td>
                   </tr>
                 ))}

@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { ActionButton } from '@/components/classes/ActionButton';
-import { EstablishmentTabs, NotMember } from '@/components/classes/EstablishmentTabs';
+import { EstablishmentTabs } from '@/components/classes/EstablishmentTabs';
 import { InviteForm } from '@/components/team/InviteForm';
 import s from '@/components/classes/classes.module.css';
-import { formatDate as day } from '@/lib/classes/format';
-import { memberPage } from '@/lib/classes/page-access';
+import { formatDate, parisDay } from '@/lib/core/format';
+import { requireMember } from '@/lib/core/guards';
 import { can } from '@/lib/core/permissions';
 import {
   approveMembershipAction, inviteStaffAction, refuseMembershipAction, removeMemberAction, resendInvitationAction, revokeInvitationAction,
@@ -16,10 +16,14 @@ import { roleLabel } from '@/lib/team/schema';
 
 export const metadata: Metadata = { title: 'Équipe pédagogique' };
 
+/** « 23 novembre 2026 »: the day (in Paris) of a sign-up or an invitation. */
+const day = (instant: Date) => formatDate(parisDay(instant));
+
 export default async function TeamPage() {
   await connection();
-  const { actor, member } = await memberPage('/etablissement/equipe');
-  if (!member) return <NotMember title="Équipe pédagogique" />;
+  const g = await requireMember('team:view', '/etablissement/equipe');
+  if (!g.ok) return g.denied;
+  const { actor, member } = g;
   const team = await teamOverview(member.establishmentId);
   const canInvite = can(actor, 'team:invite');
   const canApprove = can(actor, 'team:approve');

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ResendActivationForm } from '@/components/accounts/ResendActivationForm';
-import { formatValidity } from '@/lib/accounts/common';
 import { env } from '@/lib/core/env';
+import { formatDuration } from '@/lib/core/format';
 
 export const metadata: Metadata = { title: 'Consultez votre messagerie' };
 
@@ -16,7 +16,7 @@ export default async function ActivationSentPage({ searchParams }: Props) {
       <h1>Consultez votre messagerie</h1>
       <p>
         Votre compte est créé. Pour l’activer, suivez le lien envoyé à l’adresse{' '}
-        {address ? <strong>{address}</strong> : 'de votre établissement'}. Ce lien est valable {formatValidity(env.activationTtlMinutes)} :
+        {address ? <strong>{address}</strong> : 'de votre établissement'}. Ce lien est valable {formatDuration(env.activationTtlMinutes)} :
         ouvrez-le sans attendre.
       </p>
       <p>Le message n’est pas arrivé, ou le lien a expiré ? Demandez-en un nouveau :</p>

@@ -1,20 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
-import { AccessDenied } from '@/components/accounts/AccessDenied';
 import { AccessRequestAnswer } from '@/components/accounts/AccessRequestAnswer';
 import { listOverdueRequests } from '@/lib/accounts/access-requests';
-import { establishmentLabel, formatDateTime } from '@/lib/accounts/common';
-import { can } from '@/lib/core/permissions';
-import { getActor } from '@/lib/core/session';
+import { establishmentLabel } from '@/lib/accounts/common';
+import { formatDateTime } from '@/lib/core/format';
+import { requireOperator } from '@/lib/core/guards';
 import s from '@/components/accounts/accounts.module.css';
 
 export const metadata: Metadata = { title: 'Demandes de création de compte sans réponse' };
 
 export default async function OverdueRequestsPage() {
-  const actor = await getActor();
-  if (!actor.user) redirect('/connexion?callbackUrl=%2Foperateur%2Fdemandes');
-  if (!can(actor, 'platform:operate')) return <AccessDenied what="à l’équipe technique de la plateforme" />;
+  const g = await requireOperator('/operateur/demandes');
+  if (!g.ok) return g.denied;
   const requests = await listOverdueRequests();
   return (
     <div className="stack">

@@ -1,20 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
-import { AccessDenied } from '@/components/accounts/AccessDenied';
 import { ReviewDecision } from '@/components/accounts/ReviewDecision';
 import { listPendingReviews } from '@/lib/accounts/reviews';
-import { establishmentLabel, formatDateTime, personName } from '@/lib/accounts/common';
-import { can } from '@/lib/core/permissions';
-import { getActor } from '@/lib/core/session';
+import { establishmentLabel } from '@/lib/accounts/common';
+import { displayName, formatDateTime } from '@/lib/core/format';
+import { requireOperator } from '@/lib/core/guards';
 import s from '@/components/accounts/accounts.module.css';
 
 export const metadata: Metadata = { title: 'Inscriptions d’établissements à valider' };
 
 export default async function RegistrationReviewsPage() {
-  const actor = await getActor();
-  if (!actor.user) redirect('/connexion?callbackUrl=%2Foperateur%2Finscriptions');
-  if (!can(actor, 'platform:operate')) return <AccessDenied what="à l’équipe technique de la plateforme" />;
+  const g = await requireOperator('/operateur/inscriptions');
+  if (!g.ok) return g.denied;
   const reviews = await listPendingReviews();
   return (
     <div className="stack">
@@ -29,7 +26,7 @@ export default async function RegistrationReviewsPage() {
       ) : (
         <ul className={s.requests}>
           {reviews.map((r) => {
-            const applicant = personName({ ...r.applicant, login: r.applicant.email ?? '' });
+            const applicant = displayName({ ...r.applicant, login: r.applicant.email ?? '' }, { civility: true });
             const fn = r.applicant.memberships.find((m) => m.establishmentId === r.establishmentId)?.function;
             return (
               <li key={r.id} id={r.id} className={s.request}>

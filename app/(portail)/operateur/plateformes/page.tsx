@@ -1,16 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ButtonLink } from '@/components/ui/Button';
+import { env } from '@/lib/core/env';
+import { requireOperator } from '@/lib/core/guards';
+import { siteOrigin } from '@/lib/core/origin';
 import { requestOrigin } from '@/lib/core/session';
 import { listPlatforms } from '@/lib/sites/platforms';
-import { siteOrigin } from '@/lib/sites/urls';
-import { operatorOnly } from './guard';
 
 export const metadata: Metadata = { title: 'Plateformes des lycées' };
 
 export default async function PlatformsPage() {
-  const { denied } = await operatorOnly('/operateur/plateformes');
-  if (denied) return denied;
+  const g = await requireOperator('/operateur/plateformes');
+  if (!g.ok) return g.denied;
   const [platforms, origin] = await Promise.all([listPlatforms(), requestOrigin()]);
   return (
     <div className="stack">
@@ -28,7 +29,7 @@ export default async function PlatformsPage() {
                 <td><Link href={`/operateur/plateformes/${p.id}`}>{p.name}</Link>{p.active ? '' : ' (fermée)'}</td>
                 <td>{p.establishment.name}<br /><span className="muted">{p.establishment.uai} · {p.establishment.city}</span></td>
                 <td>
-                  <a href={siteOrigin({ slug: p.slug }, origin)}>{p.slug}</a>
+                  <a href={siteOrigin({ slug: p.slug }, origin, env.rootDomain)}>{p.slug}</a>
                   {p.domains.map((d) => <span key={d.host}><br />{d.host}</span>)}
                 </td>
                 <td>{p._count.memberships}</td>

@@ -2,37 +2,24 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { RolloverPanel } from '@/components/classes/RolloverPanel';
 import s from '@/components/classes/classes.module.css';
-import { formatDateTime } from '@/lib/classes/format';
-import { signedInPage } from '@/lib/classes/page-access';
 import type { RolloverSummary } from '@/lib/classes/rollover';
 import { rolloverStepAction, startRolloverAction } from '@/lib/classes/rollover-actions';
-import { activeSchoolYear, currentSchoolYear, schoolYearLabel } from '@/lib/reference/school-year';
-import { prisma } from '@/lib/core/db';
-import { can } from '@/lib/core/permissions';
+import { rolloverOverview } from '@/lib/classes/rollover-queries';
 import * as clock from '@/lib/core/clock';
+import { formatDateTime, parisDay, schoolYearLabel, schoolYearOf } from '@/lib/core/format';
+import { requireOperator } from '@/lib/core/guards';
 
 export const metadata: Metadata = { title: 'Rentrée scolaire : clôture de l’année' };
 
 export default async function RolloverPage() {
   await connection();
-  const actor = await signedInPage('/operateur/rentree');
-  if (!can(actor, 'platform:operate')) {
-    return (
-      <div className="stack">
-        <h1>Clôture de l’année scolaire</h1>
-        <p>Cette page est réservée à l’équipe technique de la plateforme.</p>
-      </div>
-    );
-  }
+  const g = await requireOperator('/operateur/rentree');
+  if (!g.ok) return g.denied;
   const now = clock.now();
-  const [active, rows, classYears, pupilYears] = await Promise.all([
-    activeSchoolYear(prisma, now),
-    prisma.rollover.findMany({ orderBy: { startedAt: 'desc' }, take: 10, include: { startedBy: { select: { login: true } } } }),
-    prisma.classRoom.findMany({ select: { schoolYear: true }, distinct: ['schoolYear'] }),
-    prisma.pupil.findMany({ where: { anonymisedAt: null }, select: { schoolYear: true }, distinct: ['schoolYear'] }),
-  ]);
-  const current = currentSchoolYear(now);
-  const yearSet = new Set([current - 1, current, ...classYears.map((c) => c.schoolYear), ...pupilYears.map((p) => p.schoolYear)]);
+  const { active, runs: rows, yearsWithData } = await rolloverOverview(now);
+  const current = schoolYearOf(now);
+  const month = Number(parisDay(now).slice(5, 7)); // July and August (in Paris): the year to close is the running one
+  const yearSet = new Set([current - 1, current, ...yearsWithData]);
   const years = [...yearSet].filter((y) => y <= current).sort((a, b) => b - a).map((y) => ({ value: y, label: schoolYearLabel(y) }));
   const running = rows.find((r) => !r.dryRun && !r.finishedAt);
   const runningSummary = running?.summary as unknown as RolloverSummary | undefined;
@@ -47,7 +34,7 @@ export default async function RolloverPage() {
       </p>
       <RolloverPanel
         years={years}
-        defaultYear={now.getMonth() >= 6 && now.getMonth() < 8 ? current : current - 1}
+        defaultYear={month === 7 || month === 8 ? current : current - 1}
         running={running ? { id: running.id, done: runningSummary?.done ?? 0, total: runningSummary?.total ?? 0, finished: false } : null}
         startAction={startRolloverAction}
         stepAction={rolloverStepAction}

@@ -5,37 +5,28 @@ import { Alert } from '@/components/ui/Alert';
 import { CodeEntry } from '@/components/classes/CodeEntry';
 import { JoinClassForm } from '@/components/classes/JoinClassForm';
 import { PupilSignUpForm } from '@/components/classes/PupilSignUpForm';
-import { joinClassAction, signUpPupilAction } from '@/lib/classes/pupil-actions';
-import { classOfCode, type JoinTarget } from '@/lib/classes/signup';
-import { AppError } from '@/lib/core/errors';
-import { prisma } from '@/lib/core/db';
-import { getActor } from '@/lib/core/session';
-import { pupilSignUpReadiness } from '@/lib/team/establishments';
 import { decodeParam } from '@/lib/classes/format';
+import { joinClassAction, signUpPupilAction } from '@/lib/classes/pupil-actions';
+import { joinPageOf } from '@/lib/classes/queries';
+import { signInPath } from '@/lib/core/origin';
+import { getActor } from '@/lib/core/session';
 
 export const metadata: Metadata = { title: 'Inscription dans ma classe' };
 
 export default async function JoinWithCodePage({ params }: { params: Promise<{ code: string }> }) {
   await connection();
   const { code } = await params;
-  let target: JoinTarget | null = null;
-  let refusal: string | null = null;
-  try {
-    target = await classOfCode(prisma, decodeParam(code));
-  } catch (err) {
-    if (!(err instanceof AppError)) throw err;
-    refusal = err.message;
-  }
-  if (!target) {
+  const [join, actor] = await Promise.all([joinPageOf(decodeParam(code)), getActor()]);
+  if (!join.ok) {
     return (
       <div className="stack">
         <h1>Rejoindre ma classe</h1>
-        <CodeEntry code={decodeParam(code)} error={refusal ?? undefined} />
+        <CodeEntry code={decodeParam(code)} error={join.refusal} />
       </div>
     );
   }
+  const { target, readiness } = join;
   const room = target.classRoom!;
-  const [readiness, actor] = await Promise.all([pupilSignUpReadiness(prisma, target.establishment), getActor()]);
   const title = `Classe ${room.name} — ${target.establishment.name}`;
   return (
     <div className="stack">
@@ -54,7 +45,7 @@ export default async function JoinWithCodePage({ params }: { params: Promise<{ c
         </Alert>
       ) : (
         <>
-          <p>Vous avez déjà un compte ? <Link href={`/connexion?callbackUrl=${encodeURIComponent(`/rejoindre/${code}`)}`}>Connectez-vous</Link> pour rejoindre la classe.</p>
+          <p>Vous avez déjà un compte ? <Link href={signInPath(`/rejoindre/${code}`)}>Connectez-vous</Link> pour rejoindre la classe.</p>
           <PupilSignUpForm target={{ kind: 'code', code, className: room.name, establishmentName: target.establishment.name }} action={signUpPupilAction} />
         </>
       )}

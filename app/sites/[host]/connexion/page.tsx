@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/accounts/SignInForm';
-import { safeCallbackUrl } from '@/components/accounts/safe-callback';
+import { safeCallbackUrl } from '@/lib/core/origin';
 import { getActor, requestOrigin } from '@/lib/core/session';
 
 export const metadata: Metadata = { title: 'Connexion' };

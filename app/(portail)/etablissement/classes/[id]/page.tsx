@@ -4,17 +4,16 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { AssignTeachersForm } from '@/components/classes/AssignTeachersForm';
 import { ClassRowActions } from '@/components/classes/ClassRowActions';
-import { EstablishmentTabs, NotMember } from '@/components/classes/EstablishmentTabs';
+import { EstablishmentTabs } from '@/components/classes/EstablishmentTabs';
 import { JoinCodePanel } from '@/components/classes/JoinCodePanel';
 import { PupilMoveTable } from '@/components/classes/PupilMoveTable';
 import {
   assignTeachersAction, deleteClassAction, movePupilsAction, regenerateJoinCodeAction, updateClassAction,
 } from '@/lib/classes/actions';
 import { pupilAccess, pupilReachOf } from '@/lib/classes/access';
-import { formatDay, pupilName } from '@/lib/classes/format';
-import { memberPage } from '@/lib/classes/page-access';
 import { classOptions, getClassDetail } from '@/lib/classes/queries';
-import { schoolYearLabel } from '@/lib/reference/school-year';
+import { dbDay, formatNumericDate, listName, schoolYearLabel } from '@/lib/core/format';
+import { requireMember } from '@/lib/core/guards';
 import { can } from '@/lib/core/permissions';
 import { requestOrigin } from '@/lib/core/session';
 import { mainTeachers } from '@/lib/team/queries';
@@ -23,16 +22,17 @@ type Params = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { id } = await params;
-  const { member } = await memberPage(`/etablissement/classes/${id}`);
-  const room = member ? await getClassDetail(member.establishmentId, id, null) : null;
+  const g = await requireMember('team:view', `/etablissement/classes/${id}`);
+  const room = g.ok ? await getClassDetail(g.member.establishmentId, id, null) : null;
   return { title: room ? `Classe ${room.name}` : 'Classe' };
 }
 
 export default async function ClassPage({ params }: Params) {
   await connection();
   const { id } = await params;
-  const { actor, member } = await memberPage(`/etablissement/classes/${id}`);
-  if (!member) return <NotMember title="Classe" />;
+  const g = await requireMember('team:view', `/etablissement/classes/${id}`);
+  if (!g.ok) return g.denied;
+  const { actor, member } = g;
   const room = await getClassDetail(member.establishmentId, id, pupilReachOf(actor, 'view'));
   if (!room) notFound(); // another collège's class: not found
   const canAssign = can(actor, 'classes:assign-teachers');
@@ -63,7 +63,7 @@ export default async function ClassPage({ params }: Params) {
           </p>
         ) : (
           <PupilMoveTable
-            pupils={room.pupils.map((p) => ({ id: p.id, name: pupilName(p), birth: formatDay(p.birthDate, 'dd/MM/yyyy'), login: canMove ? p.login : null }))}
+            pupils={room.pupils.map((p) => ({ id: p.id, name: listName(p, 'Élève anonymisé'), birth: p.birthDate ? formatNumericDate(dbDay(p.birthDate)) : '', login: canMove ? p.login : null }))}
             classes={canMove ? classes.map((c) => ({ id: c.id, name: c.name })) : []}
             currentClassId={room.id}
             action={canMove ? movePupilsAction : undefined}

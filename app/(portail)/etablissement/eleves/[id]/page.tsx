@@ -4,13 +4,13 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { ActionButton } from '@/components/classes/ActionButton';
 import s from '@/components/classes/classes.module.css';
-import { EstablishmentTabs, NotMember } from '@/components/classes/EstablishmentTabs';
+import { EstablishmentTabs } from '@/components/classes/EstablishmentTabs';
 import { GuardiansForm } from '@/components/classes/GuardiansForm';
 import { pupilReachOf } from '@/lib/classes/access';
 import { detachPupilAction, updateGuardiansAction } from '@/lib/classes/actions';
-import { formatDay, pupilName } from '@/lib/classes/format';
-import { memberPage } from '@/lib/classes/page-access';
 import { getPupilDetail } from '@/lib/classes/queries';
+import { dbDay, formatDate, listName } from '@/lib/core/format';
+import { requireMember } from '@/lib/core/guards';
 
 export const metadata: Metadata = { title: 'Fiche élève' };
 
@@ -18,15 +18,16 @@ export const metadata: Metadata = { title: 'Fiche élève' };
 export default async function PupilPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
   const { id } = await params;
-  const { actor, member } = await memberPage(`/etablissement/eleves/${id}`);
-  if (!member) return <NotMember title="Fiche élève" />;
+  const g = await requireMember('team:view', `/etablissement/eleves/${id}`);
+  if (!g.ok) return g.denied;
+  const { actor, member } = g;
   const reach = pupilReachOf(actor, 'view');
   const pupil = reach ? await getPupilDetail(reach, id) : null;
   if (!pupil) notFound(); // another collège's pupil, another class's for a PP, any pupil for a teacher
   // Changing needs the pupil in the *manage* reach (today the same as the view reach for whoever manages; the Psy-EN reads only).
   const manageReach = pupilReachOf(actor, 'manage');
   const canManage = !!manageReach && (manageReach.wholeCollege === reach!.wholeCollege || !!(await getPupilDetail(manageReach, id)));
-  const name = pupilName(pupil);
+  const name = listName(pupil, 'Élève anonymisé');
   const guardians = pupil.guardians.map((g) => ({ lastName: g.lastName, firstName: g.firstName, email: g.email ?? '', phone: g.phone ?? '' }));
   return (
     <div className="stack">
@@ -34,7 +35,7 @@ export default async function PupilPage({ params }: { params: Promise<{ id: stri
       <p><Link href={pupil.classRoom ? `/etablissement/classes/${pupil.classRoom.id}` : '/etablissement/eleves'}>← {pupil.classRoom ? `Classe ${pupil.classRoom.name}` : 'Élèves'}</Link></p>
       <h1>{name}</h1>
       <dl className={`card ${s.details}`}>
-        <dt>Date de naissance</dt><dd>{formatDay(pupil.birthDate) || '—'}</dd>
+        <dt>Date de naissance</dt><dd>{pupil.birthDate ? formatDate(dbDay(pupil.birthDate)) : '—'}</dd>
         <dt>Classe</dt><dd>{pupil.classRoom ? pupil.classRoom.name : 'Sans classe'}{pupil.level ? ` (niveau ${pupil.level})` : ''}</dd>
         {canManage ? (
           <>

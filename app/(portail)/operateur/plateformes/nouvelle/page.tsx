@@ -2,14 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PlatformForm } from '@/components/sites/PlatformForm';
 import { env } from '@/lib/core/env';
+import { requireOperator } from '@/lib/core/guards';
 import { createPlatformAction } from '@/lib/sites/operator-actions';
-import { operatorOnly } from '../guard';
 
 export const metadata: Metadata = { title: 'Créer une plateforme' };
 
 export default async function NewPlatformPage() {
-  const { denied } = await operatorOnly('/operateur/plateformes/nouvelle');
-  if (denied) return denied;
+  const g = await requireOperator('/operateur/plateformes/nouvelle');
+  if (!g.ok) return g.denied;
   return (
     <div className="stack">
       <p><Link href="/operateur/plateformes">‹ Plateformes des lycées</Link></p>

@@ -3,15 +3,14 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import QRCode from 'qrcode';
-import { NotMember } from '@/components/classes/EstablishmentTabs';
 import { PrintButton } from '@/components/classes/PrintButton';
 import s from '@/components/classes/classes.module.css';
-import { formatJoinCode, normalizeJoinCode } from '@/lib/classes/join-code';
-import { memberPage } from '@/lib/classes/page-access';
-import { schoolYearLabel } from '@/lib/reference/school-year';
-import { prisma } from '@/lib/core/db';
-import { requestOrigin } from '@/lib/core/session';
 import { decodeParam } from '@/lib/classes/format';
+import { formatJoinCode } from '@/lib/classes/join-code';
+import { classOfJoinCode } from '@/lib/classes/queries';
+import { schoolYearLabel } from '@/lib/core/format';
+import { requireMember } from '@/lib/core/guards';
+import { requestOrigin } from '@/lib/core/session';
 
 export const metadata: Metadata = { title: 'Affiche d’inscription de la classe' };
 
@@ -19,10 +18,9 @@ export const metadata: Metadata = { title: 'Affiche d’inscription de la classe
 export default async function PosterPage({ params }: { params: Promise<{ code: string }> }) {
   await connection();
   const { code: raw } = await params;
-  const { member } = await memberPage(`/rejoindre/${raw}/affiche`);
-  if (!member) return <NotMember title="Affiche d’inscription" />;
-  const code = normalizeJoinCode(decodeParam(raw));
-  const room = code ? await prisma.classRoom.findFirst({ where: { joinCode: code, establishmentId: member.establishmentId }, include: { establishment: true } }) : null;
+  const g = await requireMember('team:view', `/rejoindre/${raw}/affiche`);
+  if (!g.ok) return g.denied;
+  const room = await classOfJoinCode(g.member.establishmentId, decodeParam(raw));
   if (!room) notFound();
   const url = `${await requestOrigin()}/rejoindre/${room.joinCode}`;
   const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
