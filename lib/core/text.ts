@@ -41,3 +41,15 @@ export function maskAddress(address: string): string {
   const domain = at > 0 ? address.slice(at) : '';
   return `${local.slice(0, Math.min(2, Math.max(1, local.length - 1)))}.....${domain}`;
 }
+
+/**
+ * A dynamic route segment: Next.js already decodes it; a second decode is only attempted for links
+ * encoded twice, and never throws (a bare « % » made decodeURIComponent throw URIError → 500).
+ */
+export function decodeParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}

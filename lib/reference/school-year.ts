@@ -5,12 +5,6 @@ import type { Tx } from '../core/db.ts';
 import * as clock from '../core/clock.ts';
 import { parisDay, schoolYearOf, type Day } from '../core/format.ts';
 
-/**
- * @deprecated schoolYearOf (lib/core/format.ts). Kept only for tests/factories/college.ts and
- * tests/e2e/college.e2e.test.ts, which are not yet migrated; delete it with their last import.
- */
-export const currentSchoolYear = schoolYearOf;
-
 /** A year may be closed from 1 July of its last calendar year (the summer before the next rentrée): 2026 → '2027-07-01'. */
 export function closableFrom(year: number): Day {
   return `${year + 1}-07-01`;

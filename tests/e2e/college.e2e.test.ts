@@ -6,10 +6,10 @@ import { jest } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'puppeteer';
 import { appUrl, DEMO_PASSWORD, mailbox, openBrowser, screenshot, signInViaApi } from './harness.ts';
 import { choose as chooseOption, clickText, field, fill as fillField, h1, mainText, newPerson, setValue, waitText } from './page-helpers.ts';
-import { currentSchoolYear } from '@/lib/reference/school-year';
+import { schoolYearOf } from '@/lib/core/format';
 
 /** Birth dates of 3e pupils, relative to the app's school year (not the day the suite runs). */
-const YEAR = currentSchoolYear();
+const YEAR = schoolYearOf();
 
 jest.setTimeout(300_000);
 
@@ -289,7 +289,7 @@ describe('the school-year rollover (operator)', () => {
     await signInViaApi(op, { login: 'operateur@ministage.localhost', password: DEMO_PASSWORD });
     await op.goto(appUrl('/operateur/rentree'));
     expect(await h1(op)).toBe('Clôture de l’année scolaire');
-    const last = currentSchoolYear() - 1; // the app's clock (MINISTAGE_NOW), not the machine's
+    const last = schoolYearOf() - 1; // the app's clock (MINISTAGE_NOW), not the machine's
     const label = `${last}-${last + 1}`;
     await choose(op, 'Année scolaire à clôturer', label);
     await clickText(op, 'Simuler la clôture', 'button');

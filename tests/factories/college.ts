@@ -3,7 +3,7 @@ import type { PrismaClient, StaffRole } from '@/lib/generated/prisma/client';
 import { hashPassword } from '@/lib/core/password';
 import { uaiCheckLetter } from '@/lib/reference/uai';
 import { generateJoinCode } from '@/lib/classes/join-code';
-import { currentSchoolYear } from '@/lib/reference/school-year';
+import { schoolYearOf } from '@/lib/core/format';
 
 export const PASSWORD = 'Mot-de-passe-test-2026';
 let passwordHash: Promise<string> | undefined;
@@ -52,7 +52,7 @@ export async function makeClass(db: PrismaClient, input: { establishmentId: stri
   return db.classRoom.create({
     data: {
       establishmentId: input.establishmentId, name: input.name ?? `3e ${next()}`, level: input.level ?? '3e',
-      schoolYear: input.schoolYear ?? currentSchoolYear(), joinCode: generateJoinCode(),
+      schoolYear: input.schoolYear ?? schoolYearOf(), joinCode: generateJoinCode(),
     },
   });
 }
@@ -67,7 +67,7 @@ export async function makePupil(
     data: {
       userId: user?.id, establishmentId: input.establishmentId, classRoomId: input.classRoomId ?? null,
       firstName: input.firstName ?? `Élève${n}`, lastName: `Nom${n}`, birthDate: new Date('2012-03-14T00:00:00Z'), level: '3e',
-      schoolYear: input.schoolYear ?? currentSchoolYear(),
+      schoolYear: input.schoolYear ?? schoolYearOf(),
     },
   });
   for (let rank = 1; rank <= (input.guardians ?? 0); rank++) {

@@ -7,7 +7,7 @@ import { acceptInvitationExistingAction, acceptInvitationNewAction } from '@/lib
 import { viewInvitation } from '@/lib/team/accept';
 import { roleLabel } from '@/lib/team/schema';
 import { LINK_TEXTS, linkMessage } from '@/lib/core/links';
-import { decodeParam } from '@/lib/classes/format';
+import { decodeParam } from '@/lib/core/text';
 
 export const metadata: Metadata = { title: 'Invitation à rejoindre une équipe', referrer: 'no-referrer' };
 

@@ -5,7 +5,7 @@ import { Alert } from '@/components/ui/Alert';
 import { CodeEntry } from '@/components/classes/CodeEntry';
 import { JoinClassForm } from '@/components/classes/JoinClassForm';
 import { PupilSignUpForm } from '@/components/classes/PupilSignUpForm';
-import { decodeParam } from '@/lib/classes/format';
+import { decodeParam } from '@/lib/core/text';
 import { joinClassAction, signUpPupilAction } from '@/lib/classes/pupil-actions';
 import { joinPageOf } from '@/lib/classes/queries';
 import { signInPath } from '@/lib/core/origin';

@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import QRCode from 'qrcode';
 import { PrintButton } from '@/components/classes/PrintButton';
 import s from '@/components/classes/classes.module.css';
-import { decodeParam } from '@/lib/classes/format';
+import { decodeParam } from '@/lib/core/text';
 import { formatJoinCode } from '@/lib/classes/join-code';
 import { classOfJoinCode } from '@/lib/classes/queries';
 import { schoolYearLabel } from '@/lib/core/format';
