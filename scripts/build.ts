@@ -44,7 +44,7 @@ export function ensureBuild(distDir = '.next', log: (s: string) => void = consol
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
-      if (Date.now() - started > 20 * 60_000) throw new Error(`Construction bloquée : supprimez ${lock}`);
+      if (Date.now() - started > 20 * 60_000) throw new Error(`Construction bloquée : supprimez ${lock}`, { cause: err });
       sleep(1000);
     }
   }

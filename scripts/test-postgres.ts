@@ -32,7 +32,7 @@ if (asRoot) {
 }
 const port = await freePort();
 let started = false;
-let code = 1;
+let code: number;
 try {
   run(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8'], asRoot);
   run(join(bin, 'pg_ctl'), ['-D', data, '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`, '-l', join(dir, 'log'), '-w', 'start'], asRoot);

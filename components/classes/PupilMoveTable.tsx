@@ -13,7 +13,7 @@ import type { MovePupilsInput } from '@/lib/classes/schema';
 import s from './classes.module.css';
 import ui from '@/components/ui/ui.module.css';
 
-export type PupilRow = { id: string; name: string; birth: string; login: string | null };
+type PupilRow = { id: string; name: string; birth: string; login: string | null };
 type Props = {
   pupils: PupilRow[];
   classes: { id: string; name: string }[];

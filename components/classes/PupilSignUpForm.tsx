@@ -4,7 +4,7 @@
 // collège and their level only, and the team places them in their class.
 import { useState } from 'react';
 import Link from 'next/link';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Field, SelectField } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
@@ -27,7 +27,7 @@ const emptyGuardian = { lastName: '', firstName: '', email: '', phone: '' };
 export function PupilSignUpForm({ target, action }: Props) {
   const [done, setDone] = useState<Result | null>(null);
   const [error, setErrorMessage] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError, watch } = useForm<PupilSignUpInput>({
+  const { register, handleSubmit, formState, setError, control } = useForm<PupilSignUpInput>({
     resolver: zodResolver(pupilSignUpSchema) as never,
     defaultValues: {
       code: target.kind === 'code' ? target.code : '', uai: target.kind === 'establishment' ? target.uai : '', level: '',
@@ -36,7 +36,7 @@ export function PupilSignUpForm({ target, action }: Props) {
     },
   });
   const errors = formState.errors;
-  const kind = watch('accountKind');
+  const kind = useWatch({ control, name: 'accountKind' });
 
   const onSubmit = handleSubmit(async (values) => {
     setErrorMessage(null);

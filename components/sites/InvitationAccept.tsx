@@ -23,7 +23,7 @@ export function AcceptInvitationButton({ action, token }: { action: (input: unkn
           const res = await action({ token });
           setPending(false);
           if (!res.ok) return setError(res.error.message);
-          window.location.assign('/?bienvenue=1');
+          window.location.assign(new URL('/?bienvenue=1', window.location.origin));
         }}
       >
         Accepter l’invitation
@@ -40,7 +40,7 @@ export function InvitationAccountForm({ action, token, email }: { action: (input
     success: 'Votre compte est créé. Connexion en cours…',
     onDone: async (d, values) => {
       const r = await signIn('credentials', { email: d.email, password: values.password, redirect: false });
-      window.location.assign(r?.ok ? '/?bienvenue=1' : '/connexion');
+      window.location.assign(new URL(r?.ok ? '/?bienvenue=1' : '/connexion', window.location.origin));
     },
   });
   const { register, formState } = form;

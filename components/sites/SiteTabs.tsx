@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import s from './sites.module.css';
 
-export const SITE_TABS = [
+const SITE_TABS = [
   { href: '/', label: 'Tableau de bord' },
   { href: '/calendrier', label: 'Calendrier' },
   { href: '/liste', label: 'Liste des stages' },
@@ -15,7 +15,7 @@ export const SITE_TABS = [
 ] as const;
 
 /** The tab a path belongs to: a stage's pages belong to the calendar. */
-export function currentTab(path: string): string {
+function currentTab(path: string): string {
   if (path === '/' || path === '') return '/';
   if (path.startsWith('/stages')) return '/calendrier';
   return SITE_TABS.find((t) => t.href !== '/' && (path === t.href || path.startsWith(`${t.href}/`)))?.href ?? '';

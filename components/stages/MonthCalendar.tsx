@@ -9,7 +9,7 @@ import s from './stages.module.css';
 const WEEKDAYS = [['Lun', 'lundi'], ['Mar', 'mardi'], ['Mer', 'mercredi'], ['Jeu', 'jeudi'], ['Ven', 'vendredi'], ['Sam', 'samedi'], ['Dim', 'dimanche']];
 const MAX_CHIPS = 4;
 
-export function stageChipClass(r: Pick<StageRow, 'status' | 'enrolledCount' | 'capacity'>) {
+function stageChipClass(r: Pick<StageRow, 'status' | 'enrolledCount' | 'capacity'>) {
   if (r.status === 'CANCELLED') return `${s.chip} ${s.chipCancelled}`;
   return r.enrolledCount >= r.capacity ? `${s.chip} ${s.chipFull}` : s.chip;
 }

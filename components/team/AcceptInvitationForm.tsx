@@ -24,7 +24,7 @@ type Props = {
 
 async function signInAndGo(login: string, password: string, setError: (m: string) => void) {
   const res = await signIn('credentials', { email: login, password, remember: 'false', redirect: false }).catch(() => undefined);
-  if (res?.ok && !res.error) window.location.assign('/etablissement');
+  if (res?.ok && !res.error) window.location.assign(new URL('/etablissement', window.location.origin));
   else setError('Votre compte est prêt : connectez-vous avec votre adresse email et votre mot de passe.');
 }
 

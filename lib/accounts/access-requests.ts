@@ -14,7 +14,7 @@ import { establishmentLabel, platformName } from './common.ts';
 import { recordAudit } from '../audit/service.ts';
 import * as clock from '../core/clock.ts';
 
-export const ESCALATION_DELAY_MS = 24 * 60 * 60_000;
+const ESCALATION_DELAY_MS = 24 * 60 * 60_000;
 
 /** Who answers: the establishment's manager (scoped to it) or the operator (escalated requests only). */
 export type Answerer = { userId: string; establishmentId: string } | { userId: string; operator: true };
@@ -27,7 +27,7 @@ export function listPendingRequests(establishmentId: string) {
 }
 
 /** Only a request from the establishment's own ce.<uai>@<académie> address may be followed up by the operator. */
-export function isEscalatable(r: { email: string; establishment: { uai: string } }): boolean {
+function isEscalatable(r: { email: string; establishment: { uai: string } }): boolean {
   return isOfficialAddressOf(r.email, r.establishment.uai);
 }
 

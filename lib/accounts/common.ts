@@ -10,7 +10,7 @@ export function establishmentLabel(e: { name: string; city?: string | null }): s
 }
 
 /** Minimum time of the answers that must not reveal whether an account exists. */
-export const ANSWER_FLOOR_MS = 400;
+const ANSWER_FLOOR_MS = 400;
 
 /**
  * Runs `fn` and answers no sooner than `ms` after the start, so that the work done for an existing

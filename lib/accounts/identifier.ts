@@ -36,7 +36,7 @@ export async function identifierHint(uai: string): Promise<IdentifierHint> {
   return { status: 'REGISTERED', establishment, hints: [...new Set(managers.map((m) => maskAddress(m.user.login)))] };
 }
 
-export const ACCESS_REQUEST_ANSWER =
+const ACCESS_REQUEST_ANSWER =
   "Votre demande de création de compte a été transmise aux responsables de l'établissement. Vous recevrez leur réponse par email. Sans réponse sous 24 heures, l'équipe technique peut prendre le relais pour les adresses ce.<UAI>@<académie>.";
 
 /** Records the request and emails every active chef d'établissement (or adjoint); the operators when there is none. */

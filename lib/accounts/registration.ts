@@ -206,7 +206,7 @@ export async function registerEstablishment(
 }
 
 /** Emails every active operator account (the « équipe technique »). */
-export async function notifyOperators(
+async function notifyOperators(
   tx: Tx,
   notice: { origin: string; title: string; lines: string[]; path: string; actionLabel: string },
 ): Promise<number> {

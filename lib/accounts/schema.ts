@@ -36,8 +36,6 @@ export const MANAGER_FUNCTIONS = [
 
 export const CIVILITIES = ['M.', 'Mme'] as const;
 
-export const uaiLookupSchema = z.object({ uai: uaiSchema });
-
 /** The confirmation is compared as soon as both passwords are there, even while other fields are wrong. */
 const samePasswords = {
   path: ['passwordConfirm'],
@@ -100,7 +98,7 @@ export const activationSchema = z.object({
 });
 
 // ── Forgotten identifier → « demande de création de compte » ──
-export const ACADEMIC_EMAIL_MESSAGE =
+const ACADEMIC_EMAIL_MESSAGE =
   'Saisissez votre adresse email académique (par exemple prenom.nom@ac-rennes.fr) : les autres adresses ne sont pas acceptées.';
 
 export const accessRequestSchema = z.object({

@@ -8,7 +8,7 @@ import type { Scope } from '../core/scope.ts';
 
 // ── Pupils ──
 
-export type Reach = 'all' | 'own-class';
+type Reach = 'all' | 'own-class';
 /** How far a person reaches the collège's pupils, to read and to change (null: not at all). */
 export type PupilAccess = { view: Reach | null; manage: Reach | null };
 

@@ -2,7 +2,7 @@
 import { randomInt } from 'node:crypto';
 
 export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const JOIN_CODE_LENGTH = 6;
+const JOIN_CODE_LENGTH = 6;
 
 export function generateJoinCode(): string {
   let code = '';

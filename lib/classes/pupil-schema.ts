@@ -10,15 +10,15 @@ import { personName } from '../core/text.ts';
 export const LOGIN_RULE = '3 à 40 caractères : lettres minuscules sans accent, chiffres, point, tiret ou tiret bas (par exemple lea.morel).';
 const LOGIN_RE = /^[a-z0-9][a-z0-9._-]{2,39}$/;
 
-export const loginSchema = z
+const loginSchema = z
   .string({ error: `Choisissez un identifiant : ${LOGIN_RULE}` })
   .trim()
   .transform((v) => v.toLowerCase())
   .pipe(z.string().regex(LOGIN_RE, `Identifiant non valide : ${LOGIN_RULE}`));
 
 /** Age limits for a collégien(ne): the form refuses obvious typing mistakes, not real pupils. */
-export const MIN_AGE = 9;
-export const MAX_AGE = 21;
+const MIN_AGE = 9;
+const MAX_AGE = 21;
 
 export function ageOn(birth: Date, on: Date): number {
   let age = on.getFullYear() - birth.getFullYear();
@@ -34,7 +34,7 @@ export function parseDay(value: string): Date | null {
   return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value ? null : d;
 }
 
-export const birthDateSchema = z
+const birthDateSchema = z
   .string({ error: 'Saisissez votre date de naissance.' })
   .trim()
   .min(1, 'Saisissez votre date de naissance.')

@@ -15,11 +15,11 @@ import { isFilledGuardian, normalizePhone, type GuardianInput } from './schema.t
 
 const PUPIL = 'Élève';
 
-export const OWN_CLASS_ONLY =
+const OWN_CLASS_ONLY =
   'Vous pouvez placer un élève sans classe seulement dans l’une de vos classes. Pour une autre classe, adressez-vous à son professeur principal ou à la direction.';
 const CHANGED_MEANWHILE = 'Cet élève vient d’être changé de classe ou retiré par quelqu’un d’autre : rechargez la page puis recommencez.';
 
-export async function findPupil(tx: Tx, reach: PupilReach, pupilId: string) {
+async function findPupil(tx: Tx, reach: PupilReach, pupilId: string) {
   const pupil = await tx.pupil.findFirst({ where: { id: pupilId, ...pupilsInReach(reach) } });
   if (!pupil) throw notFound(PUPIL);
   return pupil;

@@ -12,7 +12,7 @@ import { normalizeJoinCode } from './join-code.ts';
 import { classOfCode, type JoinTarget } from './signup.ts';
 
 const collator = new Intl.Collator('fr', { numeric: true, sensitivity: 'base' });
-export const byClassName = <T extends { name: string }>(a: T, b: T) => collator.compare(a.name, b.name);
+const byClassName = <T extends { name: string }>(a: T, b: T) => collator.compare(a.name, b.name);
 const byPupilName = <T extends { lastName: string | null; firstName: string | null }>(a: T, b: T) =>
   collator.compare(`${a.lastName ?? ''} ${a.firstName ?? ''}`, `${b.lastName ?? ''} ${b.firstName ?? ''}`);
 

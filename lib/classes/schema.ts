@@ -5,11 +5,10 @@ import { isUnsafeName, NAME_MESSAGE } from '../core/text.ts';
 
 /** Filières / niveaux proposed for a class (the real product's list, collège first). */
 export const LEVELS = ['6e', '5e', '4e', '3e', '3e prépa-métiers', 'SEGPA', 'ULIS', 'UPE2A', '2nde', 'Autre'] as const;
-export type Level = (typeof LEVELS)[number];
 
 const id = (what: string) => z.string({ error: `${what} manquant.` }).min(1, `${what} manquant.`).max(40);
 
-export const className = z
+const className = z
   .string({ error: 'Saisissez le nom de la classe (par exemple « 3e B »).' })
   .transform((v) => v.trim().replace(/\s+/g, ' '))
   .pipe(
@@ -80,7 +79,6 @@ export type GuardianInput = z.input<typeof guardianSchema>;
 export const guardiansSchema = z.array(guardianSchema).max(2, 'Deux responsables légaux au plus.').default([]);
 
 export const updateGuardiansSchema = z.object({ pupilId: id('Élève'), guardians: guardiansSchema });
-export type UpdateGuardiansInput = z.input<typeof updateGuardiansSchema>;
 
 /** True when a guardian entry holds something (empty entries of the form are ignored). */
 export const isFilledGuardian = (g: { lastName?: string; firstName?: string; email?: string; phone?: string }) =>

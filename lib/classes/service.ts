@@ -10,7 +10,7 @@ import { activeSchoolYear } from '../reference/school-year.ts';
 
 const CLASS = 'Classe';
 
-export async function findClass(tx: Tx, scope: Pick<Scope, 'establishmentId'>, classRoomId: string) {
+async function findClass(tx: Tx, scope: Pick<Scope, 'establishmentId'>, classRoomId: string) {
   const room = await tx.classRoom.findFirst({ where: { id: classRoomId, establishmentId: scope.establishmentId } });
   if (!room) throw notFound(CLASS);
   return room;
@@ -78,7 +78,7 @@ export async function updateClass(scope: Scope, input: { classRoomId: string; na
   }
 }
 
-export const notEmptyMessage = (name: string, count: number) =>
+const notEmptyMessage = (name: string, count: number) =>
   `La classe « ${name} » compte encore ${count} élève${count > 1 ? 's' : ''} : déplacez-${count > 1 ? 'les' : 'le'} dans une autre classe avant de la supprimer. Seule une classe vide peut être supprimée.`;
 
 /** Deletes a class only when it is empty (the database refuses otherwise: Pupil → ClassRoom is RESTRICT). */

@@ -18,7 +18,7 @@ import { saveGuardians } from './pupils.ts';
 import { activeSchoolYear } from '../reference/school-year.ts';
 
 export const UNKNOWN_CODE = "Ce code de classe n'existe pas. Vérifiez-le auprès de votre professeur principal (6 caractères, par exemple K7MQ2P).";
-export const OLD_CODE = "Ce code concerne une classe d'une année scolaire passée : demandez le nouveau code à votre professeur principal.";
+const OLD_CODE = "Ce code concerne une classe d'une année scolaire passée : demandez le nouveau code à votre professeur principal.";
 
 export type JoinTarget = {
   establishment: { id: string; name: string; city: string | null; registeredAt: Date | null };

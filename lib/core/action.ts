@@ -6,7 +6,7 @@ import { AppError, type FieldErrors } from './errors.ts';
 import { getActor, type Actor } from './session.ts';
 import type { ActionError, ActionResult } from './action-types.ts';
 
-export type { ActionError, ActionResult } from './action-types.ts';
+export type { ActionResult } from './action-types.ts';
 
 export type ActionOptions = {
   /** 'user' (default): a signed-in, active account is required. 'public': anyone. */
@@ -14,7 +14,7 @@ export type ActionOptions = {
 };
 
 /** zod issues → { field: [messages] } with the form's field names (dotted paths). */
-export function toFieldErrors(error: z.ZodError): FieldErrors {
+function toFieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_form';
@@ -23,7 +23,7 @@ export function toFieldErrors(error: z.ZodError): FieldErrors {
   return out;
 }
 
-export function errorResult(err: unknown): { ok: false; error: ActionError } {
+function errorResult(err: unknown): { ok: false; error: ActionError } {
   if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message, fieldErrors: err.fieldErrors } };
   // Unexpected: logged on the server, a generic French message for the browser.
   console.error('[action] unexpected error', err);

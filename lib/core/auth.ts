@@ -33,7 +33,7 @@ function isHonoured(token: SessionToken): boolean {
  * the person's other sessions, which share that version. Only a token still honoured does this
  * (conditional update): signing out with one already refused changes nothing.
  */
-export async function endSession(token: SessionToken | null | undefined): Promise<void> {
+async function endSession(token: SessionToken | null | undefined): Promise<void> {
   if (!token || typeof token.uid !== 'string' || typeof token.sv !== 'number' || !isHonoured(token)) return;
   await prisma.user.updateMany({ where: { id: token.uid, sessionVersion: token.sv }, data: { sessionVersion: { increment: 1 } } });
 }

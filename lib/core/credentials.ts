@@ -7,7 +7,7 @@ import { SIGN_IN_MESSAGES, type SignInFailure } from './sign-in-messages.ts';
 import * as clock from './clock.ts';
 import { displayName } from './format.ts';
 
-export { SIGN_IN_MESSAGES, type SignInFailure };
+export { SIGN_IN_MESSAGES };
 
 export type SignInResult =
   | { ok: true; user: { id: string; login: string; email: string | null; name: string; sessionVersion: number } }

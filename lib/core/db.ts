@@ -33,7 +33,7 @@ export function createPrisma(target: DbTarget = databaseTarget()): { prisma: Pri
 /** Tests install their own client (a fresh database per file) with `setPrisma`. */
 const g = globalThis as unknown as { __ministagePrisma?: PrismaClient };
 
-export function getPrisma(): PrismaClient {
+function getPrisma(): PrismaClient {
   g.__ministagePrisma ??= createPrisma().prisma;
   return g.__ministagePrisma;
 }

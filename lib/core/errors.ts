@@ -28,9 +28,6 @@ export const notFound = (what = 'Élément') =>
 export const forbidden = (message = "Vous n'avez pas les droits nécessaires pour cette action. Adressez-vous à votre chef d'établissement.") =>
   new AppError('FORBIDDEN', message);
 
-export const unauthenticated = () =>
-  new AppError('UNAUTHENTICATED', 'Votre session a expiré ou vous n’êtes pas connecté. Connectez-vous puis recommencez.');
-
 export const conflict = (message: string, fieldErrors?: FieldErrors) => new AppError('CONFLICT', message, fieldErrors);
 
 export const invalid = (message: string, fieldErrors?: FieldErrors) => new AppError('VALIDATION', message, fieldErrors);

@@ -47,7 +47,7 @@ export function icsFold(line: string): string {
 }
 
 /** 2026-12-07T08:00:00.000Z → 20261207T080000Z. */
-export const icsUtc = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+const icsUtc = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
 
 /** A parameter value (CN=…) without the characters RFC 5545 forbids there. */
 const paramText = (s: string) => `"${s.replace(/["\r\n]/g, '')}"`;

@@ -7,7 +7,7 @@ import { assertCan, type Permission } from './permissions.ts';
 export type Scope = { establishmentId: string; actorId: string };
 
 /** Throws FORBIDDEN unless the actor holds the permission through a membership of a collège. */
-export function memberFor(actor: Actor, permission: Permission): CurrentMember & { userId: string } {
+function memberFor(actor: Actor, permission: Permission): CurrentMember & { userId: string } {
   assertCan(actor, permission);
   if (!actor.member || !actor.user) throw forbidden();
   return { ...actor.member, userId: actor.user.id };

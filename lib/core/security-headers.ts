@@ -4,17 +4,17 @@
 // both say the same thing.
 
 /** Pages whose URL carries a secret (activation, reset, invitations, class join code): no Referer at all. */
-export const TOKEN_PAGE_PREFIXES = ['activation', 'reinitialisation', 'invitation', 'invitation-plateforme', 'rejoindre'] as const;
+const TOKEN_PAGE_PREFIXES = ['activation', 'reinitialisation', 'invitation', 'invitation-plateforme', 'rejoindre'] as const;
 const TOKEN_PAGE = new RegExp(`^/(?:${TOKEN_PAGE_PREFIXES.join('|')})(?:/|$)`, 'i');
 
-export const REFERRER_POLICY = 'strict-origin-when-cross-origin';
-export const TOKEN_PAGE_REFERRER_POLICY = 'no-referrer';
+const REFERRER_POLICY = 'strict-origin-when-cross-origin';
+const TOKEN_PAGE_REFERRER_POLICY = 'no-referrer';
 
 /** One year; no includeSubDomains (each host of the app sends it itself), no preload. */
 export const HSTS = 'max-age=31536000';
 
 /** Route handlers (files, feeds, next-auth's own pages) get this CSP: they must never be framed. */
-export const NO_FRAMING_CSP = "frame-ancestors 'none'";
+const NO_FRAMING_CSP = "frame-ancestors 'none'";
 
 export function isTokenPage(pathname: string): boolean {
   return TOKEN_PAGE.test(pathname);

@@ -9,7 +9,7 @@ import { env } from './env.ts';
 import { findSiteByHost, loadActor, type Actor, type CurrentUser } from './actor.ts';
 import { portalOrigin as portalOriginOf, trustedOrigin } from './origin.ts';
 
-export type { Actor, CurrentUser, CurrentMember, CurrentSite } from './actor.ts';
+export type { Actor, CurrentUser } from './actor.ts';
 
 export const getActor = cache(async (): Promise<Actor> => {
   const [session, h] = await Promise.all([getServerSession(authOptions), headers()]);

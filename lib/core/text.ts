@@ -5,8 +5,8 @@ import { z } from 'zod';
 export const NAME_MESSAGE =
   'Saisissez seulement votre nom : pas d’adresse web ni d’adresse email, et pas de caractères @, < ou > (lettres, espaces, tirets, apostrophes et points sont acceptés).';
 
-/** Control and invisible formatting characters (C0, DEL, C1, zero-width, bidirectional overrides). */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+/** Control and invisible formatting characters (C0, DEL, C1 = `\p{Cc}`, zero-width, bidirectional overrides). */
+const CONTROL = /[\p{Cc}\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
 /** A web address: a scheme, www., host.tld/…, or a host on a common top-level domain. */
 const URL_LIKE = [
   /[a-z][a-z0-9+.-]*:\/\//i,

@@ -30,7 +30,7 @@ export const RULES = {
 export const UNKNOWN_CLIENT_KEY = 'client:unknown';
 
 /** How long a client from which an account signed in stays that account's « usual client ». */
-export const KNOWN_CLIENT_MS = 30 * 86_400_000;
+const KNOWN_CLIENT_MS = 30 * 86_400_000;
 
 export async function clearThrottle(key: string): Promise<void> {
   await prisma.rateLimit.deleteMany({ where: { key } });
@@ -42,7 +42,7 @@ export async function clearThrottle(key: string): Promise<void> {
  * Refused: the key is blocked, or this attempt is over the limit (the key is then blocked).
  * `count` is this attempt's rank in the current window.
  */
-export async function takeCount(key: string, rule: ThrottleRule, now = clock.now()): Promise<{ allowed: boolean; count: number }> {
+async function takeCount(key: string, rule: ThrottleRule, now = clock.now()): Promise<{ allowed: boolean; count: number }> {
   const windowFloor = new Date(now.getTime() - rule.windowMs);
   const rows = await prisma.$queryRaw<{ count: number; blockedUntil: Date | null }[]>`
     INSERT INTO "RateLimit" ("key", "count", "windowStart")
@@ -67,7 +67,7 @@ export async function take(key: string, rule: ThrottleRule, now = clock.now()): 
 }
 
 /** Gives back one attempt counted by take() (a sign-in that succeeded is not a failure). */
-export async function refund(key: string): Promise<void> {
+async function refund(key: string): Promise<void> {
   await prisma.rateLimit.updateMany({ where: { key, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
 }
 

@@ -5,7 +5,7 @@ import { renderEmail } from './render.ts';
 import * as clock from '../core/clock.ts';
 
 /** A file sent with the email: an invitation's .ics, a convention's PDF. */
-export type EmailAttachment = { filename: string; contentType: string; content: string | Uint8Array };
+type EmailAttachment = { filename: string; contentType: string; content: string | Uint8Array };
 
 export type OutgoingEmail = {
   /** The template's file name in emails/, for the record. */

@@ -105,8 +105,3 @@ export function startOutboxWorker(intervalMs = env.outboxIntervalMs) {
   timer = setInterval(tick, intervalMs);
   timer.unref();
 }
-
-export function stopOutboxWorker() {
-  if (timer) clearInterval(timer);
-  timer = undefined;
-}

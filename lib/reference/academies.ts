@@ -50,7 +50,7 @@ export const ACADEMIES: readonly AcademyInfo[] = [
 ];
 
 /** Older domains still in use (the académies of Caen and Rouen merged into Normandie in 2020). */
-export const LEGACY_EMAIL_DOMAINS: Readonly<Record<string, string>> = { 'ac-caen.fr': 'normandie', 'ac-rouen.fr': 'normandie' };
+const LEGACY_EMAIL_DOMAINS: Readonly<Record<string, string>> = { 'ac-caen.fr': 'normandie', 'ac-rouen.fr': 'normandie' };
 
 const byCode = new Map(ACADEMIES.map((a) => [a.code, a]));
 const byDepartment = new Map(ACADEMIES.flatMap((a) => a.departments.map((d) => [d, a] as const)));

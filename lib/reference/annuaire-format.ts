@@ -77,7 +77,7 @@ export class AnnuaireFormatError extends Error {
 }
 
 /** Column positions from the header (names trimmed; exact case first, then case-insensitive). */
-export function columnIndex(header: string[]): Record<Column, number> {
+function columnIndex(header: string[]): Record<Column, number> {
   const names = header.map((h) => h.replace(/^\uFEFF/, '').trim());
   const lower = names.map((h) => h.toLowerCase());
   const index = {} as Record<Column, number>;
@@ -123,7 +123,7 @@ const isoDate = (v: string | undefined) => {
 };
 
 /** Maps one record (already known to have the header's column count). */
-export function toEvent(line: number, f: string[], col: Record<Column, number>): AnnuaireEvent {
+function toEvent(line: number, f: string[], col: Record<Column, number>): AnnuaireEvent {
   const get = (c: Column) => f[col[c]];
   const typeLabel = (get('type') ?? '').trim();
   const kind = kindOfType(typeLabel);

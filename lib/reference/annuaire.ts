@@ -8,9 +8,9 @@ import { seedAcademies } from './academies.ts';
 import { parseAnnuaire, type AnnuaireRow } from './annuaire-format.ts';
 import type { CsvSource } from './csv.ts';
 
-export { AnnuaireFormatError, parseAnnuaire, type AnnuaireEvent, type AnnuaireRow } from './annuaire-format.ts';
+export { AnnuaireFormatError, parseAnnuaire, type AnnuaireEvent } from './annuaire-format.ts';
 
-export type Rejection = { line: number; reason: string };
+type Rejection = { line: number; reason: string };
 export type ImportProgress = { phase: 'read' | 'write'; lines: number; kept: number; written: number };
 export type ImportOptions = {
   prisma: Db;

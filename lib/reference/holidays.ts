@@ -6,7 +6,7 @@ import type { HolidayZone } from './academies.ts';
 
 export type CalendarDay = string; // 'YYYY-MM-DD'
 export type PublicHoliday = { date: CalendarDay; name: string };
-export type SchoolHolidayName =
+type SchoolHolidayName =
   | 'Vacances de la Toussaint'
   | 'Vacances de Noël'
   | "Vacances d'hiver"
@@ -112,7 +112,7 @@ const PERIODS: readonly Period[] = [
 ];
 
 /** Last day the table above covers: beyond it schoolHolidayOn() knows nothing. */
-export const SCHOOL_CALENDAR_KNOWN_UNTIL: CalendarDay = '2027-08-31';
+const SCHOOL_CALENDAR_KNOWN_UNTIL: CalendarDay = '2027-08-31';
 
 export function isSchoolCalendarKnown(date: Date | string): boolean {
   const day = calendarDay(date);

@@ -6,7 +6,7 @@ import { notFound } from '../core/errors.ts';
 import type { establishmentInfoSchema } from './schema.ts';
 import { recordAudit } from '../audit/service.ts';
 
-export const establishmentInfoSelect = {
+const establishmentInfoSelect = {
   id: true, uai: true, name: true, headName: true, headTitle: true, publicEmail: true, publicPhone: true, insurer: true,
   insurancePolicy: true, address1: true, address2: true, postalCode: true, city: true,
 } as const;

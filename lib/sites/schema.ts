@@ -24,7 +24,7 @@ const optionalPhone = z
   .trim()
   .max(30, 'Numéro trop long.')
   .refine((v) => v === '' || /^[+0-9][0-9 .()-]{5,}$/.test(v), 'Numéro de téléphone invalide (exemple : 02 99 00 00 00).');
-export const optionalUrl = z
+const optionalUrl = z
   .string()
   .trim()
   .max(500, 'Adresse trop longue.')

@@ -16,7 +16,7 @@ export type DuplicateReport = {
   warnings: { date: Day; message: string }[];
 };
 
-export const DUPLICATE_MESSAGES = {
+const DUPLICATE_MESSAGES = {
   sameDay: 'C’est le jour du stage d’origine.',
   exists: 'Un stage de cette formation existe déjà ce jour-là à la même heure.',
   repeated: 'Date saisie deux fois.',

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { isUsableDay } from './time.ts';
 
 export const FILL_OPTIONS = { tous: 'Tous', disponibles: 'Places disponibles', complet: 'Complet' } as const;
-export type Fill = keyof typeof FILL_OPTIONS;
+type Fill = keyof typeof FILL_OPTIONS;
 
-export const SORT_KEYS = ['date', 'horaires', 'formation', 'enseignant', 'inscrits'] as const;
+const SORT_KEYS = ['date', 'horaires', 'formation', 'enseignant', 'inscrits'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 export type StageFilters = {

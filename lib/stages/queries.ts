@@ -23,7 +23,7 @@ export type StageRow = Omit<RawRow, 'date'> & { date: Day };
 const toRow = (r: RawRow): StageRow => ({ ...r, date: dbDay(r.date) });
 
 /** The WHERE clause of the filters, always scoped to the platform. */
-export function stageWhere(siteId: string, f: Partial<StageFilters>): Prisma.StageWhereInput {
+function stageWhere(siteId: string, f: Partial<StageFilters>): Prisma.StageWhereInput {
   const where: Prisma.StageWhereInput = { siteId };
   if (f.type) where.stageType = f.type;
   if (f.horaires) where.scheduleDetail = f.horaires;
@@ -130,4 +130,3 @@ export async function getStage(siteId: string, id: string) {
 }
 
 export const teacherName = (t: { firstName: string; lastName: string } | null) => (t ? `${t.firstName} ${t.lastName}` : '—');
-export const formationLabel = (f: { type: string; name: string }) => `${f.type} ${f.name}`;

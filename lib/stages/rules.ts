@@ -7,9 +7,9 @@ import { isValidDay, weekday, type Day } from './time.ts';
 import { formatDay, parisClock } from '../core/format.ts';
 import * as clock from '../core/clock.ts';
 
-export const EARLIEST_START = 6 * 60;
-export const LATEST_END = 20 * 60;
-export const MAX_DURATION = 7 * 60;
+const EARLIEST_START = 6 * 60;
+const LATEST_END = 20 * 60;
+const MAX_DURATION = 7 * 60;
 export const MAX_CAPACITY = 60;
 
 export const RULE_MESSAGES = {
@@ -33,7 +33,7 @@ export type RuleIssue = { field: 'date' | 'startTime' | 'endTime' | 'capacity'; 
 export type StageTiming = { date: Day; startMinutes: number; endMinutes: number };
 
 /** Why this day cannot host a stage (Sunday, public holiday, past), or null. */
-export function dayIssue(date: Day, opts: { today: Day; alsace?: boolean }): string | null {
+function dayIssue(date: Day, opts: { today: Day; alsace?: boolean }): string | null {
   if (!isValidDay(date)) return RULE_MESSAGES.dateInvalid;
   if (weekday(date) === 0) return RULE_MESSAGES.sunday;
   if (isPublicHoliday(date, { alsace: opts.alsace })) return RULE_MESSAGES.holiday(publicHolidayName(date, { alsace: opts.alsace }) ?? 'jour férié');

@@ -11,7 +11,7 @@ export const SCHEDULE_DETAILS = ['Matin', 'Après-midi', 'Journée'] as const;
 const id = (message: string) => z.string({ error: message }).trim().min(1, message).max(40, message);
 const text = (max: number, message: string) => z.string().trim().max(max, message);
 
-export const stageFields = z.object({
+const stageFields = z.object({
   formationId: id('Choisissez la formation (filière).'),
   stageType: z.string().trim().min(1, 'Indiquez le type de stage.').max(60, 'Le type de stage tient en 60 caractères.'),
   date: z.string({ error: RULE_MESSAGES.dateInvalid }).trim(),

@@ -8,11 +8,11 @@ import { dayToDb, isUsableDay } from './time.ts';
 import { dbDay, parisClock } from '../core/format.ts';
 import * as clock from '../core/clock.ts';
 
-export const SEARCH_LIMIT = 100;
+const SEARCH_LIMIT = 100;
 
 // Lenient: a hand-edited URL never gives an error page (long values cut, unknown ones dropped).
 const cut = (max: number) => z.string().optional().default('').transform((v) => v.trim().slice(0, max));
-export const searchSchema = z.object({
+const searchSchema = z.object({
   q: cut(100),
   lieu: cut(80),
   du: cut(10),
@@ -21,11 +21,11 @@ export const searchSchema = z.object({
 });
 export type SearchInput = z.input<typeof searchSchema>;
 
-export const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 const words = (s: string) => fold(s).split(' ').filter((w) => w.length > 0);
 
-export type SearchSite = { id: string; name: string; slug: string; domains: { host: string }[]; city: string | null; departmentCode: string | null };
-export type SearchHit = StageRow & { site: SearchSite };
+type SearchSite = { id: string; name: string; slug: string; domains: { host: string }[]; city: string | null; departmentCode: string | null };
+type SearchHit = StageRow & { site: SearchSite };
 export type SearchResult = { hits: SearchHit[]; total: number; truncated: boolean; from: string; to: string | null };
 
 /** « 35 », « 035 » → a département; anything else → words of the commune (or the platform's name). */

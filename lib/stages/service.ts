@@ -12,7 +12,7 @@ import { notifyStageCancelled } from './cancel-mail.ts';
 import * as clock from '../core/clock.ts';
 import { recordAudit } from '../audit/service.ts';
 
-export function issuesToFieldErrors(issues: RuleIssue[]): FieldErrors {
+function issuesToFieldErrors(issues: RuleIssue[]): FieldErrors {
   const out: FieldErrors = {};
   for (const i of issues) (out[i.field] ??= []).push(i.message);
   return out;

@@ -6,8 +6,8 @@ import * as core from '../core/format.ts';
 
 export type Day = core.Day; // 'YYYY-MM-DD'
 
-export const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
-export const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** 'YYYY-MM-DD' → the @db.Date value (UTC midnight). */
 export function dayToDb(day: Day): Date {
@@ -22,8 +22,8 @@ export function isValidDay(day: string): boolean {
 }
 
 /** Years a URL may ask for (calendar month, search dates): outside, the value is ignored. */
-export const MIN_YEAR = 2000;
-export const MAX_YEAR = 2100;
+const MIN_YEAR = 2000;
+const MAX_YEAR = 2100;
 
 /** A real calendar day within MIN_YEAR–MAX_YEAR (PostgreSQL refuses year 0; Date.UTC maps years 0–99 to 1900–1999). */
 export function isUsableDay(day: string): boolean {

@@ -7,7 +7,7 @@ import NoticeEmail from '../../emails/notice.tsx';
 import StaffPendingEmail from '../../emails/staff-pending.tsx';
 
 /** The subject of the heads' notice: fixed text and the collège's name from the annuaire, never what the applicant typed. */
-export const staffPendingSubject = (establishmentName: string) => `Nouvelle demande d’accès à l’équipe de ${establishmentName}`;
+const staffPendingSubject = (establishmentName: string) => `Nouvelle demande d’accès à l’équipe de ${establishmentName}`;
 
 /**
  * Tells the collège's heads (active principal and deputies) that someone waits for approval. The

@@ -21,7 +21,7 @@ export const roleLabel = (role: string) => STAFF_FUNCTIONS.find((f) => f.role ==
 export const ACADEMIC_MESSAGE =
   "Utilisez votre adresse académique (par exemple prenom.nom@ac-rennes.fr) : elle prouve que vous faites partie de l'Éducation nationale.";
 
-export const academicEmailSchema = emailSchema.refine((v) => isAcademicAddress(v), ACADEMIC_MESSAGE);
+const academicEmailSchema = emailSchema.refine((v) => isAcademicAddress(v), ACADEMIC_MESSAGE);
 
 /** Names end up in the heads' emails and on the team page: no link, address, markup or control character. */
 const name = (msg: string) => personName(msg);
@@ -46,7 +46,6 @@ export const inviteSchema = z.object({
   email: emailSchema,
   role: z.enum(ROLES, { error: 'Choisissez la fonction de la personne invitée.' }),
 });
-export type InviteInput = z.input<typeof inviteSchema>;
 
 export const invitationIdSchema = z.object({ invitationId: z.string().min(1).max(40) });
 export const membershipIdSchema = z.object({ membershipId: z.string().min(1).max(40) });
