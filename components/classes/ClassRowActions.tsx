@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ActionResult } from '@/lib/core/action-types';
 import { Button } from '@/components/ui/Button';
 import type { ClassFormInput } from '@/lib/classes/schema';
-import { ActionButton } from './ActionButton';
+import { ActionButton } from '@/components/ui/ActionButton';
 import { ClassForm } from './ClassForm';
 import s from './classes.module.css';
 

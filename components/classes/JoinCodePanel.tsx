@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import type { ActionResult } from '@/lib/core/action-types';
 import { formatJoinCode } from '@/lib/classes/join-code';
-import { ActionButton } from './ActionButton';
+import { ActionButton } from '@/components/ui/ActionButton';
 import s from './classes.module.css';
 
 type Props = {

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/Button';
 import { Alert } from '@/components/ui/Alert';
 import type { ActionResult } from '@/lib/core/action-types';
 import type { MovePupilsInput } from '@/lib/classes/schema';
-import { ActionButton } from './ActionButton';
+import { ActionButton } from '@/components/ui/ActionButton';
 import s from './classes.module.css';
 import ui from '@/components/ui/ui.module.css';
 

@@ -2,7 +2,7 @@
 // form and « Supprimer » for the platform's administrators, a line of text for everyone else — and
 // the « Ajouter » form.
 import type { ReactNode } from 'react';
-import { DeleteButton } from './DeleteButton';
+import { ActionButton } from '@/components/ui/ActionButton';
 import type { ActionResult } from '@/lib/core/action-types';
 import { ReadOnlyNotice } from './OptionsNav';
 import s from './sites.module.css';
@@ -41,7 +41,7 @@ export function OptionList(props: {
             {props.admin ? (
               <>
                 {r.edit}
-                <DeleteButton action={props.deleteAction} id={r.id} label="Supprimer" confirm={r.confirm} />
+                <ActionButton action={props.deleteAction} input={{ id: r.id }} label="Supprimer" confirm={r.confirm} />
               </>
             ) : (
               <span>{r.label}</span>

@@ -1,5 +1,5 @@
 // Which address an establishment registers with, and where its registration stands.
-// Rule (README « Inscription des établissements ») :
+// Rule (README « How establishments register (the login rule) », docs/REGLES.md) :
 //  1. the directory holds an academic address (any ac-… domain, whatever UAI it names) → the login
 //     is the secretariat address derived from the UAI: ce.<uai>@<académie>;
 //  2. the directory holds another address (…@cneap.fr, …@wanadoo.fr, …@educagri.fr) → that address;

@@ -1,7 +1,7 @@
 // Pupil sign-up (« Je suis élève »): with a class join code (the only way into a class), or choosing
 // the collège without one (the pupil then waits « sans classe » until the team places them).
 // Login-only pupils are ACTIVE at once (no mailbox to prove); with an email the account waits for
-// the activation link. Only what the convention needs is stored (README « Données des élèves »).
+// the activation link. Only what the convention needs is stored (docs/REGLES.md, « Élèves »).
 import { prisma } from '../core/db.ts';
 import type { Tx } from '../core/db.ts';
 import { env } from '../core/env.ts';

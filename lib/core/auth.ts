@@ -1,6 +1,6 @@
 // next-auth configuration: Credentials provider, JWT sessions, Prisma adapter (shared tables).
 // Cookies are per host; NEXTAUTH_URL stays unset and AUTH_TRUST_HOST=true so each platform host
-// builds its own URLs (see README « Connexion sur plusieurs domaines »).
+// builds its own URLs (see docs/REGLES.md « Connexion et sessions sur plusieurs domaines »).
 import type { NextAuthOptions } from 'next-auth';
 import type { Adapter } from 'next-auth/adapters';
 import CredentialsProvider from 'next-auth/providers/credentials';

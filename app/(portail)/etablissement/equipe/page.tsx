@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { ActionButton } from '@/components/classes/ActionButton';
+import { ActionButton } from '@/components/ui/ActionButton';
 import { EstablishmentTabs } from '@/components/classes/EstablishmentTabs';
 import { InviteForm } from '@/components/team/InviteForm';
 import s from '@/components/classes/classes.module.css';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { ActionButton } from '@/components/classes/ActionButton';
+import { ActionButton } from '@/components/ui/ActionButton';
 import s from '@/components/classes/classes.module.css';
 import { EstablishmentTabs } from '@/components/classes/EstablishmentTabs';
 import { GuardiansForm } from '@/components/classes/GuardiansForm';

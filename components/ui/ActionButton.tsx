@@ -1,11 +1,11 @@
 'use client';
-// A button that runs a server action, with an inline confirmation for destructive acts and the
-// result announced next to it.
+// The one confirm-and-act button: runs a server action, with an inline confirmation for destructive
+// acts (« Confirmer » / « Annuler ») and the result announced next to it.
 import { useState, useTransition, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/Button';
 import type { ActionResult } from '@/lib/core/action-types';
-import s from './classes.module.css';
+import s from './ui.module.css';
 
 export type ActionButtonProps<I> = {
   action: (input: I) => Promise<ActionResult<unknown>>;
@@ -41,7 +41,7 @@ export function ActionButton<I>({ action, input, label, confirm, confirmLabel = 
   return (
     <div className={s.actionButton}>
       {asking ? (
-        <div className={s.confirm} role="group" aria-label="Confirmation">
+        <div className={s.actionConfirm} role="group" aria-label="Confirmation">
           <p>{confirm}</p>
           <Button type="button" variant="danger" small pending={pending} onClick={run}>{confirmLabel}</Button>
           <Button type="button" variant="secondary" small onClick={() => setAsking(false)}>Annuler</Button>
