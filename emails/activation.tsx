@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { Button, Heading, Text } from '@react-email/components';
-import { EmailLayout, emailButton, emailText } from './components/EmailLayout.tsx';
+import { Text } from '@react-email/components';
+import { EmailLayout, emailText, EmailTitle, EmailAction } from './components/EmailLayout.tsx';
 
 export type ActivationEmailProps = {
   platformName: string;
@@ -27,7 +27,7 @@ export default function ActivationEmail(p: ActivationEmailProps) {
       platformName={p.platformName}
       reason={`Vous recevez ce message parce qu’une inscription sur ${p.platformName} a été faite avec l’adresse ${p.login}. Si vous n’en êtes pas à l’origine, ignorez-le : aucun compte ne sera activé.`}
     >
-      <Heading as="h1" style={{ fontSize: '20px' }}>{title}</Heading>
+      <EmailTitle>{title}</EmailTitle>
       <Text style={emailText}>Bonjour,</Text>
       {p.intro ? <Text style={emailText}>{p.intro}</Text> : null}
       <Text style={emailText}>
@@ -35,8 +35,7 @@ export default function ActivationEmail(p: ActivationEmailProps) {
         {p.establishmentName ? ` pour l’établissement ${p.establishmentName}` : ''}. Votre identifiant de connexion est : {p.login}.
       </Text>
       <Text style={emailText}>Pour activer ce compte, cliquez sur le bouton ci-dessous. Ce lien est valable {p.validity} et ne sert qu’une fois.</Text>
-      <Button href={p.url} style={emailButton}>Activer mon compte</Button>
-      <Text style={{ ...emailText, fontSize: '13px' }}>Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur : {p.url}</Text>
+      <EmailAction href={p.url} label="Activer mon compte" />
       <Text style={emailText}>
         Lien expiré ? Sur la page de connexion, choisissez « Vous n’avez pas reçu le message d’activation ? » pour en recevoir un nouveau.
       </Text>

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { Button, Heading, Text } from '@react-email/components';
-import { EmailLayout, emailButton, emailText } from './components/EmailLayout.tsx';
+import { Text } from '@react-email/components';
+import { EmailLayout, emailText, EmailTitle, EmailAction } from './components/EmailLayout.tsx';
 
 export type InvitationEmailProps = {
   platformName: string;
@@ -21,15 +21,14 @@ export default function InvitationEmail({ platformName, establishmentName, roleL
       platformName={platformName}
       reason={`Vous recevez ce message parce que ${inviterName ?? "l'établissement"} vous a invité(e) à rejoindre l'équipe pédagogique du ${establishmentName}.`}
     >
-      <Heading as="h1" style={{ fontSize: '20px' }}>{title}</Heading>
+      <EmailTitle>{title}</EmailTitle>
       <Text style={emailText}>Bonjour,</Text>
       <Text style={emailText}>
         {inviterName ?? "Le chef d'établissement"} vous invite à rejoindre l'équipe pédagogique du {establishmentName} sur {platformName}, en
         tant que : {roleLabel}.
       </Text>
       <Text style={emailText}>Cliquez sur le bouton pour créer votre compte (ou relier votre compte existant). Le lien ne sert qu'une fois et expire le {expiresOn}.</Text>
-      <Button href={url} style={emailButton}>Accepter l'invitation</Button>
-      <Text style={{ ...emailText, fontSize: '13px' }}>Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur : {url}</Text>
+      <EmailAction href={url} label="Accepter l'invitation" />
       <Text style={{ ...emailText, fontSize: '13px' }}>Vous ne connaissez pas cet établissement ? Ignorez ce message : aucun compte ne sera créé.</Text>
     </EmailLayout>
   );

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { Button, Heading, Text } from '@react-email/components';
-import { EmailLayout, emailButton, emailText } from './components/EmailLayout.tsx';
+import { Text } from '@react-email/components';
+import { EmailLayout, emailText, EmailTitle, EmailAction } from './components/EmailLayout.tsx';
 
 export type PasswordResetEmailProps = {
   platformName: string;
@@ -19,14 +19,13 @@ export default function PasswordResetEmail({ platformName, login, url, validity 
       platformName={platformName}
       reason={`Vous recevez ce message parce qu’une réinitialisation du mot de passe du compte ${login} a été demandée sur ${platformName}. Si vous n’en êtes pas à l’origine, ignorez-le : votre mot de passe ne change pas.`}
     >
-      <Heading as="h1" style={{ fontSize: '20px' }}>Réinitialisation de votre mot de passe</Heading>
+      <EmailTitle>Réinitialisation de votre mot de passe</EmailTitle>
       <Text style={emailText}>Bonjour,</Text>
       <Text style={emailText}>
         Pour choisir un nouveau mot de passe pour le compte {login}, cliquez sur le bouton ci-dessous. Ce lien est valable {validity} et ne
         sert qu’une fois. Une fois le mot de passe changé, les sessions ouvertes sur d’autres appareils sont fermées.
       </Text>
-      <Button href={url} style={emailButton}>Choisir un nouveau mot de passe</Button>
-      <Text style={{ ...emailText, fontSize: '13px' }}>Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur : {url}</Text>
+      <EmailAction href={url} label="Choisir un nouveau mot de passe" />
     </EmailLayout>
   );
 }

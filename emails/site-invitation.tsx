@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { Button, Heading, Text } from '@react-email/components';
-import { EmailLayout, emailButton, emailText } from './components/EmailLayout.tsx';
+import { Text } from '@react-email/components';
+import { EmailLayout, emailText, EmailTitle, EmailAction } from './components/EmailLayout.tsx';
 
 export type SiteInvitationEmailProps = {
   platformName: string;
@@ -21,7 +21,7 @@ export default function SiteInvitationEmail({ platformName, roleLabel, inviterNa
       platformName={platformName}
       reason="Vous recevez ce message parce qu’un responsable de la plateforme a saisi votre adresse. Si vous ne vous y attendiez pas, ignorez-le : rien ne sera créé."
     >
-      <Heading as="h1" style={{ fontSize: '20px' }}>Invitation sur la plateforme {platformName}</Heading>
+      <EmailTitle>Invitation sur la plateforme {platformName}</EmailTitle>
       <Text style={emailText}>Bonjour,</Text>
       <Text style={emailText}>
         {inviterName ? `${inviterName} vous invite` : 'Vous êtes invité(e)'} à rejoindre la plateforme des mini-stages « {platformName} » en
@@ -31,8 +31,7 @@ export default function SiteInvitationEmail({ platformName, roleLabel, inviterNa
         Si vous avez déjà un compte ministage, connectez-vous puis acceptez l’invitation ; sinon, créez votre compte sur la page de
         l’invitation. Ce lien est valable jusqu’au {expiresLabel} et ne sert qu’une fois.
       </Text>
-      <Button href={url} style={emailButton}>Accepter l’invitation</Button>
-      <Text style={{ ...emailText, fontSize: '13px' }}>Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur : {url}</Text>
+      <EmailAction href={url} label="Accepter l’invitation" />
     </EmailLayout>
   );
 }

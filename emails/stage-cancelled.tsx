@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { Button, Heading, Text } from '@react-email/components';
-import { EmailLayout, emailButton, emailText } from './components/EmailLayout.tsx';
+import { Button, Text } from '@react-email/components';
+import { EmailLayout, emailButton, emailText, EmailTitle } from './components/EmailLayout.tsx';
 
 export type StageCancelledEmailProps = {
   platformName: string;
@@ -35,7 +35,7 @@ export default function StageCancelledEmail(props: StageCancelledEmailProps) {
           : 'Vous recevez ce message parce que vous avez inscrit des élèves à ce mini-stage.'
       }
     >
-      <Heading as="h1" style={{ fontSize: '20px' }}>Mini-stage annulé</Heading>
+      <EmailTitle>Mini-stage annulé</EmailTitle>
       <Text style={emailText}>Bonjour,</Text>
       <Text style={emailText}>
         Le mini-stage « {formation} » du {dateLabel} ({hoursLabel}) proposé par {platformName} est annulé.

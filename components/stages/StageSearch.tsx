@@ -1,5 +1,6 @@
 // « Rechercher un stage » across every platform: a GET form and the results, each linking to its platform.
-import type { SearchResult } from '@/lib/stages/search';
+import { searchStages, type SearchResult } from '@/lib/stages/search';
+import { requestOrigin } from '@/lib/core/session';
 import { siteOrigin } from '@/lib/core/origin';
 import { env } from '@/lib/core/env';
 import { formatDay, formatHours } from '@/lib/core/format';
@@ -7,9 +8,9 @@ import ui from '@/components/ui/ui.module.css';
 import { StageStatus } from './StageTable';
 import s from './stages.module.css';
 
-export type SearchValues = { q: string; lieu: string; du: string; au: string; disponibles: boolean };
+type SearchValues = { q: string; lieu: string; du: string; au: string; disponibles: boolean };
 
-export function StageSearchForm({ values, action }: { values: SearchValues; action: string }) {
+function StageSearchForm({ values, action }: { values: SearchValues; action: string }) {
   const field = (name: keyof SearchValues, label: string, extra: Record<string, string> = {}) => (
     <div className={ui.field}>
       <label className={ui.label} htmlFor={`recherche-${name}`}>{label}</label>
@@ -32,7 +33,7 @@ export function StageSearchForm({ values, action }: { values: SearchValues; acti
   );
 }
 
-export function StageSearchResults({ result, origin }: { result: SearchResult; origin: string }) {
+function StageSearchResults({ result, origin }: { result: SearchResult; origin: string }) {
   if (result.total === 0) return <p>Aucun stage à venir ne correspond à cette recherche. Essayez d’autres mots, ou élargissez les dates ou le lieu.</p>;
   return (
     <section aria-labelledby="resultats-recherche" className="stack">
@@ -65,10 +66,25 @@ export function StageSearchResults({ result, origin }: { result: SearchResult; o
   );
 }
 
-export function searchValues(sp: Record<string, string | string[] | undefined>): SearchValues {
+function searchValues(sp: Record<string, string | string[] | undefined>): SearchValues {
   const one = (k: string) => {
     const v = sp[k];
     return (Array.isArray(v) ? v[0] : v)?.slice(0, 100) ?? '';
   };
   return { q: one('q'), lieu: one('lieu'), du: one('du'), au: one('au'), disponibles: one('disponibles') === '1' };
+}
+
+/** The form and its results for the URL's parameters: the portal's and every platform's « Rechercher ». */
+export async function StageSearch({ params }: { params: Record<string, string | string[] | undefined> }) {
+  const values = searchValues(params);
+  const [result, origin] = await Promise.all([
+    searchStages({ q: values.q, lieu: values.lieu, du: values.du, au: values.au, disponibles: values.disponibles ? '1' : undefined }),
+    requestOrigin(),
+  ]);
+  return (
+    <>
+      <StageSearchForm values={values} action="/recherche" />
+      <StageSearchResults result={result} origin={origin} />
+    </>
+  );
 }
