@@ -30,7 +30,7 @@ async function shot(page: Page, name: string) {
 async function follow(page: Page, text: string, path: string) {
   await clickText(page, text, 'a');
   await page.waitForFunction((p) => location.pathname === p, { timeout: 20_000 }, path);
-  await page.waitForFunction((p) => !!document.querySelector('h1'), { timeout: 20_000 }, path);
+  await page.waitForFunction(() => !!document.querySelector('h1'), { timeout: 20_000 });
 }
 
 const bodyText = mainText;

@@ -19,7 +19,7 @@ export function appUrl(path = '/', host = 'localhost', p = port()): string {
   return `http://${host}:${p}${path}`;
 }
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--disable-quic',
 ];
@@ -38,7 +38,7 @@ export type Mailbox = {
   waitFor(match: { to?: string; subject?: RegExp | string; exclude?: CapturedEmail[] }, timeoutMs?: number): Promise<CapturedEmail>;
 };
 
-export function mailboxAt(dir: string): Mailbox {
+function mailboxAt(dir: string): Mailbox {
   return {
     all: () => readMailbox(dir),
     async waitFor(match, timeoutMs = 20_000) {

@@ -40,7 +40,7 @@ function decodeQP(s: string): Buffer {
 }
 
 /** RFC 2047 encoded words (=?UTF-8?Q?…?= / =?UTF-8?B?…?=). */
-export function decodeHeader(v: string): string {
+function decodeHeader(v: string): string {
   return v
     .replace(/\?=\s+=\?/g, '?==?')
     .replace(/=\?([^?]+)\?([QB])\?([^?]*)\?=/gi, (_m, _cs, enc: string, data: string) =>
@@ -80,7 +80,7 @@ function collect(raw: string, out: { text: string; html: string }) {
   else if (/^text\/plain/i.test(type)) out.text += decodePart(headers, body);
 }
 
-export function parseEmail(raw: string, file = ''): CapturedEmail {
+function parseEmail(raw: string, file = ''): CapturedEmail {
   const { headers } = splitHead(raw);
   const out = { text: '', html: '' };
   collect(raw, out);
@@ -89,7 +89,7 @@ export function parseEmail(raw: string, file = ''): CapturedEmail {
 }
 
 export function readMailbox(dir: string): CapturedEmail[] {
-  let files: string[] = [];
+  let files: string[];
   try {
     files = readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
   } catch {

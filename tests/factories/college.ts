@@ -1,19 +1,16 @@
 // Factories of the collège side: establishments, staff, classes, pupils. Real rows in the test DB.
 import type { PrismaClient, StaffRole } from '@/lib/generated/prisma/client';
-import { hashPassword } from '@/lib/core/password';
+import { makeMember, makeUser } from './people';
 import { uaiCheckLetter } from '@/lib/reference/uai';
 import { generateJoinCode } from '@/lib/classes/join-code';
 import { schoolYearOf } from '@/lib/core/format';
 
-export const PASSWORD = 'Mot-de-passe-test-2026';
-let passwordHash: Promise<string> | undefined;
-const hashed = () => (passwordHash ??= hashPassword(PASSWORD));
 
 let seq = 0;
 const next = () => ++seq;
 
 /** A valid UAI in Ille-et-Vilaine (035xxxx + check letter), unique per call. */
-export function uai(n = next()): string {
+function uai(n = next()): string {
   const first7 = `035${String(5000 + n).padStart(4, '0')}`;
   return `${first7}${uaiCheckLetter(first7)}`;
 }
@@ -26,26 +23,6 @@ export async function makeCollege(db: PrismaClient, input: { name?: string; regi
       isPublic: input.isPublic ?? true, registeredAt: input.registered === false ? null : new Date('2026-09-01T08:00:00Z'),
     },
   });
-}
-
-export async function makeUser(db: PrismaClient, input: { email?: string | null; login?: string; status?: 'ACTIVE' | 'PENDING_ACTIVATION' | 'DISABLED'; firstName?: string; lastName?: string; isOperator?: boolean } = {}) {
-  const n = next();
-  const email = input.email === undefined ? `personne.${n}@ac-rennes.fr` : input.email;
-  return db.user.create({
-    data: {
-      login: input.login ?? email ?? `eleve.${n}`, email, passwordHash: await hashed(), status: input.status ?? 'ACTIVE',
-      emailVerified: (input.status ?? 'ACTIVE') === 'ACTIVE' && email ? new Date() : null,
-      firstName: input.firstName ?? `Prénom${n}`, lastName: input.lastName ?? `Nom${n}`, isOperator: input.isOperator ?? false,
-    },
-  });
-}
-
-export async function makeMember(db: PrismaClient, input: { establishmentId: string; role: StaffRole; status?: 'ACTIVE' | 'PENDING' | 'REVOKED'; email?: string }) {
-  const user = await makeUser(db, { email: input.email });
-  const membership = await db.membership.create({
-    data: { userId: user.id, establishmentId: input.establishmentId, role: input.role, status: input.status ?? 'ACTIVE', approvedAt: new Date() },
-  });
-  return { user, membership };
 }
 
 export async function makeClass(db: PrismaClient, input: { establishmentId: string; name?: string; level?: string; schoolYear?: number }) {

@@ -2,6 +2,7 @@
 // stages, collèges with pupils and guardians, enrolments. Rows are written directly (no rules):
 // the tests of the rules go through the services and actions.
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { makeEstablishment, makeUser } from './people';
 import { isPublicHoliday } from '@/lib/reference/holidays';
 import { parisClock } from '@/lib/core/format';
 import { addDays, dayToDb, weekday, type Day } from '@/lib/stages/time';
@@ -33,33 +34,12 @@ export function weekdayFrom(offset: number, wantWeekday: number, from: Day = par
   return d;
 }
 
-export async function academyRennes(prisma: PrismaClient) {
-  return prisma.academy.upsert({
-    where: { code: 'rennes' },
-    update: {},
-    create: { code: 'rennes', name: 'Rennes', emailDomain: 'ac-rennes.fr', holidayZone: 'B' },
-  });
-}
-
-export async function makeEstablishment(prisma: PrismaClient, data: { uai: string; name: string; kind: 'COLLEGE' | 'LYCEE'; city?: string; departmentCode?: string }) {
-  await academyRennes(prisma);
-  return prisma.establishment.create({
-    data: { uai: data.uai, name: data.name, kind: data.kind, city: data.city ?? 'Rennes', departmentCode: data.departmentCode ?? '035', academyCode: 'rennes' },
-  });
-}
-
-export async function makeUser(prisma: PrismaClient, email: string, extra: { isOperator?: boolean; firstName?: string; lastName?: string } = {}) {
-  return prisma.user.create({
-    data: { login: email, email, emailVerified: new Date(), status: 'ACTIVE', firstName: extra.firstName ?? 'Prénom', lastName: extra.lastName ?? email.split('@')[0], isOperator: extra.isOperator ?? false },
-  });
-}
-
 /** A platform with an admin, a teacher account, two formations and two teachers. */
 export async function makeSite(prisma: PrismaClient, input: { slug: string; uai: string; name?: string; city?: string; departmentCode?: string }) {
   const lycee = await makeEstablishment(prisma, { uai: input.uai, name: `Lycée ${input.slug}`, kind: 'LYCEE', city: input.city, departmentCode: input.departmentCode });
   const site = await prisma.site.create({ data: { establishmentId: lycee.id, name: input.name ?? `Lycée ${input.slug}`, slug: input.slug } });
-  const admin = await makeUser(prisma, `admin.${input.slug}@ac-rennes.fr`);
-  const teacherUser = await makeUser(prisma, `prof.${input.slug}@ac-rennes.fr`);
+  const admin = await makeUser(prisma, { email: `admin.${input.slug}@ac-rennes.fr` });
+  const teacherUser = await makeUser(prisma, { email: `prof.${input.slug}@ac-rennes.fr` });
   await prisma.siteMembership.createMany({ data: [{ siteId: site.id, userId: admin.id, role: 'ADMIN' }, { siteId: site.id, userId: teacherUser.id, role: 'TEACHER' }] });
   const elec = await prisma.formation.create({ data: { siteId: site.id, type: 'Bac pro', name: `Métiers de l'électricité ${input.slug}` } });
   const cuisine = await prisma.formation.create({ data: { siteId: site.id, type: 'CAP', name: `Cuisine ${input.slug}` } });
@@ -88,7 +68,7 @@ export async function makeStage(
 /** A registered collège with a principal account, one class and `pupils` pupils (each with a guardian). */
 export async function makeCollege(prisma: PrismaClient, input: { uai: string; name: string; pupils: number; guardianEmails?: boolean }) {
   const est = await makeEstablishment(prisma, { uai: input.uai, name: input.name, kind: 'COLLEGE' });
-  const principal = await makeUser(prisma, `ce.${input.uai.toLowerCase()}@ac-rennes.fr`);
+  const principal = await makeUser(prisma, { email: `ce.${input.uai.toLowerCase()}@ac-rennes.fr` });
   await prisma.membership.create({ data: { userId: principal.id, establishmentId: est.id, role: 'PRINCIPAL', status: 'ACTIVE' } });
   const room = await prisma.classRoom.create({ data: { establishmentId: est.id, name: '3e A', level: '3e', schoolYear: 2026, joinCode: `J${input.uai}` } });
   const pupils = [];

@@ -21,7 +21,7 @@ function migrationSql(): string[] {
 export type TestDb = { prisma: PrismaClient; close: () => Promise<void> };
 
 /** Creates the database, installs it as the app's client (lib/core/db) and returns it. */
-export async function createTestDb(): Promise<TestDb> {
+async function createTestDb(): Promise<TestDb> {
   const url = process.env.DATABASE_URL;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const name = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;

@@ -4,7 +4,8 @@ jest.mock('@/lib/core/request', () => ({ clientIp: async () => (globalThis as { 
 
 import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
-import { freshIp, lastLink, makeEstablishment, makeMember, makeOperator, makeRegistered, seedReference } from '../factories/accounts';
+import { freshIp, lastLink, makeOperator, makeRegistered, seedReference } from '../factories/accounts';
+import { makeEstablishment, makeMember } from '../factories/people';
 import { identifierHint, maskAddress, submitAccessRequest } from '@/lib/accounts/identifier';
 import { declineAccessRequest, grantAccessRequest, listOverdueRequests, listPendingRequests } from '@/lib/accounts/access-requests';
 import { submitAccessRequestAction } from '@/lib/accounts/actions';
@@ -28,9 +29,9 @@ beforeAll(async () => {
   const ormeaux = await makeRegistered(prisma, '0350033W', { name: 'Collège les Ormeaux' });
   ids.ormeaux = ormeaux.establishment.id;
   ids.principal = ormeaux.principal.id;
-  ids.deputy = (await makeMember(prisma, ormeaux.establishment.id, 'adjoint.ormeaux@ac-rennes.fr', 'DEPUTY')).user.id;
-  ids.teacher = (await makeMember(prisma, ormeaux.establishment.id, 'marie.leroy@ac-rennes.fr', 'MAIN_TEACHER')).user.id;
-  await makeMember(prisma, ormeaux.establishment.id, 'ancien.adjoint@ac-rennes.fr', 'DEPUTY', 'PENDING');
+  ids.deputy = (await makeMember(prisma, { establishmentId: ormeaux.establishment.id, login: 'adjoint.ormeaux@ac-rennes.fr', role: 'DEPUTY' })).user.id;
+  ids.teacher = (await makeMember(prisma, { establishmentId: ormeaux.establishment.id, login: 'marie.leroy@ac-rennes.fr', role: 'MAIN_TEACHER' })).user.id;
+  await makeMember(prisma, { establishmentId: ormeaux.establishment.id, login: 'ancien.adjoint@ac-rennes.fr', role: 'DEPUTY', status: 'PENDING' });
   const dolto = await makeRegistered(prisma, '0352274G', { name: 'Collège Françoise Dolto' });
   ids.otherPrincipal = dolto.principal.id;
   await makeEstablishment(prisma, { uai: '0351847T', name: 'Collège Georges Brassens' });

@@ -2,7 +2,8 @@ jest.mock('@/lib/core/session', () => jest.requireActual('../helpers/session-moc
 jest.mock('next/cache', () => jest.requireActual('../helpers/session-mock').cacheModule);
 
 import { useTestDb } from '../helpers/db';
-import { PASSWORD, freshIp, lastLink, makeEstablishment, seedReference } from '../factories/accounts';
+import { freshIp, lastLink, seedReference } from '../factories/accounts';
+import { PASSWORD, makeEstablishment } from '../factories/people';
 import { actAs } from '../helpers/session-mock';
 import { activateWithPassword } from '@/lib/accounts/activation';
 import { activateAccountAction } from '@/lib/accounts/actions';

@@ -2,7 +2,8 @@ jest.mock('@/lib/core/session', () => jest.requireActual('../helpers/session-moc
 jest.mock('next/cache', () => jest.requireActual('../helpers/session-mock').cacheModule);
 
 import { useTestDb } from '../helpers/db';
-import { PASSWORD, freshIp, lastLink, makeEstablishment, makeMember, makeRegistered, makeUser, seedReference } from '../factories/accounts';
+import { freshIp, lastLink, makeRegistered, seedReference } from '../factories/accounts';
+import { PASSWORD, makeEstablishment, makeMember, makeUser } from '../factories/people';
 import { activateWithPassword, RESEND_ANSWER, resendActivation, sendActivationEmail } from '@/lib/accounts/activation';
 import { readAccountLink } from '@/lib/accounts/queries';
 import { registerEstablishment, lookupRegistration } from '@/lib/accounts/registration';
@@ -80,7 +81,7 @@ describe('activating a registration', () => {
   it('activates a staff member who signed up alone without making them active in the establishment', async () => {
     const { prisma } = db();
     const { establishment } = await makeRegistered(prisma, '0350033W');
-    const { user, membership } = await makeMember(prisma, establishment.id, 'marie.leroy@ac-rennes.fr', 'MAIN_TEACHER', 'PENDING');
+    const { user, membership } = await makeMember(prisma, { establishmentId: establishment.id, login: 'marie.leroy@ac-rennes.fr', role: 'MAIN_TEACHER', status: 'PENDING' });
     await prisma.user.update({ where: { id: user.id }, data: { status: 'PENDING_ACTIVATION' } });
     await prisma.$transaction((tx) => sendActivationEmail(tx, { userId: user.id, to: user.email!, origin, platformName: 'ministage' }));
     const raw = await lastLink(prisma, 'marie.leroy@ac-rennes.fr', '/activation/');

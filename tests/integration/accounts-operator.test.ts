@@ -3,7 +3,8 @@ jest.mock('next/cache', () => jest.requireActual('../helpers/session-mock').cach
 
 import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
-import { PASSWORD, freshIp, lastLink, makeEstablishment, makeOperator, makeRegistered, seedReference } from '../factories/accounts';
+import { freshIp, lastLink, makeOperator, makeRegistered, seedReference } from '../factories/accounts';
+import { PASSWORD, makeEstablishment } from '../factories/people';
 import { registerEstablishment } from '@/lib/accounts/registration';
 import { listPendingReviews } from '@/lib/accounts/reviews';
 import { activateWithPassword } from '@/lib/accounts/activation';

@@ -4,7 +4,8 @@ jest.mock('@/lib/core/request', () => ({ clientIp: async () => (globalThis as { 
 
 import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
-import { PASSWORD, freshIp, lastLink, makeEstablishment, makeUser, seedReference } from '../factories/accounts';
+import { freshIp, lastLink, seedReference } from '../factories/accounts';
+import { PASSWORD, makeEstablishment, makeUser } from '../factories/people';
 import { RESET_REQUEST_ANSWER, requestPasswordReset, resetPassword } from '@/lib/accounts/passwords';
 import { activateWithPassword } from '@/lib/accounts/activation';
 import { readAccountLink } from '@/lib/accounts/queries';

@@ -4,7 +4,8 @@ jest.mock('@/lib/core/request', () => ({ clientIp: async () => (globalThis as { 
 
 import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
-import { freshIp, lastLink, makeEstablishment, makeOperator, makeRegistered, seedReference } from '../factories/accounts';
+import { freshIp, lastLink, makeOperator, makeRegistered, seedReference } from '../factories/accounts';
+import { makeEstablishment } from '../factories/people';
 import { lookupRegistration, registerEstablishment } from '@/lib/accounts/registration';
 import { registerEstablishmentAction } from '@/lib/accounts/actions';
 import type { RegistrationData } from '@/lib/accounts/schema';

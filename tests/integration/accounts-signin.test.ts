@@ -1,5 +1,6 @@
 import { useTestDb } from '../helpers/db';
-import { PASSWORD, freshIp, makeUser } from '../factories/accounts';
+import { freshIp } from '../factories/accounts';
+import { PASSWORD, makeUser } from '../factories/people';
 import { checkCredentials, SIGN_IN_MESSAGES } from '@/lib/core/credentials';
 import { loadUser } from '@/lib/core/actor';
 import { setNow } from '@/lib/core/clock';

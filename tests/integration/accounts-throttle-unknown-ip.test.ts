@@ -2,7 +2,8 @@
 // client with the per-client limits would let 20 failures lock everybody out; not counting them at
 // all would leave the server hashing passwords without end. They share one generous bucket instead.
 import { useTestDb } from '../helpers/db';
-import { PASSWORD, freshIp, makeUser } from '../factories/accounts';
+import { freshIp } from '../factories/accounts';
+import { PASSWORD, makeUser } from '../factories/people';
 import { checkCredentials } from '@/lib/core/credentials';
 import { RULES, UNKNOWN_CLIENT_KEY, clearThrottle, throttleMail } from '@/lib/core/throttle';
 import { setNow } from '@/lib/core/clock';

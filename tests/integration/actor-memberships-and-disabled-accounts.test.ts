@@ -1,6 +1,7 @@
 // lib/core/actor.ts: who is asking, read fresh from the database on every request.
 import { useTestDb } from '../helpers/db';
-import { makeEstablishment, makeUser, seedReference } from '../factories/accounts';
+import { seedReference } from '../factories/accounts';
+import { makeEstablishment, makeUser } from '../factories/people';
 import { loadActor } from '@/lib/core/actor';
 
 const db = useTestDb();

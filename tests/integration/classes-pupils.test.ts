@@ -1,7 +1,8 @@
 // Managing pupils: moves (one, many), a class for pupils without one, detaching, guardians — by
 // the whole-collège office (scope `wholeCollege`) and by a professeur principal (their classes only).
 import { useTestDb } from '../helpers/db';
-import { makeClass, makeMember, makePupil, makeTeam, makeUser, type Team } from '../factories/college';
+import { makeClass, makePupil, makeTeam, type Team } from '../factories/college';
+import { makeMember, makeUser } from '../factories/people';
 import { detachPupil, movePupils, updateGuardians } from '@/lib/classes/pupils';
 import { countPupilsWithoutClass, getClassDetail, getPupilDetail, listPupilsInClasses, pupilsWithoutClass } from '@/lib/classes/queries';
 import type { AppError } from '@/lib/core/errors';

@@ -5,7 +5,8 @@ jest.mock('next/cache', () => jest.requireActual('../helpers/session-mock').cach
 
 import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
-import { makeClass, makePupil, makeTeam, makeUser, type Team } from '../factories/college';
+import { makeClass, makePupil, makeTeam, type Team } from '../factories/college';
+import { makeUser } from '../factories/people';
 import { previewRollover, rolloverStep, runRollover, startRollover } from '@/lib/classes/rollover';
 import { rolloverStepAction, startRolloverAction } from '@/lib/classes/rollover-actions';
 import { activeSchoolYear } from '@/lib/reference/school-year';

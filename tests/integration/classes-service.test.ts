@@ -1,6 +1,7 @@
 // Classes: create, rename / change filière, delete only when empty, professeurs principaux, join codes.
 import { useTestDb } from '../helpers/db';
-import { makeClass, makeCollege, makeMember, makePupil, makeTeam, type Team } from '../factories/college';
+import { makeClass, makeCollege, makePupil, makeTeam, type Team } from '../factories/college';
+import { makeMember } from '../factories/people';
 import { assignMainTeachers, createClass, deleteClass, regenerateJoinCode, updateClass } from '@/lib/classes/service';
 import { JOIN_CODE_ALPHABET } from '@/lib/classes/join-code';
 import { schoolYearOf } from '@/lib/core/format';

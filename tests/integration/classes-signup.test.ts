@@ -4,7 +4,8 @@ jest.mock('next/cache', () => jest.requireActual('../helpers/session-mock').cach
 
 import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
-import { makeClass, makeCollege, makeMember, makePupil, makeTeam, type Team } from '../factories/college';
+import { makeClass, makeCollege, makePupil, makeTeam, type Team } from '../factories/college';
+import { makeMember } from '../factories/people';
 import { joinClassAction, signUpPupilAction, updateOwnGuardiansAction } from '@/lib/classes/pupil-actions';
 import { checkCredentials } from '@/lib/core/credentials';
 import { schoolYearOf } from '@/lib/core/format';

@@ -6,7 +6,8 @@ jest.mock('next/cache', () => jest.requireActual('../helpers/session-mock').cach
 
 import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
-import { PASSWORD, makeTeam, type Team } from '../factories/college';
+import { makeTeam, type Team } from '../factories/college';
+import { PASSWORD } from '../factories/people';
 import { freshIp } from '../factories/accounts';
 import { acceptInvitationExistingAction, inviteStaffAction, revokeInvitationAction } from '@/lib/team/actions';
 import { acceptWithExistingAccount } from '@/lib/team/accept';

@@ -7,7 +7,8 @@ jest.mock('next/cache', () => jest.requireActual('../helpers/session-mock').cach
 import type { ActionResult } from '@/lib/core/action-types';
 import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
-import { makeEstablishment, makeSite, makeStage, makeUser, stageDay, type TestSite } from '../factories/sites';
+import { makeSite, makeStage, stageDay, type TestSite } from '../factories/sites';
+import { makeEstablishment, makeUser } from '../factories/people';
 import {
   deleteContactAction,
   deleteFormationAction,
@@ -28,7 +29,7 @@ let operatorId: string;
 beforeAll(async () => {
   demo = await makeSite(db().prisma, { slug: 'demo', uai: '0350032V' });
   other = await makeSite(db().prisma, { slug: 'autre', uai: '0350050P' });
-  operatorId = (await makeUser(db().prisma, 'operateur@ministage.localhost', { isOperator: true })).id;
+  operatorId = (await makeUser(db().prisma, { email: 'operateur@ministage.localhost', isOperator: true })).id;
   await makeEstablishment(db().prisma, { uai: '0350709F', name: 'Lycée professionnel la Champagne', kind: 'LYCEE', city: 'Vitré' });
 });
 

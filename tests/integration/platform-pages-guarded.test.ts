@@ -10,7 +10,8 @@ jest.mock('next/server', () => ({ connection: async () => undefined }));
 import { isValidElement, type ReactElement } from 'react';
 import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
-import { makeCollege, makeSite, makeStage, makeUser, stageDay, type TestCollege, type TestSite } from '../factories/sites';
+import { makeCollege, makeSite, makeStage, stageDay, type TestCollege, type TestSite } from '../factories/sites';
+import { makeUser } from '../factories/people';
 import { AccessDenied, type AccessDeniedProps } from '@/components/ui/AccessDenied';
 import SiteLayout from '@/app/sites/[host]/layout';
 import Dashboard from '@/app/sites/[host]/page';
@@ -43,7 +44,7 @@ beforeAll(async () => {
   demo = await makeSite(db().prisma, { slug: 'demo', uai: '0350032V' });
   other = await makeSite(db().prisma, { slug: 'autre', uai: '0350050P' });
   college = await makeCollege(db().prisma, { uai: '0350033W', name: 'Collège les Ormeaux', pupils: 0 });
-  strangerId = (await makeUser(db().prisma, 'personne@example.fr')).id;
+  strangerId = (await makeUser(db().prisma, { email: 'personne@example.fr' })).id;
   stageId = (await makeStage(db().prisma, demo, { date: stageDay(10) })).id;
   otherStageId = (await makeStage(db().prisma, other, { date: stageDay(10) })).id;
 });

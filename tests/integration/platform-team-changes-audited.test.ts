@@ -1,7 +1,8 @@
 // The platform's team changes (invitations sent and accepted) are in the audit trail, and a
 // platform invitation never goes to another establishment's registration address.
 import { useTestDb } from '../helpers/db';
-import { makeEstablishment, makeSite, type TestSite } from '../factories/sites';
+import { makeSite, type TestSite } from '../factories/sites';
+import { makeEstablishment } from '../factories/people';
 import { acceptSiteInvitation, createAccountFromInvitation, inviteSiteStaff } from '@/lib/sites/invitations';
 
 const db = useTestDb();

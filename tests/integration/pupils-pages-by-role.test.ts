@@ -17,7 +17,7 @@ import ClassesPage from '@/app/(portail)/etablissement/classes/page';
 import EstablishmentHome from '@/app/(portail)/etablissement/page';
 import { EstablishmentTabs } from '@/components/classes/EstablishmentTabs';
 import { AccessDenied } from '@/components/ui/AccessDenied';
-import { ActionButton } from '@/components/classes/ActionButton';
+import { ActionButton } from '@/components/ui/ActionButton';
 import { GuardiansForm } from '@/components/classes/GuardiansForm';
 import { PupilMoveTable } from '@/components/classes/PupilMoveTable';
 import { UnassignedPupils } from '@/components/classes/UnassignedPupils';

@@ -3,7 +3,8 @@
 // showed that personal address to anyone typing the UAI. It now shows only its first letters, as
 // the identifier hint does; the school's public addresses (ce.<uai>@…, directory) are still shown.
 import { useTestDb } from '../helpers/db';
-import { freshIp, makeEstablishment, makeOperator, seedReference } from '../factories/accounts';
+import { freshIp, makeOperator, seedReference } from '../factories/accounts';
+import { makeEstablishment } from '../factories/people';
 import { lookupRegistration, registerEstablishment } from '@/lib/accounts/registration';
 import { decideReview } from '@/lib/accounts/reviews';
 import { resendActivation } from '@/lib/accounts/activation';

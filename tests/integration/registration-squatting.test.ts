@@ -9,7 +9,8 @@ jest.mock('next/cache', () => jest.requireActual('../helpers/session-mock').cach
 
 import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
-import { PASSWORD, freshIp, lastLink, makeEstablishment, makeUser, seedReference } from '../factories/accounts';
+import { freshIp, lastLink, seedReference } from '../factories/accounts';
+import { PASSWORD, makeEstablishment, makeUser } from '../factories/people';
 import { makeTeam, type Team } from '../factories/college';
 import { lookupRegistration, registerEstablishment } from '@/lib/accounts/registration';
 import { registrationAddressOwner } from '@/lib/accounts/registration-rules';
@@ -188,7 +189,7 @@ describe('an address squatted before the rule is taken back', () => {
   it('an active account that already proved the mailbox is never disabled by an anonymous registration: the page points to « Mot de passe oublié ? », whose link makes it the manager', async () => {
     const { prisma } = db();
     // e.g. the lycée's own address invited on its platform before it registered on the portal.
-    const holder = await makeUser(prisma, { login: address(CHAMPAGNE) });
+    const holder = await makeUser(prisma, { login: address(CHAMPAGNE), firstName: 'Camille' });
     await prisma.user.update({ where: { id: holder.id }, data: { emailVerified: new Date('2026-01-05T08:00:00Z') } });
     const lookup = await lookupRegistration(CHAMPAGNE);
     expect(lookup).toMatchObject({ status: 'RECLAIM_BY_RESET', login: address(CHAMPAGNE) });

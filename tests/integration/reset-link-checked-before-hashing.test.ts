@@ -7,7 +7,7 @@ jest.mock('@/lib/core/password', () => {
 });
 
 import { useTestDb } from '../helpers/db';
-import { makeUser } from '../factories/accounts';
+import { makeUser } from '../factories/people';
 import { resetPassword } from '@/lib/accounts/passwords';
 import { issueLink } from '@/lib/core/links';
 

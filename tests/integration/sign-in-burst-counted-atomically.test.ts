@@ -1,6 +1,7 @@
 // Throttles must hold against concurrent requests (a burst sent at once), not only sequential ones.
 import { useTestDb } from '../helpers/db';
-import { PASSWORD, freshIp, makeUser } from '../factories/accounts';
+import { freshIp } from '../factories/accounts';
+import { PASSWORD, makeUser } from '../factories/people';
 import { checkCredentials } from '@/lib/core/credentials';
 import { requestPasswordReset } from '@/lib/accounts/passwords';
 

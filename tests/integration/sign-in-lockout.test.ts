@@ -4,7 +4,8 @@
 // most) and stops clients it does not know after 50 failures in 15 minutes; the clients from which
 // the owner signed in recently are neither slowed nor stopped by the others' failures.
 import { useTestDb } from '../helpers/db';
-import { PASSWORD, freshIp, lastLink, makeUser } from '../factories/accounts';
+import { freshIp, lastLink } from '../factories/accounts';
+import { PASSWORD, makeUser } from '../factories/people';
 import { checkCredentials } from '@/lib/core/credentials';
 import { DELAY_MAX_MS } from '@/lib/core/throttle';
 import { requestPasswordReset, resetPassword } from '@/lib/accounts/passwords';

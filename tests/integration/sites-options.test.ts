@@ -5,7 +5,8 @@ jest.mock('next/cache', () => jest.requireActual('../helpers/session-mock').cach
 
 import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
-import { makeCollege, makeSite, makeStage, makeUser, stageDay, type TestCollege, type TestSite } from '../factories/sites';
+import { makeCollege, makeSite, makeStage, stageDay, type TestCollege, type TestSite } from '../factories/sites';
+import { makeUser } from '../factories/people';
 import {
   deleteFormationAction, deleteTeacherAction, saveContactAction, saveFormationAction, saveTeacherAction, updateEstablishmentInfoAction, updateSiteOptionsAction,
 } from '@/lib/sites/actions';
@@ -109,7 +110,7 @@ describe('Informations de l’Établissement (collège)', () => {
   it('is refused to the lycée’s staff and to a main teacher', async () => {
     actAs(demo.admin.id, demo.host);
     expect((await updateEstablishmentInfoAction(info)).ok).toBe(false);
-    const pp = await makeUser(db().prisma, 'marie.leroy@ac-rennes.fr');
+    const pp = await makeUser(db().prisma, { email: 'marie.leroy@ac-rennes.fr' });
     await db().prisma.membership.create({ data: { userId: pp.id, establishmentId: ormeaux.est.id, role: 'MAIN_TEACHER', status: 'ACTIVE' } });
     actAs(pp.id, demo.host);
     const res = await updateEstablishmentInfoAction(info);

@@ -5,7 +5,8 @@ jest.mock('next/cache', () => jest.requireActual('../helpers/session-mock').cach
 
 import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
-import { makeEstablishment, makeSite, makeUser, type TestSite } from '../factories/sites';
+import { makeSite, type TestSite } from '../factories/sites';
+import { makeEstablishment, makeUser } from '../factories/people';
 import { createPlatformAction, operatorInviteAction, updatePlatformAction } from '@/lib/sites/operator-actions';
 import { acceptSiteInvitationAction, createAccountFromInvitationAction, inviteSiteStaffAction } from '@/lib/sites/actions';
 import { readInvitation } from '@/lib/sites/invitations';
@@ -18,7 +19,7 @@ let demo: TestSite;
 
 beforeAll(async () => {
   const p = db().prisma;
-  operatorId = (await makeUser(p, 'operateur@ministage.localhost', { isOperator: true })).id;
+  operatorId = (await makeUser(p, { email: 'operateur@ministage.localhost', isOperator: true })).id;
   demo = await makeSite(p, { slug: 'demo', uai: '0350032V' });
   await makeEstablishment(p, { uai: '0350709F', name: 'Lycée professionnel la Champagne', kind: 'LYCEE', city: 'Vitré' });
   await makeEstablishment(p, { uai: '0350033W', name: 'Collège les Ormeaux', kind: 'COLLEGE' });
@@ -108,7 +109,7 @@ describe('inviting the lycée’s staff', () => {
   });
 
   it('lets an existing account accept on the platform, but only the invited address', async () => {
-    const colleague = await makeUser(db().prisma, 'anne.guillou@ac-rennes.fr');
+    const colleague = await makeUser(db().prisma, { email: 'anne.guillou@ac-rennes.fr' });
     actAs(demo.admin.id, demo.host);
     expect((await inviteSiteStaffAction({ email: 'anne.guillou@ac-rennes.fr', role: 'TEACHER' })).ok).toBe(true);
     const { token } = await linkSentTo('anne.guillou@ac-rennes.fr');

@@ -5,7 +5,8 @@ jest.mock('next/cache', () => jest.requireActual('../helpers/session-mock').cach
 
 import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
-import { makeCollege, makeSite, makeStage, makeUser, stageDay, type TestCollege, type TestSite } from '../factories/sites';
+import { makeCollege, makeSite, makeStage, stageDay, type TestCollege, type TestSite } from '../factories/sites';
+import { makeUser } from '../factories/people';
 import { cancelStageAction, createStageAction, duplicateStageAction, updateStageAction } from '@/lib/stages/actions';
 import {
   deleteContactAction, deleteFormationAction, deleteTeacherAction, inviteSiteStaffAction, saveContactAction, saveFormationAction, saveTeacherAction,
@@ -23,7 +24,7 @@ beforeAll(async () => {
   A = await makeSite(db().prisma, { slug: 'demo', uai: '0350032V' });
   B = await makeSite(db().prisma, { slug: 'champagne', uai: '0350709F' });
   college = await makeCollege(db().prisma, { uai: '0350033W', name: 'Collège les Ormeaux', pupils: 1 });
-  operatorId = (await makeUser(db().prisma, 'operateur@ministage.localhost', { isOperator: true })).id;
+  operatorId = (await makeUser(db().prisma, { email: 'operateur@ministage.localhost', isOperator: true })).id;
 });
 
 /** Fresh rows of a platform for one attempt (so destructive actions can be tried again). */

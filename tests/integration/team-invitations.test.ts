@@ -4,7 +4,8 @@ jest.mock('next/cache', () => jest.requireActual('../helpers/session-mock').cach
 
 import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
-import { PASSWORD, makeCollege, makeMember, makeTeam, makeUser, type Team } from '../factories/college';
+import { makeCollege, makeTeam, type Team } from '../factories/college';
+import { PASSWORD, makeMember, makeUser } from '../factories/people';
 import { acceptInvitationExistingAction, acceptInvitationNewAction, inviteStaffAction, resendInvitationAction, revokeInvitationAction } from '@/lib/team/actions';
 import { viewInvitation } from '@/lib/team/accept';
 import { hashLinkToken, linkMessage, newLinkToken } from '@/lib/core/links';

@@ -5,7 +5,8 @@ jest.mock('next/cache', () => jest.requireActual('../helpers/session-mock').cach
 
 import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
-import { MATRIX_ROLES, expectedOutcome, makeClass, makeMember, makePupil, makeTeam, matrixActors, type MatrixRole, type Team } from '../factories/college';
+import { MATRIX_ROLES, expectedOutcome, makeClass, makePupil, makeTeam, matrixActors, type MatrixRole, type Team } from '../factories/college';
+import { makeMember } from '../factories/people';
 import {
   approveMembershipAction, inviteStaffAction, refuseMembershipAction, removeMemberAction, resendInvitationAction, revokeInvitationAction,
 } from '@/lib/team/actions';

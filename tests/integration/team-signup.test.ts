@@ -4,7 +4,8 @@ jest.mock('next/cache', () => jest.requireActual('../helpers/session-mock').cach
 
 import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
-import { makeCollege, makeMember, makeTeam, type Team } from '../factories/college';
+import { makeCollege, makeTeam, type Team } from '../factories/college';
+import { makeMember } from '../factories/people';
 import { approveMembershipAction, refuseMembershipAction, removeMemberAction, signUpStaffAction } from '@/lib/team/actions';
 import { activateWithPassword } from '@/lib/accounts/activation';
 import { loadActor } from '@/lib/core/actor';
