@@ -31,14 +31,18 @@ export default async () => ({
       testMatch: ['<rootDir>/tests/components/**/*.test.tsx'],
       setupFilesAfterEnv: ['<rootDir>/tests/helpers/jest-dom.ts'],
     }),
-    await project('e2e', {
-      testEnvironment: 'node',
-      testMatch: ['<rootDir>/tests/e2e/**/*.e2e.test.ts'],
-      // Native ESM here: Puppeteer 25 is ESM-only. Use `import { jest } from '@jest/globals'` if needed.
-      extensionsToTreatAsEsm: ['.ts'],
-      setupFiles: ['<rootDir>/tests/helpers/env.ts'],
-      globalSetup: '<rootDir>/tests/e2e/global-setup.mjs',
-      globalTeardown: '<rootDir>/tests/e2e/global-teardown.mjs',
-    }, ['/tests/e2e/.*\\.mjs$']), // plain ESM helpers, loaded as they are
+    await project(
+      'e2e',
+      {
+        testEnvironment: 'node',
+        testMatch: ['<rootDir>/tests/e2e/**/*.e2e.test.ts'],
+        // Native ESM here: Puppeteer 25 is ESM-only. Use `import { jest } from '@jest/globals'` if needed.
+        extensionsToTreatAsEsm: ['.ts'],
+        setupFiles: ['<rootDir>/tests/helpers/env.ts'],
+        globalSetup: '<rootDir>/tests/e2e/global-setup.mjs',
+        globalTeardown: '<rootDir>/tests/e2e/global-teardown.mjs',
+      },
+      ['/tests/e2e/.*\\.mjs$'],
+    ), // plain ESM helpers, loaded as they are
   ],
 });

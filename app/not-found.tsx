@@ -8,7 +8,9 @@ export default function NotFound() {
       <h1>Page introuvable</h1>
       <p>Cette adresse ne correspond à aucune page ni à aucune plateforme de mini-stages.</p>
       <p>Vérifiez l’adresse saisie, ou revenez à l’accueil.</p>
-      <p><Link href="/">Retour à l’accueil</Link></p>
+      <p>
+        <Link href="/">Retour à l’accueil</Link>
+      </p>
     </main>
   );
 }

@@ -27,15 +27,15 @@ export default function AccessRequestAnswerEmail(p: AccessRequestAnswerEmailProp
       {p.granted && p.url ? (
         <>
           <Text style={emailText}>
-            Votre demande a été acceptée{p.roleLabel ? ` (rôle : ${p.roleLabel})` : ''}. Pour créer votre compte, suivez le lien
-            d’invitation ci-dessous{p.validity ? ` ; il est valable ${p.validity}` : ''}.
+            Votre demande a été acceptée{p.roleLabel ? ` (rôle : ${p.roleLabel})` : ''}. Pour créer votre compte, suivez le lien d’invitation ci-dessous
+            {p.validity ? ` ; il est valable ${p.validity}` : ''}.
           </Text>
           <EmailAction href={p.url} label="Créer mon compte" />
         </>
       ) : (
         <Text style={emailText}>
-          Les responsables de {p.establishmentName} n’ont pas accepté votre demande. Si vous pensez qu’il s’agit d’une erreur,
-          adressez-vous directement au secrétariat de votre établissement.
+          Les responsables de {p.establishmentName} n’ont pas accepté votre demande. Si vous pensez qu’il s’agit d’une erreur, adressez-vous directement au secrétariat de
+          votre établissement.
         </Text>
       )}
     </EmailLayout>

@@ -29,12 +29,10 @@ export default function AccessRequestEmail({ platformName, establishmentName, re
       <EmailTitle>Demande de création de compte</EmailTitle>
       <Text style={emailText}>Bonjour,</Text>
       <Text style={emailText}>
-        {who} ({requester.function}, {requester.email}) demande un compte pour {establishmentName}. Cette personne ne connaissait pas
-        l’identifiant de connexion de l’établissement.
+        {who} ({requester.function}, {requester.email}) demande un compte pour {establishmentName}. Cette personne ne connaissait pas l’identifiant de connexion de
+        l’établissement.
       </Text>
-      <Text style={emailText}>
-        Si vous connaissez cette personne, accordez-lui l’accès : elle recevra une invitation par email. Sinon, refusez la demande.
-      </Text>
+      <Text style={emailText}>Si vous connaissez cette personne, accordez-lui l’accès : elle recevra une invitation par email. Sinon, refusez la demande.</Text>
       <EmailAction href={url} label="Répondre à la demande" />
     </EmailLayout>
   );

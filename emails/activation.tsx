@@ -36,9 +36,7 @@ export default function ActivationEmail(p: ActivationEmailProps) {
       </Text>
       <Text style={emailText}>Pour activer ce compte, cliquez sur le bouton ci-dessous. Ce lien est valable {p.validity} et ne sert qu’une fois.</Text>
       <EmailAction href={p.url} label="Activer mon compte" />
-      <Text style={emailText}>
-        Lien expiré ? Sur la page de connexion, choisissez « Vous n’avez pas reçu le message d’activation ? » pour en recevoir un nouveau.
-      </Text>
+      <Text style={emailText}>Lien expiré ? Sur la page de connexion, choisissez « Vous n’avez pas reçu le message d’activation ? » pour en recevoir un nouveau.</Text>
     </EmailLayout>
   );
 }

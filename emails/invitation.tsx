@@ -24,10 +24,11 @@ export default function InvitationEmail({ platformName, establishmentName, roleL
       <EmailTitle>{title}</EmailTitle>
       <Text style={emailText}>Bonjour,</Text>
       <Text style={emailText}>
-        {inviterName ?? "Le chef d'établissement"} vous invite à rejoindre l'équipe pédagogique du {establishmentName} sur {platformName}, en
-        tant que : {roleLabel}.
+        {inviterName ?? "Le chef d'établissement"} vous invite à rejoindre l'équipe pédagogique du {establishmentName} sur {platformName}, en tant que : {roleLabel}.
       </Text>
-      <Text style={emailText}>Cliquez sur le bouton pour créer votre compte (ou relier votre compte existant). Le lien ne sert qu'une fois et expire le {expiresOn}.</Text>
+      <Text style={emailText}>
+        Cliquez sur le bouton pour créer votre compte (ou relier votre compte existant). Le lien ne sert qu'une fois et expire le {expiresOn}.
+      </Text>
       <EmailAction href={url} label="Accepter l'invitation" />
       <Text style={{ ...emailText, fontSize: '13px' }}>Vous ne connaissez pas cet établissement ? Ignorez ce message : aucun compte ne sera créé.</Text>
     </EmailLayout>

@@ -17,7 +17,9 @@ export default function NoticeEmail({ platformName, title, paragraphs, action, r
     <EmailLayout preview={title} platformName={platformName} reason={reason}>
       <EmailTitle>{title}</EmailTitle>
       {paragraphs.map((p, i) => (
-        <Text key={i} style={emailText}>{p}</Text>
+        <Text key={i} style={emailText}>
+          {p}
+        </Text>
       ))}
       {action ? (
         <>

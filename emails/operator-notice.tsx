@@ -14,14 +14,12 @@ export type OperatorNoticeEmailProps = {
 /** Something waits for the platform's technical team (a registration to review …). */
 export default function OperatorNoticeEmail({ platformName, title, lines, url, actionLabel }: OperatorNoticeEmailProps) {
   return (
-    <EmailLayout
-      preview={title}
-      platformName={platformName}
-      reason={`Vous recevez ce message parce que vous faites partie de l’équipe technique de ${platformName}.`}
-    >
+    <EmailLayout preview={title} platformName={platformName} reason={`Vous recevez ce message parce que vous faites partie de l’équipe technique de ${platformName}.`}>
       <EmailTitle>{title}</EmailTitle>
       {lines.map((line, i) => (
-        <Text key={i} style={emailText}>{line}</Text>
+        <Text key={i} style={emailText}>
+          {line}
+        </Text>
       ))}
       <EmailAction href={url} label={actionLabel} />
     </EmailLayout>

@@ -22,8 +22,8 @@ export default function PasswordResetEmail({ platformName, login, url, validity 
       <EmailTitle>Réinitialisation de votre mot de passe</EmailTitle>
       <Text style={emailText}>Bonjour,</Text>
       <Text style={emailText}>
-        Pour choisir un nouveau mot de passe pour le compte {login}, cliquez sur le bouton ci-dessous. Ce lien est valable {validity} et ne
-        sert qu’une fois. Une fois le mot de passe changé, les sessions ouvertes sur d’autres appareils sont fermées.
+        Pour choisir un nouveau mot de passe pour le compte {login}, cliquez sur le bouton ci-dessous. Ce lien est valable {validity} et ne sert qu’une fois. Une fois le
+        mot de passe changé, les sessions ouvertes sur d’autres appareils sont fermées.
       </Text>
       <EmailAction href={url} label="Choisir un nouveau mot de passe" />
     </EmailLayout>

@@ -13,12 +13,9 @@ export default function PupilDetachedEmail({ platformName, establishmentName }: 
       <EmailTitle>{title}</EmailTitle>
       <Text style={emailText}>Bonjour,</Text>
       <Text style={emailText}>
-        L'équipe du {establishmentName} a indiqué que vous n'êtes pas élève de cet établissement. Votre compte est conservé, mais il
-        n'est plus rattaché à aucun collège.
+        L'équipe du {establishmentName} a indiqué que vous n'êtes pas élève de cet établissement. Votre compte est conservé, mais il n'est plus rattaché à aucun collège.
       </Text>
-      <Text style={emailText}>
-        Demandez le code de votre classe à votre professeur principal, puis connectez-vous et saisissez-le dans « Ma classe ».
-      </Text>
+      <Text style={emailText}>Demandez le code de votre classe à votre professeur principal, puis connectez-vous et saisissez-le dans « Ma classe ».</Text>
     </EmailLayout>
   );
 }

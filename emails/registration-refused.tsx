@@ -20,13 +20,13 @@ export default function RegistrationRefusedEmail({ platformName, establishmentNa
       <EmailTitle>Votre demande d’inscription n’a pas été acceptée</EmailTitle>
       <Text style={emailText}>Bonjour,</Text>
       <Text style={emailText}>
-        L’équipe technique de {platformName} n’a pas pu vérifier que vous représentez {establishmentName}. Votre demande d’inscription est
-        refusée et le compte n’a pas été créé.
+        L’équipe technique de {platformName} n’a pas pu vérifier que vous représentez {establishmentName}. Votre demande d’inscription est refusée et le compte n’a pas
+        été créé.
       </Text>
       {reason ? <Text style={emailText}>Motif : {reason}</Text> : null}
       <Text style={emailText}>
-        Pour qu’une inscription puisse être vérifiée, l’adresse email de l’établissement doit figurer dans l’Annuaire de l’éducation :
-        demandez-en la mise à jour à votre rectorat, puis recommencez.
+        Pour qu’une inscription puisse être vérifiée, l’adresse email de l’établissement doit figurer dans l’Annuaire de l’éducation : demandez-en la mise à jour à votre
+        rectorat, puis recommencez.
       </Text>
     </EmailLayout>
   );

@@ -24,12 +24,12 @@ export default function SiteInvitationEmail({ platformName, roleLabel, inviterNa
       <EmailTitle>Invitation sur la plateforme {platformName}</EmailTitle>
       <Text style={emailText}>Bonjour,</Text>
       <Text style={emailText}>
-        {inviterName ? `${inviterName} vous invite` : 'Vous êtes invité(e)'} à rejoindre la plateforme des mini-stages « {platformName} » en
-        tant que {roleLabel}. Vous pourrez y publier des stages et suivre les inscriptions des collégiens.
+        {inviterName ? `${inviterName} vous invite` : 'Vous êtes invité(e)'} à rejoindre la plateforme des mini-stages « {platformName} » en tant que {roleLabel}. Vous
+        pourrez y publier des stages et suivre les inscriptions des collégiens.
       </Text>
       <Text style={emailText}>
-        Si vous avez déjà un compte ministage, connectez-vous puis acceptez l’invitation ; sinon, créez votre compte sur la page de
-        l’invitation. Ce lien est valable jusqu’au {expiresLabel} et ne sert qu’une fois.
+        Si vous avez déjà un compte ministage, connectez-vous puis acceptez l’invitation ; sinon, créez votre compte sur la page de l’invitation. Ce lien est valable
+        jusqu’au {expiresLabel} et ne sert qu’une fois.
       </Text>
       <EmailAction href={url} label="Accepter l’invitation" />
     </EmailLayout>

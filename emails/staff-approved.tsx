@@ -13,8 +13,8 @@ export default function StaffApprovedEmail({ platformName, establishmentName, ro
       <EmailTitle>{title}</EmailTitle>
       <Text style={emailText}>Bonjour,</Text>
       <Text style={emailText}>
-        Le chef d'établissement a approuvé votre inscription dans l'équipe pédagogique du {establishmentName} ({roleLabel}). Vous pouvez
-        maintenant gérer les classes et les élèves, et les inscrire aux mini-stages.
+        Le chef d'établissement a approuvé votre inscription dans l'équipe pédagogique du {establishmentName} ({roleLabel}). Vous pouvez maintenant gérer les classes et
+        les élèves, et les inscrire aux mini-stages.
       </Text>
       <EmailAction href={url} label="Se connecter" />
     </EmailLayout>

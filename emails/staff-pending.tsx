@@ -21,8 +21,8 @@ export default function StaffPendingEmail({ platformName, establishmentName, per
       <EmailTitle>{title}</EmailTitle>
       <Text style={emailText}>Bonjour,</Text>
       <Text style={emailText}>
-        Une personne s’est inscrite dans l’équipe de votre établissement en tant que : {roleLabel}. Elle a indiqué le nom « {personName} » et
-        l’adresse {personEmail}. Son compte restera en attente tant que vous n’aurez pas approuvé son inscription.
+        Une personne s’est inscrite dans l’équipe de votre établissement en tant que : {roleLabel}. Elle a indiqué le nom « {personName} » et l’adresse {personEmail}. Son
+        compte restera en attente tant que vous n’aurez pas approuvé son inscription.
       </Text>
       <Text style={emailText}>Si vous ne connaissez pas cette personne, refusez la demande.</Text>
       <EmailAction href={url} label="Voir l'équipe" />

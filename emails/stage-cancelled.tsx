@@ -43,7 +43,9 @@ export default function StageCancelledEmail(props: StageCancelledEmailProps) {
       <Text style={emailText}>Motif : {reason}</Text>
       <Text style={emailText}>{who}</Text>
       {recipient === 'staff' ? (
-        <Button href={platformUrl} style={emailButton}>Voir les autres stages</Button>
+        <Button href={platformUrl} style={emailButton}>
+          Voir les autres stages
+        </Button>
       ) : null}
       <Text style={{ ...emailText, fontSize: '13px' }}>Plateforme : {platformUrl}</Text>
     </EmailLayout>

@@ -64,7 +64,10 @@ async function withEngine<T>(target: DbTarget, fn: (engine: Engine) => Promise<T
 /** The migration folders, in order, with their SQL (what `prisma migrate deploy` reads). */
 export async function readMigrations() {
   const dirs = existsSync(MIGRATIONS)
-    ? (await readdir(MIGRATIONS, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort()
+    ? (await readdir(MIGRATIONS, { withFileTypes: true }))
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort()
     : [];
   return Promise.all(dirs.map(async (name) => ({ name, sql: await readFile(join(MIGRATIONS, name, 'migration.sql'), 'utf8') })));
 }

@@ -32,8 +32,54 @@ export const DEMO_LOGINS = [
   { who: 'Administrateur, Lycée professionnel la Champagne', login: 'jean.petit@ac-rennes.fr', where: 'champagne' },
 ] as const;
 
-const FIRST = ['Léa', 'Hugo', 'Chloé', 'Lucas', 'Manon', 'Nathan', 'Inès', 'Louis', 'Jade', 'Gabriel', 'Camille', 'Jules', 'Emma', 'Arthur', 'Lina', 'Raphaël', 'Zoé', 'Adam', 'Louise', 'Tom'];
-const LAST = ['Morel', 'Le Goff', 'Martin', 'Bernard', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefebvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier', 'Guillou', 'Le Gall', 'Tanguy'];
+const FIRST = [
+  'Léa',
+  'Hugo',
+  'Chloé',
+  'Lucas',
+  'Manon',
+  'Nathan',
+  'Inès',
+  'Louis',
+  'Jade',
+  'Gabriel',
+  'Camille',
+  'Jules',
+  'Emma',
+  'Arthur',
+  'Lina',
+  'Raphaël',
+  'Zoé',
+  'Adam',
+  'Louise',
+  'Tom',
+];
+const LAST = [
+  'Morel',
+  'Le Goff',
+  'Martin',
+  'Bernard',
+  'Thomas',
+  'Robert',
+  'Richard',
+  'Petit',
+  'Durand',
+  'Leroy',
+  'Moreau',
+  'Simon',
+  'Laurent',
+  'Lefebvre',
+  'Michel',
+  'Garcia',
+  'David',
+  'Bertrand',
+  'Roux',
+  'Vincent',
+  'Fournier',
+  'Guillou',
+  'Le Gall',
+  'Tanguy',
+];
 
 const utcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
@@ -44,8 +90,15 @@ async function user(prisma: Db, hash: string, data: { login: string; firstName: 
     where: { login: data.login },
     update: {},
     create: {
-      login: data.login, email, emailVerified: email ? clock.now() : null, firstName: data.firstName, lastName: data.lastName,
-      civility: data.civility, passwordHash: hash, status: 'ACTIVE', isOperator: data.isOperator ?? false,
+      login: data.login,
+      email,
+      emailVerified: email ? clock.now() : null,
+      firstName: data.firstName,
+      lastName: data.lastName,
+      civility: data.civility,
+      passwordHash: hash,
+      status: 'ACTIVE',
+      isOperator: data.isOperator ?? false,
     },
   });
 }
@@ -77,8 +130,20 @@ async function staff(prisma: Db, hash: string, establishmentId: string, p: { log
 /** The demo collège: classes of the current school year with pupils (and one pupil account). */
 async function seedOrmeaux(prisma: Db, hash: string, schoolYear: number) {
   const { est } = await registerCollege(prisma, hash, '0350033W', { firstName: 'Nathalie', lastName: 'Le Bihan', civility: 'Mme' });
-  const leroy = await staff(prisma, hash, est.id, { login: 'marie.leroy@ac-rennes.fr', firstName: 'Marie', lastName: 'Leroy', role: 'MAIN_TEACHER', fn: 'Professeure principale' });
-  const bernard = await staff(prisma, hash, est.id, { login: 'thomas.bernard@ac-rennes.fr', firstName: 'Thomas', lastName: 'Bernard', role: 'MAIN_TEACHER', fn: 'Professeur principal' });
+  const leroy = await staff(prisma, hash, est.id, {
+    login: 'marie.leroy@ac-rennes.fr',
+    firstName: 'Marie',
+    lastName: 'Leroy',
+    role: 'MAIN_TEACHER',
+    fn: 'Professeure principale',
+  });
+  const bernard = await staff(prisma, hash, est.id, {
+    login: 'thomas.bernard@ac-rennes.fr',
+    firstName: 'Thomas',
+    lastName: 'Bernard',
+    role: 'MAIN_TEACHER',
+    fn: 'Professeur principal',
+  });
   // Join codes from the generated alphabet (lib/classes/join-code.ts: no I, L, O, 0, 1).
   const classes = [
     { name: '3e A', level: '3e', code: 'RMS3AK', pp: leroy.id, size: 12 },
@@ -96,22 +161,31 @@ async function seedOrmeaux(prisma: Db, hash: string, schoolYear: number) {
       const firstName = FIRST[n % FIRST.length];
       const lastName = LAST[(n * 7) % LAST.length];
       const isLea = c.name === '3e A' && i === 0;
-      const account = isLea
-        ? await user(prisma, hash, { login: 'lea.morel', firstName: 'Léa', lastName: 'Morel', email: false })
-        : null;
+      const account = isLea ? await user(prisma, hash, { login: 'lea.morel', firstName: 'Léa', lastName: 'Morel', email: false }) : null;
       const pupil = await prisma.pupil.create({
         data: {
-          userId: account?.id, establishmentId: est.id, classRoomId: room.id, schoolYear, level: c.level,
-          firstName: isLea ? 'Léa' : firstName, lastName: isLea ? 'Morel' : lastName,
+          userId: account?.id,
+          establishmentId: est.id,
+          classRoomId: room.id,
+          schoolYear,
+          level: c.level,
+          firstName: isLea ? 'Léa' : firstName,
+          lastName: isLea ? 'Morel' : lastName,
           birthDate: new Date(Date.UTC(schoolYear - (c.level === '3e' ? 14 : 13), (n * 5) % 12, 1 + (n % 27))),
-          guardians: { create: [{ rank: 1, firstName: 'Sandrine', lastName: isLea ? 'Morel' : lastName, email: isLea ? 'sandrine.morel@example.fr' : null, phone: '06 12 34 56 78' }] },
+          guardians: {
+            create: [
+              { rank: 1, firstName: 'Sandrine', lastName: isLea ? 'Morel' : lastName, email: isLea ? 'sandrine.morel@example.fr' : null, phone: '06 12 34 56 78' },
+            ],
+          },
         },
       });
       pupilsByClass[c.name].push(pupil.id);
     }
   }
   // A pupil who signed up without choosing a class (shows in the « Classe » tab's count).
-  await prisma.pupil.create({ data: { establishmentId: est.id, schoolYear, level: '3e', firstName: 'Noah', lastName: 'Kerouac', birthDate: new Date(Date.UTC(schoolYear - 14, 2, 3)) } });
+  await prisma.pupil.create({
+    data: { establishmentId: est.id, schoolYear, level: '3e', firstName: 'Noah', lastName: 'Kerouac', birthDate: new Date(Date.UTC(schoolYear - 14, 2, 3)) },
+  });
   return { est, pupilsByClass, enroller: leroy.userId };
 }
 
@@ -123,7 +197,12 @@ const FORMATIONS_DEMO = [
   ['CAP', 'Équipier polyvalent du commerce'],
   ['CAP', 'Électricien'],
 ] as const;
-const TEACHERS_DEMO = [['Paul', 'Durand'], ['Sophie', 'Lambert'], ['Karim', 'Haddad'], ['Anne', 'Guillou']] as const;
+const TEACHERS_DEMO = [
+  ['Paul', 'Durand'],
+  ['Sophie', 'Lambert'],
+  ['Karim', 'Haddad'],
+  ['Anne', 'Guillou'],
+] as const;
 const SLOTS = [
   { start: 9 * 60, end: 12 * 60, detail: '9 h 00 – 12 h 00 : atelier' },
   { start: 13 * 60 + 30, end: 16 * 60 + 30, detail: '13 h 30 – 16 h 30 : atelier et échanges avec les élèves' },
@@ -143,15 +222,27 @@ function stageDays(from: Date, count: number, zone: HolidayZone | null): Date[] 
   return days;
 }
 
-async function seedSite(prisma: Db, hash: string, input: {
-  uai: string; slug: string; name: string; stages: number; formations: readonly (readonly [string, string])[];
-  teachers: readonly (readonly [string, string])[]; admin: { login: string; firstName: string; lastName: string };
-  teacherLogin?: { login: string; firstName: string; lastName: string }; place: string;
-}) {
+async function seedSite(
+  prisma: Db,
+  hash: string,
+  input: {
+    uai: string;
+    slug: string;
+    name: string;
+    stages: number;
+    formations: readonly (readonly [string, string])[];
+    teachers: readonly (readonly [string, string])[];
+    admin: { login: string; firstName: string; lastName: string };
+    teacherLogin?: { login: string; firstName: string; lastName: string };
+    place: string;
+  },
+) {
   const lycee = await prisma.establishment.findUniqueOrThrow({ where: { uai: input.uai } });
   const site = await prisma.site.create({
     data: {
-      establishmentId: lycee.id, name: input.name, slug: input.slug,
+      establishmentId: lycee.id,
+      name: input.name,
+      slug: input.slug,
       conventionReturn: 'Retourner la convention signée au secrétariat du lycée, au plus tard 3 jours avant le stage.',
       contacts: {
         create: [
@@ -177,9 +268,17 @@ async function seedSite(prisma: Db, hash: string, input: {
     stages.push(
       await prisma.stage.create({
         data: {
-          siteId: site.id, formationId: site.formations[i % site.formations.length].id, teacherId: site.teachers[i % site.teachers.length].id,
-          stageType: i % 5 === 4 ? 'Journée découverte' : 'Mini-stage', date: days[Math.floor(i / 2)], startMinutes: slot.start, endMinutes: slot.end,
-          scheduleDetail: slot.detail, capacity: 4 + ((i * 3) % 9), place: input.place, audience: i % 3 === 0 ? ['4e', '3e'] : ['3e'],
+          siteId: site.id,
+          formationId: site.formations[i % site.formations.length].id,
+          teacherId: site.teachers[i % site.teachers.length].id,
+          stageType: i % 5 === 4 ? 'Journée découverte' : 'Mini-stage',
+          date: days[Math.floor(i / 2)],
+          startMinutes: slot.start,
+          endMinutes: slot.end,
+          scheduleDetail: slot.detail,
+          capacity: 4 + ((i * 3) % 9),
+          place: input.place,
+          audience: i % 3 === 0 ? ['4e', '3e'] : ['3e'],
           description: 'Découverte du métier en atelier, avec les élèves de la formation.',
         },
       }),
@@ -255,21 +354,36 @@ export async function seedDemo(prisma: Db, options: { stages?: number; log?: (s:
   await prisma.classRoom.create({ data: { establishmentId: dolto.est.id, name: '3e 1', level: '3e', schoolYear, joinCode: 'DTP3XK' } });
 
   const demo = await seedSite(prisma, hash, {
-    uai: '0350032V', slug: 'demo', name: 'Lycée des métiers Démo', stages: options.stages ?? 40, formations: FORMATIONS_DEMO,
-    teachers: TEACHERS_DEMO, place: 'Atelier B12, bâtiment B',
+    uai: '0350032V',
+    slug: 'demo',
+    name: 'Lycée des métiers Démo',
+    stages: options.stages ?? 40,
+    formations: FORMATIONS_DEMO,
+    teachers: TEACHERS_DEMO,
+    place: 'Atelier B12, bâtiment B',
     admin: { login: 'claire.martin@ac-rennes.fr', firstName: 'Claire', lastName: 'Martin' },
     teacherLogin: { login: 'paul.durand@ac-rennes.fr', firstName: 'Paul', lastName: 'Durand' },
   });
   await seedSite(prisma, hash, {
-    uai: '0350709F', slug: 'champagne', name: 'Lycée professionnel la Champagne', stages: 6,
-    formations: [['Bac pro', 'Technicien en chaudronnerie industrielle'], ['CAP', 'Menuisier fabricant']], teachers: [['Hélène', 'Rault']],
-    place: 'Ateliers, rue du Lycée', admin: { login: 'jean.petit@ac-rennes.fr', firstName: 'Jean', lastName: 'Petit' },
+    uai: '0350709F',
+    slug: 'champagne',
+    name: 'Lycée professionnel la Champagne',
+    stages: 6,
+    formations: [
+      ['Bac pro', 'Technicien en chaudronnerie industrielle'],
+      ['CAP', 'Menuisier fabricant'],
+    ],
+    teachers: [['Hélène', 'Rault']],
+    place: 'Ateliers, rue du Lycée',
+    admin: { login: 'jean.petit@ac-rennes.fr', firstName: 'Jean', lastName: 'Petit' },
   });
 
   // Two pupils of the Ormeaux already enrolled in the first stage (as in the real dashboard).
   const first = demo.stages[0];
   for (const pupilId of ormeaux.pupilsByClass['3e A'].slice(0, 2)) {
-    await prisma.enrolment.create({ data: { stageId: first.id, pupilId, establishmentId: ormeaux.est.id, enrolledById: ormeaux.enroller, convocationSentAt: clock.now() } });
+    await prisma.enrolment.create({
+      data: { stageId: first.id, pupilId, establishmentId: ormeaux.est.id, enrolledById: ormeaux.enroller, convocationSentAt: clock.now() },
+    });
   }
   await prisma.stage.update({ where: { id: first.id }, data: { enrolledCount: 2 } });
   log('Données de démonstration créées.');

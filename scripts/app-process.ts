@@ -49,9 +49,15 @@ export function startNext(input: { port: number; env: Record<string, string | un
 }
 
 export function startMaildev(smtpPort: number, webPort: number): ChildProcess {
-  return spawn(process.execPath, [join(ROOT, 'node_modules/maildev/bin/maildev'), '--smtp', String(smtpPort), '--web', String(webPort), '--ip', '127.0.0.1', '--silent'], {
-    cwd: ROOT, detached: true, stdio: 'ignore',
-  });
+  return spawn(
+    process.execPath,
+    [join(ROOT, 'node_modules/maildev/bin/maildev'), '--smtp', String(smtpPort), '--web', String(webPort), '--ip', '127.0.0.1', '--silent'],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: 'ignore',
+    },
+  );
 }
 
 export function killGroup(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM') {

@@ -23,7 +23,11 @@ const RUNS = 30;
 const dir = mkdtempSync(join(tmpdir(), 'ministage-bench-stages-'));
 await deployMigrations({ kind: 'pglite', dir });
 const pglite = new PGlite(dir);
-const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: { maxWait: 30_000, timeout: 30_000 }, log: [{ emit: 'event', level: 'query' }] });
+const prisma = new PrismaClient({
+  adapter: new PrismaPGlite(pglite),
+  transactionOptions: { maxWait: 30_000, timeout: 30_000 },
+  log: [{ emit: 'event', level: 'query' }],
+});
 let queries = 0;
 prisma.$on('query', () => void queries++);
 setPrisma(prisma);
@@ -31,29 +35,48 @@ setPrisma(prisma);
 // ── Data: one lycée platform, 6 formations, 4 teachers, STAGES stages from tomorrow on, 10 collèges × 40 pupils.
 const t0 = performance.now();
 await prisma.academy.create({ data: { code: 'rennes', name: 'Rennes', emailDomain: 'ac-rennes.fr', holidayZone: 'B' } });
-const lycee = await prisma.establishment.create({ data: { uai: '0350032V', name: 'Lycée Louis Guilloux', kind: 'LYCEE', city: 'Rennes', departmentCode: '035', academyCode: 'rennes' } });
+const lycee = await prisma.establishment.create({
+  data: { uai: '0350032V', name: 'Lycée Louis Guilloux', kind: 'LYCEE', city: 'Rennes', departmentCode: '035', academyCode: 'rennes' },
+});
 const site = await prisma.site.create({ data: { establishmentId: lycee.id, name: 'Lycée des métiers Démo', slug: 'demo' } });
 const formations = await prisma.formation.createManyAndReturn({
   data: ['Électricité', 'Commerce', 'Accueil', 'Gestion', 'Cuisine', 'Menuiserie'].map((name, i) => ({ siteId: site.id, type: i < 4 ? 'Bac pro' : 'CAP', name })),
 });
-const teachers = await prisma.teacher.createManyAndReturn({ data: ['Durand', 'Lambert', 'Haddad', 'Guillou'].map((lastName) => ({ siteId: site.id, firstName: 'P', lastName })) });
+const teachers = await prisma.teacher.createManyAndReturn({
+  data: ['Durand', 'Lambert', 'Haddad', 'Guillou'].map((lastName) => ({ siteId: site.id, firstName: 'P', lastName })),
+});
 const today = parisClock().day;
 const days: string[] = [];
 for (let d = addDays(today, 1); days.length < Math.ceil(STAGES / 2); d = addDays(d, 1)) if (weekday(d) !== 0) days.push(d);
 const stages = await prisma.stage.createManyAndReturn({
   data: Array.from({ length: STAGES }, (_, i) => ({
-    siteId: site.id, formationId: formations[i % 6].id, teacherId: teachers[i % 4].id, date: dayToDb(days[Math.floor(i / 2)]),
-    startMinutes: i % 2 ? 810 : 540, endMinutes: i % 2 ? 990 : 720, capacity: 8, stageType: i % 5 ? 'Mini-stage' : 'Journée découverte',
-    scheduleDetail: i % 2 ? 'Après-midi' : 'Matin', audience: ['3e'],
+    siteId: site.id,
+    formationId: formations[i % 6].id,
+    teacherId: teachers[i % 4].id,
+    date: dayToDb(days[Math.floor(i / 2)]),
+    startMinutes: i % 2 ? 810 : 540,
+    endMinutes: i % 2 ? 990 : 720,
+    capacity: 8,
+    stageType: i % 5 ? 'Mini-stage' : 'Journée découverte',
+    scheduleDetail: i % 2 ? 'Après-midi' : 'Matin',
+    audience: ['3e'],
   })),
 });
 const uais = ['0350033W', '0352274G', '0351847T', '0352260S', '0350022J', '0351969A', '0350048M', '0351054F', '0350710G', '0352235P'];
 let enrolments = 0;
 for (const [c, uai] of uais.entries()) {
   const est = await prisma.establishment.create({ data: { uai, name: `Collège ${c + 1}`, kind: 'COLLEGE', city: 'Rennes', departmentCode: '035' } });
-  const pupils = await prisma.pupil.createManyAndReturn({ data: Array.from({ length: 40 }, (_, i) => ({ establishmentId: est.id, schoolYear: 2026, firstName: `E${i}`, lastName: `C${c}` })) });
+  const pupils = await prisma.pupil.createManyAndReturn({
+    data: Array.from({ length: 40 }, (_, i) => ({ establishmentId: est.id, schoolYear: 2026, firstName: `E${i}`, lastName: `C${c}` })),
+  });
   // Each pupil in 1–2 stages (about 600 enrolments), never above the capacity.
-  const rows = pupils.flatMap((p, i) => [stages[(c * 17 + i * 3) % STAGES], ...(i % 2 ? [stages[(c * 29 + i * 7 + 1) % STAGES]] : [])].map((s) => ({ stageId: s.id, pupilId: p.id, establishmentId: est.id })));
+  const rows = pupils.flatMap((p, i) =>
+    [stages[(c * 17 + i * 3) % STAGES], ...(i % 2 ? [stages[(c * 29 + i * 7 + 1) % STAGES]] : [])].map((s) => ({
+      stageId: s.id,
+      pupilId: p.id,
+      establishmentId: est.id,
+    })),
+  );
   await prisma.enrolment.createMany({ data: rows, skipDuplicates: true });
   enrolments += rows.length;
 }
@@ -72,7 +95,9 @@ async function bench(name: string, fn: () => Promise<unknown>) {
   }
   times.sort((a, b) => a - b);
   const q = queries / RUNS;
-  console.log(`${name.padEnd(44)} médiane ${times[RUNS >> 1].toFixed(1).padStart(6)} ms   p95 ${times[Math.floor(RUNS * 0.95)].toFixed(1).padStart(6)} ms   ${q} requêtes SQL`);
+  console.log(
+    `${name.padEnd(44)} médiane ${times[RUNS >> 1].toFixed(1).padStart(6)} ms   p95 ${times[Math.floor(RUNS * 0.95)].toFixed(1).padStart(6)} ms   ${q} requêtes SQL`,
+  );
 }
 const none = parseFilters({});
 await bench('Liste des stages (à venir, tri par date)', () => listStages(site.id, none));
@@ -82,7 +107,9 @@ await bench('Calendrier du mois (grille de 5–6 semaines)', () => calendarMonth
 await bench('Choix des filtres et du formulaire', () => stageContext(site.id));
 await bench('Tableau de bord', () => dashboardFigures(site.id));
 await bench('Recherche (tous les lycées, « electricite »)', () => searchStages({ q: 'electricite' }));
-await bench('Flux ICS (construction comprise)', async () => buildIcs({ siteName: site.name, host: 'demo.localhost', url: 'http://demo.localhost', stages: await icsStages(site.id) }));
+await bench('Flux ICS (construction comprise)', async () =>
+  buildIcs({ siteName: site.name, host: 'demo.localhost', url: 'http://demo.localhost', stages: await icsStages(site.id) }),
+);
 
 await prisma.$disconnect();
 await pglite.close();

@@ -52,7 +52,9 @@ export function ensureBuild(distDir = '.next', log: (s: string) => void = consol
     if (upToDate()) return;
     log(`Construction de l'application (next build → ${distDir})…`);
     const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
-      cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
     });
     if (r.status !== 0) throw new Error('La construction de l’application (next build) a échoué : voyez les messages ci-dessus.');
     writeFileSync(stamp, fp);

@@ -39,10 +39,14 @@ try {
   started = true;
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   console.log(`PostgreSQL de test sur ${url}`);
-  const jest = spawnSync(process.execPath, ['node_modules/jest/bin/jest.js', '--selectProjects', 'node', '--maxWorkers=2', '--testPathPatterns', 'tests/integration', ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, DATABASE_URL: url, NODE_OPTIONS: '--experimental-vm-modules' },
-  });
+  const jest = spawnSync(
+    process.execPath,
+    ['node_modules/jest/bin/jest.js', '--selectProjects', 'node', '--maxWorkers=2', '--testPathPatterns', 'tests/integration', ...process.argv.slice(2)],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, DATABASE_URL: url, NODE_OPTIONS: '--experimental-vm-modules' },
+    },
+  );
   code = jest.status ?? 1;
 } finally {
   if (started) run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'], asRoot);

@@ -4,12 +4,7 @@ import { useRouter } from 'next/navigation';
 import { SelectField } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { Alert } from '@/components/ui/Alert';
-import {
-  declineAccessRequestAction,
-  grantAccessRequestAction,
-  operatorDeclineAccessRequestAction,
-  operatorGrantAccessRequestAction,
-} from '@/lib/accounts/admin-actions';
+import { declineAccessRequestAction, grantAccessRequestAction, operatorDeclineAccessRequestAction, operatorGrantAccessRequestAction } from '@/lib/accounts/admin-actions';
 import { GRANTABLE_ROLES } from '@/lib/accounts/schema';
 import { STAFF_ROLE_LABELS, type StaffRoleName } from '@/lib/core/permissions';
 import s from './accounts.module.css';
@@ -57,21 +52,37 @@ export function AccessRequestAnswer({ requestId, requester, mode, canGrant = tru
         {canGrant ? (
           <>
             <SelectField label="Rôle dans l’établissement" value={role} onChange={(e) => setRole(e.target.value as StaffRoleName)} id={`role-${requestId}`}>
-              {roles.map((r) => <option key={r} value={r}>{STAFF_ROLE_LABELS[r]}</option>)}
+              {roles.map((r) => (
+                <option key={r} value={r}>
+                  {STAFF_ROLE_LABELS[r]}
+                </option>
+              ))}
             </SelectField>
-            <Button type="button" onClick={() => run('grant')} pending={pending && !confirming}>Accorder l’accès</Button>
+            <Button type="button" onClick={() => run('grant')} pending={pending && !confirming}>
+              Accorder l’accès
+            </Button>
           </>
         ) : null}
         {confirming ? (
           <>
-            <Button type="button" variant="danger" onClick={() => run('decline')} pending={pending}>Confirmer le refus</Button>
-            <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>Annuler</Button>
+            <Button type="button" variant="danger" onClick={() => run('decline')} pending={pending}>
+              Confirmer le refus
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
+              Annuler
+            </Button>
           </>
         ) : (
-          <Button type="button" variant="secondary" onClick={() => setConfirming(true)}>Refuser</Button>
+          <Button type="button" variant="secondary" onClick={() => setConfirming(true)}>
+            Refuser
+          </Button>
         )}
       </div>
-      {confirming ? <p role="status" className="muted">{requester} sera informé(e) par email que sa demande est refusée.</p> : null}
+      {confirming ? (
+        <p role="status" className="muted">
+          {requester} sera informé(e) par email que sa demande est refusée.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -28,14 +28,24 @@ export function AccessRequestForm({ uai }: { uai: string }) {
       setFormError(result.error.message);
     }
   });
-  if (sent) return <Alert tone="success" title="Demande envoyée">{sent}</Alert>;
+  if (sent)
+    return (
+      <Alert tone="success" title="Demande envoyée">
+        {sent}
+      </Alert>
+    );
   return (
     <form onSubmit={onSubmit} method="post" noValidate className={s.narrow}>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field label="Code UAI" readOnly error={errors.uai?.message} {...register('uai')} />
       <Field label="Nom" autoComplete="family-name" error={errors.lastName?.message} {...register('lastName')} />
       <Field label="Prénom" autoComplete="given-name" error={errors.firstName?.message} {...register('firstName')} />
-      <Field label="Fonction dans l’établissement" hint="Par exemple : professeur principal de 3e B, CPE, secrétariat" error={errors.function?.message} {...register('function')} />
+      <Field
+        label="Fonction dans l’établissement"
+        hint="Par exemple : professeur principal de 3e B, CPE, secrétariat"
+        error={errors.function?.message}
+        {...register('function')}
+      />
       <Field
         label="Adresse email académique"
         type="email"
@@ -44,7 +54,9 @@ export function AccessRequestForm({ uai }: { uai: string }) {
         error={errors.email?.message}
         {...register('email')}
       />
-      <Button type="submit" pending={formState.isSubmitting}>Valider la demande de création de compte</Button>
+      <Button type="submit" pending={formState.isSubmitting}>
+        Valider la demande de création de compte
+      </Button>
     </form>
   );
 }

@@ -21,7 +21,15 @@ export async function AccountNav({ user }: { user: CurrentUser | null }) {
   return (
     <>
       {links.map((l) =>
-        onPortal ? <Link key={l.href} href={l.href}>{l.label}</Link> : <a key={l.href} href={l.href}>{l.label}</a>,
+        onPortal ? (
+          <Link key={l.href} href={l.href}>
+            {l.label}
+          </Link>
+        ) : (
+          <a key={l.href} href={l.href}>
+            {l.label}
+          </a>
+        ),
       )}
       <span className={s.user}>{user.name}</span>
       <Link href="/mon-compte">Mon compte</Link>

@@ -9,10 +9,7 @@ import { ACTIVATION_MESSAGES } from '@/lib/core/sign-in-messages';
 import { LINK_TEXTS, linkMessage } from '@/lib/core/links';
 import { ResendActivationForm } from './ResendActivationForm';
 
-type Outcome =
-  | { kind: 'done'; login: string; managerOf: string[] }
-  | { kind: 'expired'; login?: string }
-  | { kind: 'failed'; message: string };
+type Outcome = { kind: 'done'; login: string; managerOf: string[] } | { kind: 'expired'; login?: string } | { kind: 'failed'; message: string };
 
 /**
  * The activation form: the link is used only when the person submits it (mail scanners only open
@@ -41,7 +38,9 @@ export function ActivateForm({ token }: { token: string }) {
       <Alert tone="success" title="Votre compte est activé">
         {outcome.managerOf.length ? <p>Vous êtes désormais le responsable de {outcome.managerOf.join(', ')} sur la plateforme.</p> : null}
         <p>Connectez-vous avec votre identifiant {outcome.login} et le mot de passe choisi à l’inscription.</p>
-        <p><Link href="/connexion">Se connecter</Link></p>
+        <p>
+          <Link href="/connexion">Se connecter</Link>
+        </p>
       </Alert>
     );
   }
@@ -54,7 +53,7 @@ export function ActivateForm({ token }: { token: string }) {
     );
   }
   return (
-    <form className="stack" method="post" onSubmit={activate} noValidate style={{ maxWidth: "34rem" }}>
+    <form className="stack" method="post" onSubmit={activate} noValidate style={{ maxWidth: '34rem' }}>
       {outcome?.kind === 'failed' ? <Alert tone="error">{outcome.message}</Alert> : null}
       <Field
         label="Votre mot de passe"
@@ -66,10 +65,12 @@ export function ActivateForm({ token }: { token: string }) {
         onChange={(e) => setPassword(e.target.value)}
         required
       />
-      <Button type="submit" pending={pending}>Activer mon compte</Button>
+      <Button type="submit" pending={pending}>
+        Activer mon compte
+      </Button>
       <p className="muted">
-        Vous n’avez pas fait cette inscription vous-même, ou vous avez oublié le mot de passe ?{' '}
-        <Link href="/mot-de-passe-oublie">Mot de passe oublié ?</Link> : le lien reçu vous fera choisir votre mot de passe et activera le compte.
+        Vous n’avez pas fait cette inscription vous-même, ou vous avez oublié le mot de passe ? <Link href="/mot-de-passe-oublie">Mot de passe oublié ?</Link> : le lien
+        reçu vous fera choisir votre mot de passe et activera le compte.
       </p>
     </form>
   );

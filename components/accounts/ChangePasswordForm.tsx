@@ -44,8 +44,16 @@ export function ChangePasswordForm() {
         error={errors.password?.message}
         {...register('password')}
       />
-      <Field label="Confirmation du nouveau mot de passe" type="password" autoComplete="new-password" error={errors.passwordConfirm?.message} {...register('passwordConfirm')} />
-      <Button type="submit" pending={formState.isSubmitting}>Modifier mon mot de passe</Button>
+      <Field
+        label="Confirmation du nouveau mot de passe"
+        type="password"
+        autoComplete="new-password"
+        error={errors.passwordConfirm?.message}
+        {...register('passwordConfirm')}
+      />
+      <Button type="submit" pending={formState.isSubmitting}>
+        Modifier mon mot de passe
+      </Button>
     </form>
   );
 }

@@ -29,7 +29,9 @@ export function ForgotPasswordForm() {
   return (
     <form onSubmit={onSubmit} method="post" noValidate className={s.narrow}>
       <Field label="Votre adresse Email" type="email" autoComplete="email" error={formState.errors.email?.message} {...register('email')} />
-      <Button type="submit" pending={formState.isSubmitting}>Recevoir l’email de réinitialisation du mot de passe</Button>
+      <Button type="submit" pending={formState.isSubmitting}>
+        Recevoir l’email de réinitialisation du mot de passe
+      </Button>
       {answer ? <Alert tone={answer.tone}>{answer.text}</Alert> : null}
     </form>
   );

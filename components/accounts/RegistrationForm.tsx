@@ -37,9 +37,10 @@ export function RegistrationForm({ uai, login }: RegistrationFormProps) {
       setFormError(result.error.message);
       return;
     }
-    const next = result.data.kind === 'activation'
-      ? `/inscription/email-envoye?adresse=${encodeURIComponent(result.data.login)}`
-      : `/inscription/en-attente?adresse=${encodeURIComponent(result.data.email)}`;
+    const next =
+      result.data.kind === 'activation'
+        ? `/inscription/email-envoye?adresse=${encodeURIComponent(result.data.login)}`
+        : `/inscription/en-attente?adresse=${encodeURIComponent(result.data.email)}`;
     router.push(next);
   });
 
@@ -56,13 +57,23 @@ export function RegistrationForm({ uai, login }: RegistrationFormProps) {
             </label>
           ))}
         </div>
-        {errors.civility ? <p id="civility-error" role="alert" className={ui.error}>{errors.civility.message}</p> : null}
+        {errors.civility ? (
+          <p id="civility-error" role="alert" className={ui.error}>
+            {errors.civility.message}
+          </p>
+        ) : null}
       </fieldset>
       <Field label="Nom" autoComplete="family-name" error={errors.lastName?.message} {...register('lastName')} />
       <Field label="Prénom" autoComplete="given-name" error={errors.firstName?.message} {...register('firstName')} />
       <SelectField label="Fonction dans l’établissement" error={errors.function?.message} defaultValue="" {...register('function')}>
-        <option value="" disabled>Choisissez votre fonction</option>
-        {MANAGER_FUNCTIONS.map((f) => <option key={f} value={f}>{f}</option>)}
+        <option value="" disabled>
+          Choisissez votre fonction
+        </option>
+        {MANAGER_FUNCTIONS.map((f) => (
+          <option key={f} value={f}>
+            {f}
+          </option>
+        ))}
       </SelectField>
       {login ? (
         <Alert tone="info" title="Votre identifiant de connexion">
@@ -90,7 +101,9 @@ export function RegistrationForm({ uai, login }: RegistrationFormProps) {
         {...register('password')}
       />
       <Field label="Confirmation du mot de passe" type="password" autoComplete="new-password" error={errors.passwordConfirm?.message} {...register('passwordConfirm')} />
-      <Button type="submit" pending={formState.isSubmitting}>Créer votre compte utilisateur</Button>
+      <Button type="submit" pending={formState.isSubmitting}>
+        Créer votre compte utilisateur
+      </Button>
     </form>
   );
 }

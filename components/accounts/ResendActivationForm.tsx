@@ -36,12 +36,7 @@ export function ResendActivationForm({ identifier }: { identifier?: string }) {
       {identifier ? (
         <input type="hidden" {...register('identifier')} />
       ) : (
-        <Field
-          label="Votre adresse Email (votre identifiant)"
-          autoComplete="username"
-          error={formState.errors.identifier?.message}
-          {...register('identifier')}
-        />
+        <Field label="Votre adresse Email (votre identifiant)" autoComplete="username" error={formState.errors.identifier?.message} {...register('identifier')} />
       )}
       <Button type="submit" variant={identifier ? 'secondary' : 'primary'} pending={formState.isSubmitting}>
         {identifier ? `Recevoir l’email de confirmation à l’adresse ${identifier}` : 'Recevoir un nouvel email d’activation'}

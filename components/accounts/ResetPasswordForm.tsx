@@ -36,7 +36,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
     return (
       <Alert tone="success" title="Votre mot de passe est modifié">
         <p>Vous pouvez vous connecter avec l’identifiant {done} et votre nouveau mot de passe. Les sessions ouvertes ailleurs ont été fermées.</p>
-        <p><Link href="/connexion">Se connecter</Link></p>
+        <p>
+          <Link href="/connexion">Se connecter</Link>
+        </p>
       </Alert>
     );
   }
@@ -52,8 +54,16 @@ export function ResetPasswordForm({ token }: { token: string }) {
         error={formState.errors.password?.message}
         {...register('password')}
       />
-      <Field label="Confirmation du nouveau mot de passe" type="password" autoComplete="new-password" error={formState.errors.passwordConfirm?.message} {...register('passwordConfirm')} />
-      <Button type="submit" pending={formState.isSubmitting}>Enregistrer le nouveau mot de passe</Button>
+      <Field
+        label="Confirmation du nouveau mot de passe"
+        type="password"
+        autoComplete="new-password"
+        error={formState.errors.passwordConfirm?.message}
+        {...register('passwordConfirm')}
+      />
+      <Button type="submit" pending={formState.isSubmitting}>
+        Enregistrer le nouveau mot de passe
+      </Button>
     </form>
   );
 }

@@ -22,9 +22,10 @@ export function ReviewDecision({ reviewId, applicant }: { reviewId: string; appl
     if (!result.ok) return setMessage({ tone: 'error', text: result.error.message });
     setMessage({
       tone: 'success',
-      text: decision === 'APPROVE'
-        ? `Inscription validée : ${applicant} reçoit un email pour activer son compte.`
-        : `Inscription refusée : ${applicant} en est informé(e) par email.`,
+      text:
+        decision === 'APPROVE'
+          ? `Inscription validée : ${applicant} reçoit un email pour activer son compte.`
+          : `Inscription refusée : ${applicant} en est informé(e) par email.`,
     });
     router.refresh();
   };
@@ -46,13 +47,21 @@ export function ReviewDecision({ reviewId, applicant }: { reviewId: string; appl
       <div className={s.actions}>
         {refusing ? (
           <>
-            <Button type="button" variant="danger" onClick={() => decide('REFUSE')} pending={pending}>Confirmer le refus</Button>
-            <Button type="button" variant="secondary" onClick={() => setRefusing(false)}>Annuler</Button>
+            <Button type="button" variant="danger" onClick={() => decide('REFUSE')} pending={pending}>
+              Confirmer le refus
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setRefusing(false)}>
+              Annuler
+            </Button>
           </>
         ) : (
           <>
-            <Button type="button" onClick={() => decide('APPROVE')} pending={pending}>Valider l’inscription</Button>
-            <Button type="button" variant="secondary" onClick={() => setRefusing(true)}>Refuser…</Button>
+            <Button type="button" onClick={() => decide('APPROVE')} pending={pending}>
+              Valider l’inscription
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setRefusing(true)}>
+              Refuser…
+            </Button>
           </>
         )}
       </div>

@@ -44,10 +44,20 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     <div className={`stack ${s.narrow}`}>
       <form onSubmit={onSubmit} method="post" noValidate>
         {failure ? <Alert tone="error">{SIGN_IN_MESSAGES[failure.reason]}</Alert> : null}
-        <Field label="Votre adresse Email" type="text" inputMode="email" autoComplete="username" hint="Ou l’identifiant choisi à l’inscription (élèves)." error={errors.email?.message} {...register('email')} />
+        <Field
+          label="Votre adresse Email"
+          type="text"
+          inputMode="email"
+          autoComplete="username"
+          hint="Ou l’identifiant choisi à l’inscription (élèves)."
+          error={errors.email?.message}
+          {...register('email')}
+        />
         <Field label="Votre mot de passe" type="password" autoComplete="current-password" error={errors.password?.message} {...register('password')} />
         <Checkbox label="Maintenir ma connexion" {...register('remember')} />
-        <Button type="submit" pending={formState.isSubmitting}>CONNEXION</Button>
+        <Button type="submit" pending={formState.isSubmitting}>
+          CONNEXION
+        </Button>
       </form>
       {failure?.reason === 'NOT_ACTIVATED' ? (
         <section aria-labelledby="renvoi-activation">
@@ -56,9 +66,15 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
         </section>
       ) : null}
       <ul className={s.links}>
-        <li><Link href="/mot-de-passe-oublie">Mot de passe oublié ?</Link></li>
-        <li><Link href="/activation">Vous n’avez pas reçu le message d’activation ?</Link></li>
-        <li><Link href="/identifiant-oublie">Vous ne connaissez pas votre identifiant ?</Link></li>
+        <li>
+          <Link href="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
+        </li>
+        <li>
+          <Link href="/activation">Vous n’avez pas reçu le message d’activation ?</Link>
+        </li>
+        <li>
+          <Link href="/identifiant-oublie">Vous ne connaissez pas votre identifiant ?</Link>
+        </li>
       </ul>
     </div>
   );

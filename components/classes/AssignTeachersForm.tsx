@@ -22,7 +22,11 @@ export function AssignTeachersForm({ classRoomId, teachers, assigned, action }: 
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [pending, start] = useTransition();
   if (teachers.length === 0)
-    return <p>Aucun professeur principal n’est encore inscrit. <Link href="/etablissement/equipe">Invitez-les depuis la page Équipe</Link>.</p>;
+    return (
+      <p>
+        Aucun professeur principal n’est encore inscrit. <Link href="/etablissement/equipe">Invitez-les depuis la page Équipe</Link>.
+      </p>
+    );
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     start(async () => {
@@ -37,11 +41,24 @@ export function AssignTeachersForm({ classRoomId, teachers, assigned, action }: 
       <fieldset className={s.fieldset}>
         <legend>Professeur(s) principal(aux) de la classe</legend>
         {teachers.map((t) => (
-          <Checkbox key={t.id} label={t.name} checked={chosen.has(t.id)}
-            onChange={() => setChosen((prev) => { const next = new Set(prev); if (next.has(t.id)) next.delete(t.id); else next.add(t.id); return next; })} />
+          <Checkbox
+            key={t.id}
+            label={t.name}
+            checked={chosen.has(t.id)}
+            onChange={() =>
+              setChosen((prev) => {
+                const next = new Set(prev);
+                if (next.has(t.id)) next.delete(t.id);
+                else next.add(t.id);
+                return next;
+              })
+            }
+          />
         ))}
       </fieldset>
-      <Button type="submit" variant="secondary" pending={pending}>Enregistrer les professeurs principaux</Button>
+      <Button type="submit" variant="secondary" pending={pending}>
+        Enregistrer les professeurs principaux
+      </Button>
     </form>
   );
 }

@@ -54,11 +54,19 @@ export function ClassForm({ action, classRoomId, initial, onDone, onCancel }: Cl
         <SelectField label="Filière / niveau" error={errors.level?.message} {...register('level')}>
           <option value="">Choisissez…</option>
           {LEVELS.map((l) => (
-            <option key={l} value={l}>{l}</option>
+            <option key={l} value={l}>
+              {l}
+            </option>
           ))}
         </SelectField>
-        <Button type="submit" pending={formState.isSubmitting}>Enregistrer</Button>
-        {onCancel ? <Button type="button" variant="secondary" onClick={onCancel}>Annuler</Button> : null}
+        <Button type="submit" pending={formState.isSubmitting}>
+          Enregistrer
+        </Button>
+        {onCancel ? (
+          <Button type="button" variant="secondary" onClick={onCancel}>
+            Annuler
+          </Button>
+        ) : null}
       </div>
     </form>
   );

@@ -28,7 +28,10 @@ export function ClassRowActions({ classRoom, updateAction, deleteAction, redirec
       />
     );
   }
-  const warning = classRoom.pupils > 0 ? ` Elle compte encore ${classRoom.pupils} élève${classRoom.pupils > 1 ? 's' : ''} : la suppression sera refusée tant qu’elle n’est pas vide.` : ' Elle est vide.';
+  const warning =
+    classRoom.pupils > 0
+      ? ` Elle compte encore ${classRoom.pupils} élève${classRoom.pupils > 1 ? 's' : ''} : la suppression sera refusée tant qu’elle n’est pas vide.`
+      : ' Elle est vide.';
   return (
     <div className={s.actions}>
       <Button type="button" variant="secondary" small onClick={() => setEditing(true)} aria-label={`Modifier la classe ${classRoom.name}`}>
@@ -37,8 +40,16 @@ export function ClassRowActions({ classRoom, updateAction, deleteAction, redirec
       <ActionButton
         action={deleteAction}
         input={{ classRoomId: classRoom.id }}
-        label={<>Supprimer<span className="visually-hidden"> la classe {classRoom.name}</span></>}
-        confirm={<>Supprimer définitivement la classe « {classRoom.name} » ?{warning}</>}
+        label={
+          <>
+            Supprimer<span className="visually-hidden"> la classe {classRoom.name}</span>
+          </>
+        }
+        confirm={
+          <>
+            Supprimer définitivement la classe « {classRoom.name} » ?{warning}
+          </>
+        }
         confirmLabel="Supprimer la classe"
         variant="danger"
         redirectTo={redirectAfterDelete}

@@ -16,25 +16,38 @@ export async function EstablishmentTabs({ actor, member, current }: { actor: Act
   const heads = can(actor, 'team:approve');
   const pupils = pupilAccess(actor);
   const [withoutClass, pending] = await Promise.all([
-    pupils.manage ? countPupilsWithoutClass(member.establishmentId) : 0, heads ? pendingCount(member.establishmentId) : 0,
+    pupils.manage ? countPupilsWithoutClass(member.establishmentId) : 0,
+    heads ? pendingCount(member.establishmentId) : 0,
   ]);
   const items: { key: TabKey; href: string; label: string; badge?: number; badgeLabel?: string }[] = [
     { key: 'home', href: '/etablissement', label: 'Mon établissement' },
     ...(member.role === 'MAIN_TEACHER' ? [{ key: 'my-class' as const, href: '/ma-classe', label: 'Ma classe' }] : []),
-    { key: 'classes', href: '/etablissement/classes', label: 'Classes', badge: withoutClass, badgeLabel: `${withoutClass} élève${withoutClass > 1 ? 's' : ''} sans classe` },
+    {
+      key: 'classes',
+      href: '/etablissement/classes',
+      label: 'Classes',
+      badge: withoutClass,
+      badgeLabel: `${withoutClass} élève${withoutClass > 1 ? 's' : ''} sans classe`,
+    },
     ...(pupils.view ? [{ key: 'pupils' as const, href: '/etablissement/eleves', label: 'Élèves' }] : []),
     { key: 'team', href: '/etablissement/equipe', label: 'Équipe', badge: pending, badgeLabel: `${pending} inscription${pending > 1 ? 's' : ''} à approuver` },
     ...(can(actor, 'access-requests:answer') ? [{ key: 'requests' as const, href: '/etablissement/demandes', label: 'Demandes' }] : []),
   ];
   return (
     <nav aria-label="Mon établissement">
-      <p className="muted" style={{ margin: 0 }}>{member.establishmentName} · UAI {member.establishmentUai}</p>
+      <p className="muted" style={{ margin: 0 }}>
+        {member.establishmentName} · UAI {member.establishmentUai}
+      </p>
       <ul className={ui.tabs}>
         {items.map((t) => (
           <li key={t.key}>
             <Link className={ui.tab} href={t.href} aria-current={t.key === current ? 'page' : undefined}>
               {t.label}
-              {t.badge ? <span className={ui.badge} aria-label={t.badgeLabel} title={t.badgeLabel} data-testid={`badge-${t.key}`}>{t.badge}</span> : null}
+              {t.badge ? (
+                <span className={ui.badge} aria-label={t.badgeLabel} title={t.badgeLabel} data-testid={`badge-${t.key}`}>
+                  {t.badge}
+                </span>
+              ) : null}
             </Link>
           </li>
         ))}

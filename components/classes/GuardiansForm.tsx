@@ -24,7 +24,15 @@ type Props = {
   initial: GuardianInput[];
 };
 
-export function GuardianFields({ index, register, errors }: { index: number; register: ReturnType<typeof useForm<Values>>['register']; errors?: Partial<Record<keyof GuardianInput, { message?: string }>> }) {
+export function GuardianFields({
+  index,
+  register,
+  errors,
+}: {
+  index: number;
+  register: ReturnType<typeof useForm<Values>>['register'];
+  errors?: Partial<Record<keyof GuardianInput, { message?: string }>>;
+}) {
   return (
     <fieldset className={s.fieldset}>
       <legend>Responsable légal {index + 1} (facultatif)</legend>
@@ -32,7 +40,14 @@ export function GuardianFields({ index, register, errors }: { index: number; reg
         <Field label="Nom" autoComplete="off" error={errors?.lastName?.message} {...register(`guardians.${index}.lastName`)} />
         <Field label="Prénom" autoComplete="off" error={errors?.firstName?.message} {...register(`guardians.${index}.firstName`)} />
         <Field label="Adresse email" type="email" autoComplete="off" error={errors?.email?.message} {...register(`guardians.${index}.email`)} />
-        <Field label="Téléphone" type="tel" autoComplete="off" hint="Par exemple 06 12 34 56 78" error={errors?.phone?.message} {...register(`guardians.${index}.phone`)} />
+        <Field
+          label="Téléphone"
+          type="tel"
+          autoComplete="off"
+          hint="Par exemple 06 12 34 56 78"
+          error={errors?.phone?.message}
+          {...register(`guardians.${index}.phone`)}
+        />
       </div>
     </fieldset>
   );
@@ -61,7 +76,9 @@ export function GuardiansForm({ action, pupilId, initial }: Props) {
       {[0, 1].map((i) => (
         <GuardianFields key={i} index={i} register={register} errors={formState.errors.guardians?.[i] as never} />
       ))}
-      <Button type="submit" variant="secondary" pending={formState.isSubmitting}>Enregistrer les responsables légaux</Button>
+      <Button type="submit" variant="secondary" pending={formState.isSubmitting}>
+        Enregistrer les responsables légaux
+      </Button>
     </form>
   );
 }

@@ -27,8 +27,17 @@ export function JoinClassForm({ action, code = '' }: { action: (input: { code: s
     <form onSubmit={onSubmit} noValidate aria-label="Rejoindre ma classe">
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       <div className={s.inlineForm}>
-        <Field label="Code de la classe" hint="6 caractères, donnés par votre professeur principal" autoComplete="off" autoCapitalize="characters" error={formState.errors.code?.message} {...register('code')} />
-        <Button type="submit" pending={formState.isSubmitting}>Rejoindre la classe</Button>
+        <Field
+          label="Code de la classe"
+          hint="6 caractères, donnés par votre professeur principal"
+          autoComplete="off"
+          autoCapitalize="characters"
+          error={formState.errors.code?.message}
+          {...register('code')}
+        />
+        <Button type="submit" pending={formState.isSubmitting}>
+          Rejoindre la classe
+        </Button>
       </div>
     </form>
   );

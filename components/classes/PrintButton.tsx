@@ -2,5 +2,9 @@
 import { Button } from '@/components/ui/Button';
 
 export function PrintButton({ label = 'Imprimer' }: { label?: string }) {
-  return <Button type="button" onClick={() => window.print()}>{label}</Button>;
+  return (
+    <Button type="button" onClick={() => window.print()}>
+      {label}
+    </Button>
+  );
 }

@@ -45,7 +45,13 @@ export function PupilMoveTable({ pupils, classes, currentClassId, action }: Prop
       router.refresh();
     });
 
-  const toggle = (id: string) => setSelected((prev) => { const next = new Set(prev); if (next.has(id)) next.delete(id); else next.add(id); return next; });
+  const toggle = (id: string) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   const all = pupils.length > 0 && selected.size === pupils.length;
 
   if (pupils.length === 0) return <p>Aucun élève dans cette classe pour l’instant. Donnez aux élèves le code de la classe pour qu’ils s’inscrivent.</p>;
@@ -54,12 +60,17 @@ export function PupilMoveTable({ pupils, classes, currentClassId, action }: Prop
       <div className={s.tableWrap}>
         <table className={s.table}>
           <thead>
-            <tr><th scope="col">Élève</th><th scope="col">Date de naissance</th></tr>
+            <tr>
+              <th scope="col">Élève</th>
+              <th scope="col">Date de naissance</th>
+            </tr>
           </thead>
           <tbody>
             {pupils.map((p) => (
               <tr key={p.id} data-pupil={p.name}>
-                <td><Link href={`/etablissement/eleves/${p.id}`}>{p.name}</Link></td>
+                <td>
+                  <Link href={`/etablissement/eleves/${p.id}`}>{p.name}</Link>
+                </td>
                 <td>{p.birth}</td>
               </tr>
             ))}
@@ -76,7 +87,12 @@ export function PupilMoveTable({ pupils, classes, currentClassId, action }: Prop
           <thead>
             <tr>
               <th scope="col" className={s.checkCell}>
-                <input type="checkbox" aria-label="Sélectionner tous les élèves" checked={all} onChange={() => setSelected(all ? new Set() : new Set(pupils.map((p) => p.id)))} />
+                <input
+                  type="checkbox"
+                  aria-label="Sélectionner tous les élèves"
+                  checked={all}
+                  onChange={() => setSelected(all ? new Set() : new Set(pupils.map((p) => p.id)))}
+                />
               </th>
               <th scope="col">Élève</th>
               <th scope="col">Date de naissance</th>
@@ -89,14 +105,24 @@ export function PupilMoveTable({ pupils, classes, currentClassId, action }: Prop
               const target = targets[p.id] ?? currentClassId;
               return (
                 <tr key={p.id} className={target !== currentClassId ? s.changed : undefined} data-pupil={p.name}>
-                  <td><input type="checkbox" aria-label={`Sélectionner ${p.name}`} checked={selected.has(p.id)} onChange={() => toggle(p.id)} /></td>
-                  <td><Link href={`/etablissement/eleves/${p.id}`}>{p.name}</Link></td>
+                  <td>
+                    <input type="checkbox" aria-label={`Sélectionner ${p.name}`} checked={selected.has(p.id)} onChange={() => toggle(p.id)} />
+                  </td>
+                  <td>
+                    <Link href={`/etablissement/eleves/${p.id}`}>{p.name}</Link>
+                  </td>
                   <td>{p.birth}</td>
                   <td>{p.login ?? <span className="muted">—</span>}</td>
                   <td>
-                    <label className="visually-hidden" htmlFor={`classe-${p.id}`}>Classe de {p.name}</label>
+                    <label className="visually-hidden" htmlFor={`classe-${p.id}`}>
+                      Classe de {p.name}
+                    </label>
                     <select id={`classe-${p.id}`} className={ui.input} value={target} onChange={(e) => setTargets((t) => ({ ...t, [p.id]: e.target.value }))}>
-                      {classes.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+                      {classes.map((c) => (
+                        <option key={c.id} value={c.id}>
+                          {c.name}
+                        </option>
+                      ))}
                     </select>
                   </td>
                 </tr>
@@ -106,8 +132,17 @@ export function PupilMoveTable({ pupils, classes, currentClassId, action }: Prop
         </table>
       </div>
       <div className={s.actions}>
-        <Button type="button" pending={pending} disabled={changed.length === 0}
-          onClick={() => save(changed.map(([pupilId, classRoomId]) => ({ pupilId, classRoomId })), '{n} élève(s) changé(s) de classe.')}>
+        <Button
+          type="button"
+          pending={pending}
+          disabled={changed.length === 0}
+          onClick={() =>
+            save(
+              changed.map(([pupilId, classRoomId]) => ({ pupilId, classRoomId })),
+              '{n} élève(s) changé(s) de classe.',
+            )
+          }
+        >
           Enregistrer les modifications
         </Button>
         {changed.length ? <span className="muted">{changed.length} modification(s) non enregistrée(s)</span> : null}
@@ -116,10 +151,24 @@ export function PupilMoveTable({ pupils, classes, currentClassId, action }: Prop
         <div className={s.bulk} role="group" aria-label="Déplacer la sélection">
           <SelectField label={`Déplacer les ${selected.size} élève(s) sélectionné(s) vers`} value={bulkTarget} onChange={(e) => setBulkTarget(e.target.value)}>
             <option value="">Choisissez une classe…</option>
-            {others.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {others.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
           </SelectField>
-          <Button type="button" variant="secondary" pending={pending} disabled={!bulkTarget || selected.size === 0}
-            onClick={() => save([...selected].map((pupilId) => ({ pupilId, classRoomId: bulkTarget })), `{n} élève(s) déplacé(s) vers ${nameOf(bulkTarget)}.`)}>
+          <Button
+            type="button"
+            variant="secondary"
+            pending={pending}
+            disabled={!bulkTarget || selected.size === 0}
+            onClick={() =>
+              save(
+                [...selected].map((pupilId) => ({ pupilId, classRoomId: bulkTarget })),
+                `{n} élève(s) déplacé(s) vers ${nameOf(bulkTarget)}.`,
+              )
+            }
+          >
             Déplacer la sélection
           </Button>
         </div>

@@ -17,9 +17,7 @@ import { GuardianFields } from './GuardiansForm';
 import s from './classes.module.css';
 
 type Result = { login: string; needsActivation: boolean; establishmentName: string; className: string | null };
-type Target =
-  | { kind: 'code'; code: string; className: string; establishmentName: string }
-  | { kind: 'establishment'; uai: string; establishmentName: string };
+type Target = { kind: 'code'; code: string; className: string; establishmentName: string } | { kind: 'establishment'; uai: string; establishmentName: string };
 type Props = { target: Target; action: (input: PupilSignUpInput) => Promise<ActionResult<Result>> };
 
 const emptyGuardian = { lastName: '', firstName: '', email: '', phone: '' };
@@ -30,8 +28,17 @@ export function PupilSignUpForm({ target, action }: Props) {
   const { register, handleSubmit, formState, setError, control } = useForm<PupilSignUpInput>({
     resolver: zodResolver(pupilSignUpSchema) as never,
     defaultValues: {
-      code: target.kind === 'code' ? target.code : '', uai: target.kind === 'establishment' ? target.uai : '', level: '',
-      lastName: '', firstName: '', birthDate: '', accountKind: 'login', email: '', login: '', password: '', passwordConfirm: '',
+      code: target.kind === 'code' ? target.code : '',
+      uai: target.kind === 'establishment' ? target.uai : '',
+      level: '',
+      lastName: '',
+      firstName: '',
+      birthDate: '',
+      accountKind: 'login',
+      email: '',
+      login: '',
+      password: '',
+      passwordConfirm: '',
       guardians: [emptyGuardian, emptyGuardian],
     },
   });
@@ -51,15 +58,22 @@ export function PupilSignUpForm({ target, action }: Props) {
   if (done) {
     return done.needsActivation ? (
       <Alert tone="success" title="Plus qu’une étape : activez votre compte">
-        <p>Un email vient d’être envoyé à <strong>{done.login}</strong>. Cliquez sur le lien qu’il contient (il expire au bout de quelques minutes), puis connectez-vous.</p>
+        <p>
+          Un email vient d’être envoyé à <strong>{done.login}</strong>. Cliquez sur le lien qu’il contient (il expire au bout de quelques minutes), puis connectez-vous.
+        </p>
       </Alert>
     ) : (
       <Alert tone="success" title="Votre compte est créé">
         <p>
-          Vous êtes inscrit(e) au {done.establishmentName}{done.className ? `, classe ${done.className}` : ' (votre professeur principal choisira votre classe)'}.
+          Vous êtes inscrit(e) au {done.establishmentName}
+          {done.className ? `, classe ${done.className}` : ' (votre professeur principal choisira votre classe)'}.
         </p>
-        <p>Votre identifiant : <strong data-testid="pupil-login">{done.login}</strong>. Notez-le avec votre mot de passe.</p>
-        <p><Link href="/connexion">Se connecter</Link></p>
+        <p>
+          Votre identifiant : <strong data-testid="pupil-login">{done.login}</strong>. Notez-le avec votre mot de passe.
+        </p>
+        <p>
+          <Link href="/connexion">Se connecter</Link>
+        </p>
       </Alert>
     );
   }
@@ -69,12 +83,16 @@ export function PupilSignUpForm({ target, action }: Props) {
       {target.kind === 'establishment' ? (
         <>
           <p className="muted">
-            Sans le code de votre classe, vous vous inscrivez au {target.establishmentName} sans classe : votre professeur principal vous placera
-            dans la vôtre. Vous avez le code de votre classe ? <Link href="/rejoindre">Saisissez-le plutôt</Link>.
+            Sans le code de votre classe, vous vous inscrivez au {target.establishmentName} sans classe : votre professeur principal vous placera dans la vôtre. Vous avez
+            le code de votre classe ? <Link href="/rejoindre">Saisissez-le plutôt</Link>.
           </p>
           <SelectField label="Mon niveau" error={errors.level?.message} {...register('level')}>
             <option value="">Choisissez…</option>
-            {LEVELS.map((l) => <option key={l} value={l}>{l}</option>)}
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
           </SelectField>
         </>
       ) : null}
@@ -85,24 +103,46 @@ export function PupilSignUpForm({ target, action }: Props) {
       <fieldset className={s.fieldset}>
         <legend>Pour vous connecter, vous utiliserez…</legend>
         <div className={s.radios}>
-          <label><input type="radio" value="login" {...register('accountKind')} /> un identifiant que je choisis</label>
-          <label><input type="radio" value="email" {...register('accountKind')} /> mon adresse email</label>
+          <label>
+            <input type="radio" value="login" {...register('accountKind')} /> un identifiant que je choisis
+          </label>
+          <label>
+            <input type="radio" value="email" {...register('accountKind')} /> mon adresse email
+          </label>
         </div>
         {kind === 'email' ? (
-          <Field label="Adresse email" type="email" autoComplete="email" hint="Vous recevrez un lien pour activer votre compte." error={errors.email?.message} {...register('email')} />
+          <Field
+            label="Adresse email"
+            type="email"
+            autoComplete="email"
+            hint="Vous recevrez un lien pour activer votre compte."
+            error={errors.email?.message}
+            {...register('email')}
+          />
         ) : (
           <Field label="Identifiant" autoComplete="username" hint={LOGIN_RULE} error={errors.login?.message} {...register('login')} />
         )}
       </fieldset>
-      <Field label="Mot de passe" type="password" autoComplete="new-password" hint="Au moins 12 caractères. Une phrase facile à retenir fait un bon mot de passe." error={errors.password?.message} {...register('password')} />
+      <Field
+        label="Mot de passe"
+        type="password"
+        autoComplete="new-password"
+        hint="Au moins 12 caractères. Une phrase facile à retenir fait un bon mot de passe."
+        error={errors.password?.message}
+        {...register('password')}
+      />
       <Field label="Confirmation du mot de passe" type="password" autoComplete="new-password" error={errors.passwordConfirm?.message} {...register('passwordConfirm')} />
       <details open={errors.guardians ? true : undefined}>
         <summary>Ajouter mes responsables légaux (facultatif)</summary>
         <p className="muted">Ils recevront la convocation et signeront la convention de stage. Votre collège peut aussi les renseigner plus tard.</p>
-        {[0, 1].map((i) => <GuardianFields key={i} index={i} register={register as never} errors={errors.guardians?.[i] as never} />)}
+        {[0, 1].map((i) => (
+          <GuardianFields key={i} index={i} register={register as never} errors={errors.guardians?.[i] as never} />
+        ))}
       </details>
       <p className="muted">Seules ces informations sont conservées, le temps de l’année scolaire : elles sont effacées à la fin de l’année.</p>
-      <Button type="submit" pending={formState.isSubmitting}>Je m’inscris</Button>
+      <Button type="submit" pending={formState.isSubmitting}>
+        Je m’inscris
+      </Button>
     </form>
   );
 }

@@ -60,26 +60,54 @@ export function RolloverPanel({ years, defaultYear, running, startAction, stepAc
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       {progress && !progress.finished ? (
         <div role="status" aria-live="polite">
-          <label htmlFor="rollover-progress">Clôture en cours : {progress.done} / {progress.total || '?'} établissement(s)</label>
+          <label htmlFor="rollover-progress">
+            Clôture en cours : {progress.done} / {progress.total || '?'} établissement(s)
+          </label>
           <progress id="rollover-progress" className={s.progress} value={progress.done} max={Math.max(progress.total, 1)} />
-          {!busy ? <Button type="button" onClick={async () => { setBusy(true); try { await drive(progress.id); } finally { setBusy(false); } }}>Reprendre la clôture</Button> : null}
+          {!busy ? (
+            <Button
+              type="button"
+              onClick={async () => {
+                setBusy(true);
+                try {
+                  await drive(progress.id);
+                } finally {
+                  setBusy(false);
+                }
+              }}
+            >
+              Reprendre la clôture
+            </Button>
+          ) : null}
         </div>
       ) : null}
       <div className={s.inlineForm}>
         <SelectField label="Année scolaire à clôturer" value={year} onChange={(e) => setYear(Number(e.target.value))}>
-          {years.map((y) => <option key={y.value} value={y.value}>{y.label}</option>)}
+          {years.map((y) => (
+            <option key={y.value} value={y.value}>
+              {y.label}
+            </option>
+          ))}
         </SelectField>
-        <Button type="button" variant="secondary" pending={busy} onClick={() => run(true)}>Simuler la clôture</Button>
-        <Button type="button" variant="danger" disabled={busy} onClick={() => setConfirming(true)}>Clôturer l’année {label}</Button>
+        <Button type="button" variant="secondary" pending={busy} onClick={() => run(true)}>
+          Simuler la clôture
+        </Button>
+        <Button type="button" variant="danger" disabled={busy} onClick={() => setConfirming(true)}>
+          Clôturer l’année {label}
+        </Button>
       </div>
       {confirming ? (
         <div className={s.confirm} role="group" aria-label="Confirmation">
           <p>
-            Clôturer l’année {label} ? Les classes de cette année seront supprimées et ses élèves anonymisés (noms, dates de naissance,
-            responsables légaux et comptes effacés). Les comptes de l’équipe et les statistiques d’inscription sont conservés. C’est définitif.
+            Clôturer l’année {label} ? Les classes de cette année seront supprimées et ses élèves anonymisés (noms, dates de naissance, responsables légaux et comptes
+            effacés). Les comptes de l’équipe et les statistiques d’inscription sont conservés. C’est définitif.
           </p>
-          <Button type="button" variant="danger" small onClick={() => run(false)}>Clôturer définitivement</Button>
-          <Button type="button" variant="secondary" small onClick={() => setConfirming(false)}>Annuler</Button>
+          <Button type="button" variant="danger" small onClick={() => run(false)}>
+            Clôturer définitivement
+          </Button>
+          <Button type="button" variant="secondary" small onClick={() => setConfirming(false)}>
+            Annuler
+          </Button>
         </div>
       ) : null}
     </div>

@@ -60,18 +60,28 @@ export function UnassignedPupils({ pupils, classes, moveAction, detachAction }: 
                 <td>{p.level ?? '—'}</td>
                 {canMove ? (
                   <td>
-                    <label className="visually-hidden" htmlFor={`choix-${p.id}`}>Classe de {p.name}</label>
+                    <label className="visually-hidden" htmlFor={`choix-${p.id}`}>
+                      Classe de {p.name}
+                    </label>
                     <select id={`choix-${p.id}`} className={ui.input} value={choice[p.id] ?? ''} onChange={(e) => setChoice((c) => ({ ...c, [p.id]: e.target.value }))}>
                       <option value="">Choisissez une classe</option>
-                      {classes.map((c) => <option key={c.id} value={c.id}>{c.name} ({c.level})</option>)}
+                      {classes.map((c) => (
+                        <option key={c.id} value={c.id}>
+                          {c.name} ({c.level})
+                        </option>
+                      ))}
                     </select>
                   </td>
                 ) : null}
                 {detachAction ? (
                   <td>
-                    <ActionButton action={detachAction} input={{ pupilId: p.id }} label="Cet élève ne fait pas partie de mon établissement"
+                    <ActionButton
+                      action={detachAction}
+                      input={{ pupilId: p.id }}
+                      label="Cet élève ne fait pas partie de mon établissement"
                       confirm={`${p.name} ne sera plus rattaché(e) à votre collège ; son compte est conservé et il (elle) pourra rejoindre son établissement avec le code de sa classe.`}
-                      confirmLabel="Retirer l’élève" />
+                      confirmLabel="Retirer l’élève"
+                    />
                   </td>
                 ) : null}
               </tr>
@@ -79,7 +89,11 @@ export function UnassignedPupils({ pupils, classes, moveAction, detachAction }: 
           </tbody>
         </table>
       </div>
-      {canMove ? <Button type="button" pending={pending} disabled={chosen.length === 0} onClick={save}>Enregistrer les modifications</Button> : null}
+      {canMove ? (
+        <Button type="button" pending={pending} disabled={chosen.length === 0} onClick={save}>
+          Enregistrer les modifications
+        </Button>
+      ) : null}
     </div>
   );
 }

@@ -31,7 +31,9 @@ export function ContactForm({ action, initial }: { action: (input: unknown) => P
         <Field label="Email" type="email" error={e.email?.message} {...register('email')} />
         <Field label="Téléphone" type="tel" error={e.phone?.message} {...register('phone')} />
         <Field label="Ordre" type="number" min={0} style={{ width: '5rem' }} error={e.position?.message} {...register('position', { valueAsNumber: true })} />
-        <Button type="submit" pending={formState.isSubmitting}>{editing ? 'Enregistrer' : 'Ajouter'}</Button>
+        <Button type="submit" pending={formState.isSubmitting}>
+          {editing ? 'Enregistrer' : 'Ajouter'}
+        </Button>
       </div>
     </form>
   );

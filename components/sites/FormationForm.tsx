@@ -14,7 +14,10 @@ export function FormationForm({ action, initial }: { action: (input: unknown) =>
   const editing = !!initial?.id;
   const empty = { type: 'Bac pro', name: '', active: true };
   const { form, onSubmit, message } = useActionForm({
-    schema: formationSchema, defaultValues: initial ?? empty, action, extra: initial?.id ? { id: initial.id } : {},
+    schema: formationSchema,
+    defaultValues: initial ?? empty,
+    action,
+    extra: initial?.id ? { id: initial.id } : {},
     success: editing ? 'Formation enregistrée.' : 'Formation ajoutée.',
     onDone: (_d, _v, f) => (editing ? undefined : f.reset(empty)),
   });
@@ -26,11 +29,17 @@ export function FormationForm({ action, initial }: { action: (input: unknown) =>
       <FormMessage message={message} />
       <div className={s.inlineForm}>
         <SelectField label="Type" error={e.type?.message} {...register('type')}>
-          {types.map((t) => <option key={t} value={t}>{t}</option>)}
+          {types.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
         </SelectField>
         <Field label="Nom de la formation" data-grow error={e.name?.message} {...register('name')} />
         {editing ? <Checkbox label="Proposée" {...register('active')} /> : null}
-        <Button type="submit" pending={formState.isSubmitting}>{editing ? 'Enregistrer' : 'Ajouter'}</Button>
+        <Button type="submit" pending={formState.isSubmitting}>
+          {editing ? 'Enregistrer' : 'Ajouter'}
+        </Button>
       </div>
     </form>
   );

@@ -17,7 +17,8 @@ export function AcceptInvitationButton({ action, token }: { action: (input: unkn
     <div>
       {error ? <Alert tone="error">{error}</Alert> : null}
       <Button
-        type="button" pending={pending}
+        type="button"
+        pending={pending}
         onClick={async () => {
           setPending(true);
           const res = await action({ token });
@@ -58,7 +59,9 @@ export function InvitationAccountForm({ action, token, email }: { action: (input
       <Field label="Nom" autoComplete="family-name" error={e.lastName?.message} {...register('lastName')} />
       <Field label="Mot de passe" type="password" autoComplete="new-password" hint="Au moins 12 caractères." error={e.password?.message} {...register('password')} />
       <Field label="Confirmez le mot de passe" type="password" autoComplete="new-password" error={e.confirm?.message} {...register('confirm')} />
-      <Button type="submit" pending={formState.isSubmitting}>Créer mon compte et rejoindre la plateforme</Button>
+      <Button type="submit" pending={formState.isSubmitting}>
+        Créer mon compte et rejoindre la plateforme
+      </Button>
     </form>
   );
 }

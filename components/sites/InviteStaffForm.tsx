@@ -10,7 +10,10 @@ import s from './sites.module.css';
 
 export function InviteStaffForm({ action, siteId }: { action: (input: unknown) => Promise<ActionResult<{ email: string }>>; siteId?: string }) {
   const { form, onSubmit, message } = useActionForm({
-    schema: inviteSchema, defaultValues: { email: '', role: 'TEACHER' }, action, extra: siteId ? { siteId } : {},
+    schema: inviteSchema,
+    defaultValues: { email: '', role: 'TEACHER' },
+    action,
+    extra: siteId ? { siteId } : {},
     success: (d) => `Invitation envoyée à ${d.email}. Le lien est valable 7 jours.`,
     onDone: (_d, _v, f) => f.reset({ email: '', role: 'TEACHER' }),
   });
@@ -25,7 +28,9 @@ export function InviteStaffForm({ action, siteId }: { action: (input: unknown) =
           <option value="TEACHER">{SITE_ROLE_LABELS.TEACHER}</option>
           <option value="ADMIN">{SITE_ROLE_LABELS.ADMIN}</option>
         </SelectField>
-        <Button type="submit" pending={formState.isSubmitting}>Envoyer l’invitation</Button>
+        <Button type="submit" pending={formState.isSubmitting}>
+          Envoyer l’invitation
+        </Button>
       </div>
     </form>
   );

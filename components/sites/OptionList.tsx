@@ -28,7 +28,11 @@ export function OptionList(props: {
   addTitle: string;
   addForm: ReactNode;
 }) {
-  const addId = props.addTitle.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]+/g, '-');
+  const addId = props.addTitle
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '-');
   return (
     <>
       <h2>{props.title}</h2>

@@ -21,7 +21,11 @@ export function OptionsNav({ current, staff, college }: { current: OptionsKey; s
     <nav aria-label="Options">
       <ul className={s.subnav}>
         {items.map((i) => (
-          <li key={i.key}><Link href={i.href} aria-current={i.key === current ? 'page' : undefined}>{i.label}</Link></li>
+          <li key={i.key}>
+            <Link href={i.href} aria-current={i.key === current ? 'page' : undefined}>
+              {i.label}
+            </Link>
+          </li>
         ))}
       </ul>
     </nav>

@@ -14,7 +14,10 @@ export function TeacherForm({ action, initial }: { action: (input: unknown) => P
   const editing = !!initial?.id;
   const empty = { firstName: '', lastName: '', email: '', active: true };
   const { form, onSubmit, message } = useActionForm({
-    schema: teacherSchema, defaultValues: initial ?? empty, action, extra: initial?.id ? { id: initial.id } : {},
+    schema: teacherSchema,
+    defaultValues: initial ?? empty,
+    action,
+    extra: initial?.id ? { id: initial.id } : {},
     success: editing ? 'Enseignant enregistré.' : 'Enseignant ajouté.',
     onDone: (_d, _v, f) => (editing ? undefined : f.reset(empty)),
   });
@@ -28,7 +31,9 @@ export function TeacherForm({ action, initial }: { action: (input: unknown) => P
         <Field label="Nom" error={e.lastName?.message} {...register('lastName')} />
         <Field label="Email (facultatif)" type="email" error={e.email?.message} {...register('email')} />
         {editing ? <Checkbox label="Actif" {...register('active')} /> : null}
-        <Button type="submit" pending={formState.isSubmitting}>{editing ? 'Enregistrer' : 'Ajouter'}</Button>
+        <Button type="submit" pending={formState.isSubmitting}>
+          {editing ? 'Enregistrer' : 'Ajouter'}
+        </Button>
       </div>
     </form>
   );

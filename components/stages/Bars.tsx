@@ -11,7 +11,10 @@ export function Bars({ items, empty, unit }: { items: RankedItem[]; empty: strin
         <li key={i.id}>
           <div className={s.barLabel}>
             <strong>{i.label}</strong>
-            <span>{i.enrolled}<span className="visually-hidden"> {unit}</span></span>
+            <span>
+              {i.enrolled}
+              <span className="visually-hidden"> {unit}</span>
+            </span>
           </div>
           <div className={s.barTrack} aria-hidden="true">
             <span className={s.barFill} style={{ width: `${Math.round((i.enrolled / max) * 100)}%` }} />

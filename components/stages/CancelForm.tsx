@@ -10,7 +10,9 @@ import s from './stages.module.css';
 
 export function CancelForm({ action, stageId, enrolled }: { action: (input: unknown) => Promise<ActionResult<{ emails: number }>>; stageId: string; enrolled: number }) {
   const { form, onSubmit, message, errors, pending } = useActionForm({
-    schema: cancelStageSchema, defaultValues: { id: stageId, reason: '' }, action,
+    schema: cancelStageSchema,
+    defaultValues: { id: stageId, reason: '' },
+    action,
     redirectTo: (d) => `/stages/${stageId}?annule=${d.emails}`,
   });
   const { register } = form;
@@ -23,10 +25,20 @@ export function CancelForm({ action, stageId, enrolled }: { action: (input: unkn
           ? `${enrolled} élève${enrolled > 1 ? 's sont inscrits' : ' est inscrit'} : ${enrolled > 1 ? 'leurs inscriptions seront annulées' : 'son inscription sera annulée'}, et un email avec le motif sera envoyé au personnel du collège qui les a inscrits et aux responsables légaux dont l’adresse est connue.`
           : 'Aucun élève n’est inscrit : le stage sera simplement marqué « Annulé » dans le calendrier.'}
       </Alert>
-      <TextAreaField label="Motif de l’annulation" rows={3} hint="Il figure dans l’email envoyé aux familles et aux collèges." error={errors.reason?.message} {...register('reason')} />
+      <TextAreaField
+        label="Motif de l’annulation"
+        rows={3}
+        hint="Il figure dans l’email envoyé aux familles et aux collèges."
+        error={errors.reason?.message}
+        {...register('reason')}
+      />
       <div className={s.actions}>
-        <Button type="submit" variant="danger" pending={pending}>Annuler le stage</Button>
-        <ButtonLink href={`/stages/${stageId}`} variant="secondary">Revenir au stage</ButtonLink>
+        <Button type="submit" variant="danger" pending={pending}>
+          Annuler le stage
+        </Button>
+        <ButtonLink href={`/stages/${stageId}`} variant="secondary">
+          Revenir au stage
+        </ButtonLink>
       </div>
     </form>
   );

@@ -18,7 +18,8 @@ const DAYS = ['', 'lundis', 'mardis', 'mercredis', 'jeudis', 'vendredis', 'samed
 export function DuplicateForm({ action, stageId, weekday }: { action: (input: unknown) => Promise<ActionResult<DuplicateReport>>; stageId: string; weekday: number }) {
   const [report, setReport] = useState<DuplicateReport | null>(null);
   const { form, onSubmit, message, errors, pending } = useActionForm({
-    schema: duplicateStageSchema, action,
+    schema: duplicateStageSchema,
+    action,
     defaultValues: { id: stageId, mode: 'dates', dates: [''], weekday: weekday >= 1 && weekday <= 6 ? weekday : 3, until: '' },
     toInput: (values) => {
       setReport(null);
@@ -44,30 +45,50 @@ export function DuplicateForm({ action, stageId, weekday }: { action: (input: un
         <FormMessage message={message} />
         <fieldset className={s.fieldset}>
           <legend>Dupliquer ce stage</legend>
-          <label className={s.radio}><input type="radio" value="dates" {...register('mode')} /> À des dates précises</label>
-          <label className={s.radio}><input type="radio" value="weekly" {...register('mode')} /> Chaque semaine, jusqu’à une date</label>
+          <label className={s.radio}>
+            <input type="radio" value="dates" {...register('mode')} /> À des dates précises
+          </label>
+          <label className={s.radio}>
+            <input type="radio" value="weekly" {...register('mode')} /> Chaque semaine, jusqu’à une date
+          </label>
         </fieldset>
         {mode === 'dates' ? (
           <div>
             {keys.map((key, i) => (
               <div key={key} className={s.dateRow}>
                 <Field label={`Date ${i + 1}`} type="date" error={errors.dates?.[i]?.message} {...register(`dates.${i}` as const)} />
-                {keys.length > 1 ? <Button type="button" variant="secondary" small onClick={() => remove(i)} aria-label={`Retirer la date ${i + 1}`}>Retirer</Button> : null}
+                {keys.length > 1 ? (
+                  <Button type="button" variant="secondary" small onClick={() => remove(i)} aria-label={`Retirer la date ${i + 1}`}>
+                    Retirer
+                  </Button>
+                ) : null}
               </div>
             ))}
-            {errors.dates?.message ? <p role="alert" className="muted">{errors.dates.message}</p> : null}
-            <Button type="button" variant="secondary" small onClick={append}>Ajouter une date</Button>
+            {errors.dates?.message ? (
+              <p role="alert" className="muted">
+                {errors.dates.message}
+              </p>
+            ) : null}
+            <Button type="button" variant="secondary" small onClick={append}>
+              Ajouter une date
+            </Button>
           </div>
         ) : (
           <div className={s.formGrid}>
             <SelectField label="Tous les" error={errors.weekday?.message} {...register('weekday', { valueAsNumber: true })}>
-              {DAYS.slice(1).map((d, i) => <option key={d} value={i + 1}>{d}</option>)}
+              {DAYS.slice(1).map((d, i) => (
+                <option key={d} value={i + 1}>
+                  {d}
+                </option>
+              ))}
             </SelectField>
             <Field label="Jusqu’au (inclus)" type="date" error={errors.until?.message} {...register('until')} />
           </div>
         )}
         <p>
-          <Button type="submit" pending={pending}>Dupliquer</Button>
+          <Button type="submit" pending={pending}>
+            Dupliquer
+          </Button>
         </p>
       </form>
       {report ? <DuplicateResult report={report} /> : null}
@@ -86,15 +107,27 @@ function DuplicateResult({ report }: { report: DuplicateReport }) {
       </Alert>
       {n ? (
         <ul className={s.report} aria-label="Stages créés">
-          {report.created.map((c) => <li key={c.id}><Link href={`/stages/${c.id}`}>{formatDay(c.date)}</Link></li>)}
+          {report.created.map((c) => (
+            <li key={c.id}>
+              <Link href={`/stages/${c.id}`}>{formatDay(c.date)}</Link>
+            </li>
+          ))}
         </ul>
       ) : null}
       {report.refused.length ? (
         <ul className={s.report} aria-label="Dates refusées">
-          {report.refused.map((r, i) => <li key={`${r.date}-${i}`}><strong>{/^\d{4}-\d{2}-\d{2}$/.test(r.date) ? formatDay(r.date) : r.date}</strong> : {r.reason}</li>)}
+          {report.refused.map((r, i) => (
+            <li key={`${r.date}-${i}`}>
+              <strong>{/^\d{4}-\d{2}-\d{2}$/.test(r.date) ? formatDay(r.date) : r.date}</strong> : {r.reason}
+            </li>
+          ))}
         </ul>
       ) : null}
-      {report.warnings.map((w) => <Alert key={w.date} tone="warning">{w.message}</Alert>)}
+      {report.warnings.map((w) => (
+        <Alert key={w.date} tone="warning">
+          {w.message}
+        </Alert>
+      ))}
     </section>
   );
 }

@@ -6,7 +6,15 @@ import { formatDay, formatTime } from '@/lib/core/format';
 import { monthOf, weekday, type Day } from '@/lib/stages/time';
 import s from './stages.module.css';
 
-const WEEKDAYS = [['Lun', 'lundi'], ['Mar', 'mardi'], ['Mer', 'mercredi'], ['Jeu', 'jeudi'], ['Ven', 'vendredi'], ['Sam', 'samedi'], ['Dim', 'dimanche']];
+const WEEKDAYS = [
+  ['Lun', 'lundi'],
+  ['Mar', 'mardi'],
+  ['Mer', 'mercredi'],
+  ['Jeu', 'jeudi'],
+  ['Ven', 'vendredi'],
+  ['Sam', 'samedi'],
+  ['Dim', 'dimanche'],
+];
 const MAX_CHIPS = 4;
 
 function stageChipClass(r: Pick<StageRow, 'status' | 'enrolledCount' | 'capacity'>) {
@@ -15,14 +23,26 @@ function stageChipClass(r: Pick<StageRow, 'status' | 'enrolledCount' | 'capacity
 }
 
 function Chip({ r }: { r: StageRow }) {
-  const state = r.status === 'CANCELLED' ? 'annulé' : r.enrolledCount >= r.capacity ? 'complet' : `${r.capacity - r.enrolledCount} place${r.capacity - r.enrolledCount > 1 ? 's' : ''}`;
+  const state =
+    r.status === 'CANCELLED'
+      ? 'annulé'
+      : r.enrolledCount >= r.capacity
+        ? 'complet'
+        : `${r.capacity - r.enrolledCount} place${r.capacity - r.enrolledCount > 1 ? 's' : ''}`;
   return (
-    <Link href={`/stages/${r.id}`} prefetch={false} className={stageChipClass(r)} title={`${r.formation.type} ${r.formation.name} — ${formatTime(r.startMinutes)}, ${r.enrolledCount}/${r.capacity} inscrits`}>
+    <Link
+      href={`/stages/${r.id}`}
+      prefetch={false}
+      className={stageChipClass(r)}
+      title={`${r.formation.type} ${r.formation.name} — ${formatTime(r.startMinutes)}, ${r.enrolledCount}/${r.capacity} inscrits`}
+    >
       <span className={s.chipLine}>
         <strong>{formatTime(r.startMinutes)}</strong> {r.enrolledCount}/{r.capacity}
         <span className="visually-hidden"> inscrits, {state}, </span>
       </span>
-      <span className={s.chipName}>{r.formation.type} · {r.formation.name}</span>
+      <span className={s.chipName}>
+        {r.formation.type} · {r.formation.name}
+      </span>
     </Link>
   );
 }
@@ -36,7 +56,9 @@ export function MonthCalendar(props: { month: string; days: Day[]; byDay: Map<Da
       <thead>
         <tr>
           {WEEKDAYS.map(([short, long]) => (
-            <th key={short} scope="col"><abbr title={long}>{short}</abbr></th>
+            <th key={short} scope="col">
+              <abbr title={long}>{short}</abbr>
+            </th>
           ))}
         </tr>
       </thead>
@@ -52,10 +74,21 @@ export function MonthCalendar(props: { month: string; days: Day[]; byDay: Map<Da
               return (
                 <td key={day} className={cls || undefined} data-day={day}>
                   <div className={s.dayHead}>
-                    <span className={s.dayNumber} aria-hidden="true">{Number(day.slice(8))}</span>
-                    <span className="visually-hidden">{label}{stages.length ? ` : ${stages.length} stage${stages.length > 1 ? 's' : ''}` : ''}</span>
+                    <span className={s.dayNumber} aria-hidden="true">
+                      {Number(day.slice(8))}
+                    </span>
+                    <span className="visually-hidden">
+                      {label}
+                      {stages.length ? ` : ${stages.length} stage${stages.length > 1 ? 's' : ''}` : ''}
+                    </span>
                     {creatable ? (
-                      <Link href={`/calendrier/nouveau?date=${day}`} prefetch={false} className={s.create} aria-label={`Créer un stage le ${label}`} data-create-day={day}>
+                      <Link
+                        href={`/calendrier/nouveau?date=${day}`}
+                        prefetch={false}
+                        className={s.create}
+                        aria-label={`Créer un stage le ${label}`}
+                        data-create-day={day}
+                      >
                         +
                       </Link>
                     ) : null}
@@ -63,11 +96,15 @@ export function MonthCalendar(props: { month: string; days: Day[]; byDay: Map<Da
                   {stages.length ? (
                     <ul className={s.chips}>
                       {stages.slice(0, MAX_CHIPS).map((r) => (
-                        <li key={r.id}><Chip r={r} /></li>
+                        <li key={r.id}>
+                          <Chip r={r} />
+                        </li>
                       ))}
                       {stages.length > MAX_CHIPS ? (
                         <li className={s.more}>
-                          <Link href={props.listHref}>+ {stages.length - MAX_CHIPS} autre{stages.length - MAX_CHIPS > 1 ? 's' : ''}</Link>
+                          <Link href={props.listHref}>
+                            + {stages.length - MAX_CHIPS} autre{stages.length - MAX_CHIPS > 1 ? 's' : ''}
+                          </Link>
                         </li>
                       ) : null}
                     </ul>

@@ -18,11 +18,15 @@ function Select({ name, label, value, options }: { name: string; label: string; 
   const id = `filtre-${name}`;
   return (
     <div className={ui.field}>
-      <label className={ui.label} htmlFor={id}>{label}</label>
+      <label className={ui.label} htmlFor={id}>
+        {label}
+      </label>
       <select id={id} name={name} defaultValue={value ?? ''} className={ui.input}>
         <option value="">Tous</option>
         {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
       </select>
     </div>
@@ -38,8 +42,18 @@ export function StageFilters({ filters, context, action, keep = {} }: Props) {
       {Object.entries(keep).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
       <Select name="type" label="Type de stage" value={filters.type} options={context.stageTypes.map((t) => ({ value: t, label: t }))} />
       <Select name="horaires" label="Détail des horaires" value={filters.horaires} options={context.scheduleDetails.map((d) => ({ value: d, label: d }))} />
-      <Select name="filiere" label="Filière" value={filters.filiere} options={context.formations.map((f) => ({ value: f.id, label: `${f.type} ${f.name}${f.active ? '' : ' (archivée)'}` }))} />
-      <Select name="enseignant" label="Enseignant" value={filters.enseignant} options={context.teachers.map((t) => ({ value: t.id, label: `${t.lastName} ${t.firstName}` }))} />
+      <Select
+        name="filiere"
+        label="Filière"
+        value={filters.filiere}
+        options={context.formations.map((f) => ({ value: f.id, label: `${f.type} ${f.name}${f.active ? '' : ' (archivée)'}` }))}
+      />
+      <Select
+        name="enseignant"
+        label="Enseignant"
+        value={filters.enseignant}
+        options={context.teachers.map((t) => ({ value: t.id, label: `${t.lastName} ${t.firstName}` }))}
+      />
       <fieldset>
         <legend>Remplissage</legend>
         {Object.entries(FILL_OPTIONS).map(([value, label]) => (
@@ -49,7 +63,9 @@ export function StageFilters({ filters, context, action, keep = {} }: Props) {
         ))}
       </fieldset>
       <div className={s.filterActions}>
-        <button type="submit" className={ui.button}>Filtrer</button>
+        <button type="submit" className={ui.button}>
+          Filtrer
+        </button>
         {active ? <Link href={`${action}${reset ? `?${reset}` : ''}`}>Réinitialiser</Link> : null}
       </div>
     </form>

@@ -30,7 +30,10 @@ const unique = (...lists: readonly string[][]) => [...new Set(lists.flat())];
 export function StageForm({ action, stageId, initial, formations, teachers, stageTypes = [], scheduleDetails = [], zone, cancelHref }: StageFormProps) {
   const editing = !!stageId;
   const { form, onSubmit, message, errors, pending } = useActionForm({
-    schema: stageSchema, defaultValues: initial, action, extra: editing ? { id: stageId } : {},
+    schema: stageSchema,
+    defaultValues: initial,
+    action,
+    extra: editing ? { id: stageId } : {},
     redirectTo: (d) => (editing ? `/stages/${d.id}?modifie=1` : `/calendrier?mois=${monthOf(d.date)}&publie=${d.id}`),
   });
   const { register, watch } = form;
@@ -45,7 +48,9 @@ export function StageForm({ action, stageId, initial, formations, teachers, stag
       <SelectField label="Formation (filière)" error={errors.formationId?.message} {...register('formationId')}>
         <option value="">Choisissez la formation…</option>
         {offered.map((f) => (
-          <option key={f.id} value={f.id}>{f.type} {f.name}</option>
+          <option key={f.id} value={f.id}>
+            {f.type} {f.name}
+          </option>
         ))}
       </SelectField>
       <div className={s.formGrid}>
@@ -55,7 +60,9 @@ export function StageForm({ action, stageId, initial, formations, teachers, stag
         <Field label="Heure de fin" type="time" step={300} error={errors.endTime?.message} {...register('endTime')} />
       </div>
       <datalist id="types-de-stage">
-        {unique([...STAGE_TYPES], stageTypes).map((t) => <option key={t} value={t} />)}
+        {unique([...STAGE_TYPES], stageTypes).map((t) => (
+          <option key={t} value={t} />
+        ))}
       </datalist>
       {warning ? <Alert tone="warning">{warning}</Alert> : null}
       <p className="muted">Entre 6 h 00 et 20 h 00, 7 heures au plus, ni le dimanche ni un jour férié.</p>
@@ -68,14 +75,26 @@ export function StageForm({ action, stageId, initial, formations, teachers, stag
         {...register('scheduleDetail')}
       />
       <datalist id="details-horaires">
-        {unique([...SCHEDULE_DETAILS], scheduleDetails).map((d) => <option key={d} value={d} />)}
+        {unique([...SCHEDULE_DETAILS], scheduleDetails).map((d) => (
+          <option key={d} value={d} />
+        ))}
       </datalist>
       <div className={s.formGrid}>
-        <Field label="Capacité (places)" type="number" min={1} max={MAX_CAPACITY} inputMode="numeric" error={errors.capacity?.message} {...register('capacity', { valueAsNumber: true })} />
+        <Field
+          label="Capacité (places)"
+          type="number"
+          min={1}
+          max={MAX_CAPACITY}
+          inputMode="numeric"
+          error={errors.capacity?.message}
+          {...register('capacity', { valueAsNumber: true })}
+        />
         <SelectField label="Enseignant responsable" error={errors.teacherId?.message} {...register('teacherId')}>
           <option value="">— Pas encore désigné —</option>
           {supervisors.map((t) => (
-            <option key={t.id} value={t.id}>{t.firstName} {t.lastName}</option>
+            <option key={t.id} value={t.id}>
+              {t.firstName} {t.lastName}
+            </option>
           ))}
         </SelectField>
       </div>
@@ -89,12 +108,26 @@ export function StageForm({ action, stageId, initial, formations, teachers, stag
             </label>
           ))}
         </div>
-        {errors.audience ? <p id="public-erreur" role="alert" className="muted">{errors.audience.message ?? 'Public inconnu.'}</p> : null}
+        {errors.audience ? (
+          <p id="public-erreur" role="alert" className="muted">
+            {errors.audience.message ?? 'Public inconnu.'}
+          </p>
+        ) : null}
       </fieldset>
-      <TextAreaField label="Description" rows={4} hint="Ce que les élèves découvriront, la tenue à prévoir…" error={errors.description?.message} {...register('description')} />
+      <TextAreaField
+        label="Description"
+        rows={4}
+        hint="Ce que les élèves découvriront, la tenue à prévoir…"
+        error={errors.description?.message}
+        {...register('description')}
+      />
       <div className={s.actions}>
-        <Button type="submit" pending={pending}>{editing ? 'Enregistrer les modifications' : 'Publier le stage'}</Button>
-        <ButtonLink href={cancelHref} variant="secondary">Annuler</ButtonLink>
+        <Button type="submit" pending={pending}>
+          {editing ? 'Enregistrer les modifications' : 'Publier le stage'}
+        </Button>
+        <ButtonLink href={cancelHref} variant="secondary">
+          Annuler
+        </ButtonLink>
       </div>
     </form>
   );

@@ -13,7 +13,9 @@ type SearchValues = { q: string; lieu: string; du: string; au: string; disponibl
 function StageSearchForm({ values, action }: { values: SearchValues; action: string }) {
   const field = (name: keyof SearchValues, label: string, extra: Record<string, string> = {}) => (
     <div className={ui.field}>
-      <label className={ui.label} htmlFor={`recherche-${name}`}>{label}</label>
+      <label className={ui.label} htmlFor={`recherche-${name}`}>
+        {label}
+      </label>
       <input id={`recherche-${name}`} name={name} className={ui.input} defaultValue={String(values[name] || '')} {...extra} />
     </div>
   );
@@ -26,8 +28,12 @@ function StageSearchForm({ values, action }: { values: SearchValues; action: str
         {field('au', 'Jusqu’au', { type: 'date' })}
       </div>
       <div className={s.actions}>
-        <label className={s.radio}><input type="checkbox" name="disponibles" value="1" defaultChecked={values.disponibles} /> Seulement les stages avec des places</label>
-        <button type="submit" className={ui.button}>Rechercher</button>
+        <label className={s.radio}>
+          <input type="checkbox" name="disponibles" value="1" defaultChecked={values.disponibles} /> Seulement les stages avec des places
+        </label>
+        <button type="submit" className={ui.button}>
+          Rechercher
+        </button>
       </div>
     </form>
   );
@@ -44,18 +50,40 @@ function StageSearchResults({ result, origin }: { result: SearchResult; origin: 
       <div style={{ overflowX: 'auto' }}>
         <table className={s.table}>
           <thead>
-            <tr><th scope="col">Date</th><th scope="col">Horaires</th><th scope="col">Formation</th><th scope="col">Lycée</th><th scope="col" className={s.num}>Inscrits / capacité</th></tr>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Horaires</th>
+              <th scope="col">Formation</th>
+              <th scope="col">Lycée</th>
+              <th scope="col" className={s.num}>
+                Inscrits / capacité
+              </th>
+            </tr>
           </thead>
           <tbody>
             {result.hits.map((h) => {
               const base = siteOrigin(h.site, origin, env.rootDomain);
               return (
                 <tr key={h.id}>
-                  <td className={s.nowrap}><a href={`${base}/stages/${h.id}`}>{formatDay(h.date)}</a></td>
+                  <td className={s.nowrap}>
+                    <a href={`${base}/stages/${h.id}`}>{formatDay(h.date)}</a>
+                  </td>
                   <td className={s.nowrap}>{formatHours(h.startMinutes, h.endMinutes)}</td>
-                  <td>{h.formation.type} {h.formation.name}</td>
-                  <td><a href={base}>{h.site.name}</a>{h.site.city ? <><br /><span className="muted">{h.site.city}</span></> : null}</td>
-                  <td className={s.num}>{h.enrolledCount} / {h.capacity} <StageStatus r={h} /></td>
+                  <td>
+                    {h.formation.type} {h.formation.name}
+                  </td>
+                  <td>
+                    <a href={base}>{h.site.name}</a>
+                    {h.site.city ? (
+                      <>
+                        <br />
+                        <span className="muted">{h.site.city}</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td className={s.num}>
+                    {h.enrolledCount} / {h.capacity} <StageStatus r={h} />
+                  </td>
                 </tr>
               );
             })}

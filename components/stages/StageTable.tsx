@@ -18,7 +18,11 @@ export function StageStatus({ r }: { r: Pick<StageRow, 'status' | 'enrolledCount
   if (r.status === 'CANCELLED') return <span className={`${s.status} ${s.statusCancelled}`}>Annulé</span>;
   if (r.enrolledCount >= r.capacity) return <span className={`${s.status} ${s.statusFull}`}>Complet</span>;
   const left = r.capacity - r.enrolledCount;
-  return <span className={`${s.status} ${s.statusFree}`}>{left} place{left > 1 ? 's' : ''}</span>;
+  return (
+    <span className={`${s.status} ${s.statusFree}`}>
+      {left} place{left > 1 ? 's' : ''}
+    </span>
+  );
 }
 
 export function StageTable({ rows, filters, path }: { rows: StageRow[]; filters: StageFilters; path: string }) {
@@ -28,7 +32,12 @@ export function StageTable({ rows, filters, path }: { rows: StageRow[]; filters:
       <thead>
         <tr>
           {COLUMNS.map((c) => {
-            if (!c.key) return <th key={c.label} scope="col">{c.label}</th>;
+            if (!c.key)
+              return (
+                <th key={c.label} scope="col">
+                  {c.label}
+                </th>
+              );
             const sorted = filters.tri === c.key;
             const next = sorted && filters.ordre === 'asc' ? 'desc' : 'asc';
             return (
@@ -46,13 +55,23 @@ export function StageTable({ rows, filters, path }: { rows: StageRow[]; filters:
       <tbody>
         {rows.map((r) => (
           <tr key={r.id}>
-            <td className={s.nowrap}><Link href={`/stages/${r.id}`} prefetch={false}>{formatShortDate(r.date)}</Link></td>
+            <td className={s.nowrap}>
+              <Link href={`/stages/${r.id}`} prefetch={false}>
+                {formatShortDate(r.date)}
+              </Link>
+            </td>
             <td className={s.nowrap}>{formatHours(r.startMinutes, r.endMinutes)}</td>
-            <td>{r.formation.type} {r.formation.name}</td>
+            <td>
+              {r.formation.type} {r.formation.name}
+            </td>
             <td>{r.stageType}</td>
             <td>{teacherName(r.teacher)}</td>
-            <td className={s.num}>{r.enrolledCount} / {r.capacity}</td>
-            <td><StageStatus r={r} /></td>
+            <td className={s.num}>
+              {r.enrolledCount} / {r.capacity}
+            </td>
+            <td>
+              <StageStatus r={r} />
+            </td>
           </tr>
         ))}
       </tbody>

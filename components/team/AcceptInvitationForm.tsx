@@ -56,14 +56,19 @@ function NewAccount({ token, email, acceptNew }: Props) {
       <Field label="Prénom" autoComplete="given-name" error={errors.firstName?.message} {...register('firstName')} />
       <Field label="Mot de passe" type="password" autoComplete="new-password" hint="Au moins 12 caractères." error={errors.password?.message} {...register('password')} />
       <Field label="Confirmation du mot de passe" type="password" autoComplete="new-password" error={errors.passwordConfirm?.message} {...register('passwordConfirm')} />
-      <Button type="submit" pending={formState.isSubmitting}>Je m’inscris</Button>
+      <Button type="submit" pending={formState.isSubmitting}>
+        Je m’inscris
+      </Button>
     </form>
   );
 }
 
 function ExistingAccount({ token, email, acceptExisting }: Props) {
   const [error, setErrorMessage] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError } = useForm<AcceptExistingInput>({ resolver: zodResolver(acceptExistingSchema), defaultValues: { token, password: '' } });
+  const { register, handleSubmit, formState, setError } = useForm<AcceptExistingInput>({
+    resolver: zodResolver(acceptExistingSchema),
+    defaultValues: { token, password: '' },
+  });
   const onSubmit = handleSubmit(async (values) => {
     setErrorMessage(null);
     const res = await acceptExisting(values);
@@ -76,9 +81,13 @@ function ExistingAccount({ token, email, acceptExisting }: Props) {
   return (
     <form onSubmit={onSubmit} noValidate className={s.narrow} aria-label="Rejoindre l’équipe avec mon compte">
       {error ? <Alert tone="error">{error}</Alert> : null}
-      <p>Un compte utilise déjà l’adresse <strong>{email}</strong> : saisissez son mot de passe pour rejoindre l’équipe.</p>
+      <p>
+        Un compte utilise déjà l’adresse <strong>{email}</strong> : saisissez son mot de passe pour rejoindre l’équipe.
+      </p>
       <Field label="Mot de passe" type="password" autoComplete="current-password" error={formState.errors.password?.message} {...register('password')} />
-      <Button type="submit" pending={formState.isSubmitting}>Rejoindre l’équipe</Button>
+      <Button type="submit" pending={formState.isSubmitting}>
+        Rejoindre l’équipe
+      </Button>
     </form>
   );
 }

@@ -33,7 +33,9 @@ export function StaffSignUpForm({ uai, establishmentName, action }: Props) {
   if (done) {
     return (
       <Alert tone="success" title="Vérifiez votre messagerie">
-        <p>Un email d’activation vient d’être envoyé à <strong>{done}</strong>. Cliquez sur le lien qu’il contient (il expire au bout de quelques minutes).</p>
+        <p>
+          Un email d’activation vient d’être envoyé à <strong>{done}</strong>. Cliquez sur le lien qu’il contient (il expire au bout de quelques minutes).
+        </p>
         <p>Votre chef d’établissement doit ensuite approuver votre inscription dans l’équipe du {establishmentName} : vous recevrez un email dès que ce sera fait.</p>
       </Alert>
     );
@@ -46,13 +48,26 @@ export function StaffSignUpForm({ uai, establishmentName, action }: Props) {
       <Field label="Prénom" autoComplete="given-name" error={errors.firstName?.message} {...register('firstName')} />
       <SelectField label="Fonction" error={errors.role?.message} {...register('role')}>
         <option value="">Choisissez votre fonction…</option>
-        {STAFF_FUNCTIONS.map((f) => <option key={f.role} value={f.role}>{f.label}</option>)}
+        {STAFF_FUNCTIONS.map((f) => (
+          <option key={f.role} value={f.role}>
+            {f.label}
+          </option>
+        ))}
       </SelectField>
-      <Field label="Adresse email académique" type="email" autoComplete="email" hint="Votre adresse @ac-… : elle sera votre identifiant de connexion." error={errors.email?.message} {...register('email')} />
+      <Field
+        label="Adresse email académique"
+        type="email"
+        autoComplete="email"
+        hint="Votre adresse @ac-… : elle sera votre identifiant de connexion."
+        error={errors.email?.message}
+        {...register('email')}
+      />
       <Field label="Mot de passe" type="password" autoComplete="new-password" hint="Au moins 12 caractères." error={errors.password?.message} {...register('password')} />
       <Field label="Confirmation du mot de passe" type="password" autoComplete="new-password" error={errors.passwordConfirm?.message} {...register('passwordConfirm')} />
       {errors.uai?.message ? <Alert tone="error">{errors.uai.message}</Alert> : null}
-      <Button type="submit" pending={formState.isSubmitting}>Je m’inscris</Button>
+      <Button type="submit" pending={formState.isSubmitting}>
+        Je m’inscris
+      </Button>
     </form>
   );
 }

@@ -21,7 +21,17 @@ export type ActionButtonProps<I> = {
   redirectTo?: string;
 };
 
-export function ActionButton<I>({ action, input, label, confirm, confirmLabel = 'Confirmer', success, variant = 'secondary', small = true, redirectTo }: ActionButtonProps<I>) {
+export function ActionButton<I>({
+  action,
+  input,
+  label,
+  confirm,
+  confirmLabel = 'Confirmer',
+  success,
+  variant = 'secondary',
+  small = true,
+  redirectTo,
+}: ActionButtonProps<I>) {
   const router = useRouter();
   const [asking, setAsking] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
@@ -43,8 +53,12 @@ export function ActionButton<I>({ action, input, label, confirm, confirmLabel = 
       {asking ? (
         <div className={s.actionConfirm} role="group" aria-label="Confirmation">
           <p>{confirm}</p>
-          <Button type="button" variant="danger" small pending={pending} onClick={run}>{confirmLabel}</Button>
-          <Button type="button" variant="secondary" small onClick={() => setAsking(false)}>Annuler</Button>
+          <Button type="button" variant="danger" small pending={pending} onClick={run}>
+            {confirmLabel}
+          </Button>
+          <Button type="button" variant="secondary" small onClick={() => setAsking(false)}>
+            Annuler
+          </Button>
         </div>
       ) : (
         <Button type="button" variant={variant} small={small} pending={pending} onClick={() => (confirm ? setAsking(true) : run())}>

@@ -6,16 +6,25 @@ type FieldFrameProps = { label: ReactNode; hint?: ReactNode; error?: string; id:
 function FieldFrame({ label, hint, error, id, children }: FieldFrameProps) {
   return (
     <div className={s.field}>
-      <label className={s.label} htmlFor={id}>{label}</label>
-      {hint ? <span className={s.hint} id={`${id}-hint`}>{hint}</span> : null}
+      <label className={s.label} htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <span className={s.hint} id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
       {children}
-      {error ? <p className={s.error} id={`${id}-error`} role="alert">{error}</p> : null}
+      {error ? (
+        <p className={s.error} id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-const describedBy = (id: string, hint?: ReactNode, error?: string) =>
-  [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+const describedBy = (id: string, hint?: ReactNode, error?: string) => [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 
 export type FieldProps = InputHTMLAttributes<HTMLInputElement> & { label: ReactNode; hint?: ReactNode; error?: string };
 

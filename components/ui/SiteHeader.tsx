@@ -11,7 +11,9 @@ export function SiteHeader({ title, subtitle, children }: { title: string; subti
           {title}
           {subtitle ? <small>{subtitle}</small> : null}
         </Link>
-        <nav className={s.nav} aria-label="Compte">{children}</nav>
+        <nav className={s.nav} aria-label="Compte">
+          {children}
+        </nav>
       </div>
     </header>
   );

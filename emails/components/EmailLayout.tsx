@@ -39,19 +39,30 @@ export function EmailLayout({ preview, platformName, reason, children }: EmailLa
 
 export const emailText = { fontSize: '15px', lineHeight: '22px' };
 export const emailButton = {
-  backgroundColor: '#000091', color: '#ffffff', padding: '12px 20px', textDecoration: 'none', display: 'inline-block', fontWeight: 700,
+  backgroundColor: '#000091',
+  color: '#ffffff',
+  padding: '12px 20px',
+  textDecoration: 'none',
+  display: 'inline-block',
+  fontWeight: 700,
 };
 
 /** The email's title (one h1). */
 export function EmailTitle({ children }: { children: ReactNode }) {
-  return <Heading as="h1" style={{ fontSize: '20px' }}>{children}</Heading>;
+  return (
+    <Heading as="h1" style={{ fontSize: '20px' }}>
+      {children}
+    </Heading>
+  );
 }
 
 /** The one action of an email: a button, and the same link written out for mail clients that hide buttons. */
 export function EmailAction({ href, label }: { href: string; label: string }) {
   return (
     <>
-      <Button href={href} style={emailButton}>{label}</Button>
+      <Button href={href} style={emailButton}>
+        {label}
+      </Button>
       <Text style={{ ...emailText, fontSize: '13px' }}>Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur : {href}</Text>
     </>
   );

@@ -69,22 +69,36 @@ export async function grantAccessRequest(input: { requestId: string; staffRole: 
     const request = await loadForAnswer(tx, input.requestId, who, now, true);
     const ttlMinutes = env.invitationTtlDays * 24 * 60;
     const { raw, id: invitationId } = await issueLink(tx, {
-      purpose: 'staff-invitation', email: request.email, establishmentId: request.establishmentId, staffRole: input.staffRole, invitedById: who.userId,
-      ttlMinutes, now,
+      purpose: 'staff-invitation',
+      email: request.email,
+      establishmentId: request.establishmentId,
+      staffRole: input.staffRole,
+      invitedById: who.userId,
+      ttlMinutes,
+      now,
     });
     await close(tx, request.id, { status: 'GRANTED', answeredById: who.userId, answeredAt: now, invitationId });
     const establishmentName = establishmentLabel(request.establishment);
     await enqueueEmail(tx, {
-      template: 'access-request-answer', to: request.email,
+      template: 'access-request-answer',
+      to: request.email,
       subject: `Votre accès à ${request.establishment.name} est accordé`,
       element: createElement(AccessRequestAnswerEmail, {
-        platformName: platformName(), establishmentName, granted: true, roleLabel: STAFF_ROLE_LABELS[input.staffRole],
-        url: `${input.origin}${linkPath('staff-invitation', raw)}`, validity: formatDuration(ttlMinutes),
+        platformName: platformName(),
+        establishmentName,
+        granted: true,
+        roleLabel: STAFF_ROLE_LABELS[input.staffRole],
+        url: `${input.origin}${linkPath('staff-invitation', raw)}`,
+        validity: formatDuration(ttlMinutes),
       }),
     });
     await recordAudit(tx, {
-      actorId: who.userId, action: 'access-request.grant', establishmentId: request.establishmentId, targetType: 'AccessRequest',
-      targetId: request.id, data: { email: request.email, staffRole: input.staffRole, invitationId, byOperator: 'operator' in who },
+      actorId: who.userId,
+      action: 'access-request.grant',
+      establishmentId: request.establishmentId,
+      targetType: 'AccessRequest',
+      targetId: request.id,
+      data: { email: request.email, staffRole: input.staffRole, invitationId, byOperator: 'operator' in who },
     });
     return { invitationId };
   });
@@ -97,15 +111,22 @@ export async function declineAccessRequest(input: { requestId: string; now?: Dat
     const request = await loadForAnswer(tx, input.requestId, who, now, false);
     await close(tx, request.id, { status: 'DECLINED', answeredById: who.userId, answeredAt: now });
     await enqueueEmail(tx, {
-      template: 'access-request-answer', to: request.email,
+      template: 'access-request-answer',
+      to: request.email,
       subject: `Votre demande de compte pour ${request.establishment.name}`,
       element: createElement(AccessRequestAnswerEmail, {
-        platformName: platformName(), establishmentName: establishmentLabel(request.establishment), granted: false,
+        platformName: platformName(),
+        establishmentName: establishmentLabel(request.establishment),
+        granted: false,
       }),
     });
     await recordAudit(tx, {
-      actorId: who.userId, action: 'access-request.decline', establishmentId: request.establishmentId, targetType: 'AccessRequest',
-      targetId: request.id, data: { email: request.email, byOperator: 'operator' in who },
+      actorId: who.userId,
+      action: 'access-request.decline',
+      establishmentId: request.establishmentId,
+      targetType: 'AccessRequest',
+      targetId: request.id,
+      data: { email: request.email, byOperator: 'operator' in who },
     });
   });
 }

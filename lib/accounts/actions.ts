@@ -37,12 +37,9 @@ export async function activateAccountAction(input: unknown) {
 }
 
 export async function requestPasswordResetAction(input: unknown) {
-  return runAction(
-    forgotPasswordSchema,
-    input,
-    async (data) => requestPasswordReset({ email: data.email, origin: await requestOrigin(), ip: await clientIp() }),
-    { auth: 'public' },
-  );
+  return runAction(forgotPasswordSchema, input, async (data) => requestPasswordReset({ email: data.email, origin: await requestOrigin(), ip: await clientIp() }), {
+    auth: 'public',
+  });
 }
 
 export async function resetPasswordAction(input: unknown) {

@@ -37,9 +37,14 @@ export async function sendActivationEmail(tx: Tx, input: SendActivationInput): P
     to: input.to,
     subject: input.resent ? `Nouveau lien d’activation de votre compte ${input.platformName}` : `Activez votre compte ${input.platformName}`,
     element: createElement(ActivationEmail, {
-      platformName: input.platformName, personName: displayName(user, { civility: true }), login: user.login,
+      platformName: input.platformName,
+      personName: displayName(user, { civility: true }),
+      login: user.login,
       establishmentName: establishment ? establishmentLabel(establishment) : null,
-      url: `${input.origin}${linkPath('activation', raw)}`, validity: formatDuration(ttl), resent: input.resent, intro: input.intro,
+      url: `${input.origin}${linkPath('activation', raw)}`,
+      validity: formatDuration(ttl),
+      resent: input.resent,
+      intro: input.intro,
     }),
   });
 }
@@ -112,7 +117,11 @@ export async function claimEstablishmentByMailbox(
   });
   await tx.establishment.update({ where: { id: e.id }, data: { registeredAt: now } });
   await recordAudit(tx, {
-    actorId: before.id, action: 'establishment.reclaim', establishmentId: e.id, targetType: 'User', targetId: before.id,
+    actorId: before.id,
+    action: 'establishment.reclaim',
+    establishmentId: e.id,
+    targetType: 'User',
+    targetId: before.id,
     data: { login: before.login, by: 'password-reset', membershipId: membership.id, unproven, revokedMemberships: revoked, detachedPupil },
   });
   return establishmentLabel(e);
@@ -169,9 +178,7 @@ export async function resendActivation(input: { identifier: string; origin: stri
     const user = await prisma.user.findFirst({ where: { OR: [{ login: identifier }, { email: identifier }] } });
     if (user?.status === 'PENDING_ACTIVATION' && user.email) {
       const to = user.email;
-      await prisma.$transaction((tx) =>
-        sendActivationEmail(tx, { userId: user.id, to, origin: input.origin, platformName: platformName(), resent: true }),
-      );
+      await prisma.$transaction((tx) => sendActivationEmail(tx, { userId: user.id, to, origin: input.origin, platformName: platformName(), resent: true }));
     }
     return { message: RESEND_ANSWER };
   });

@@ -61,7 +61,8 @@ export async function submitAccessRequest(
     });
     const managers = await tx.user.findMany({
       where: {
-        status: 'ACTIVE', email: { not: null },
+        status: 'ACTIVE',
+        email: { not: null },
         memberships: { some: { establishmentId: e.id, status: 'ACTIVE', role: { in: ['PRINCIPAL', 'DEPUTY'] } } },
       },
       select: { email: true },
@@ -70,22 +71,29 @@ export async function submitAccessRequest(
     const recipients = !notify
       ? []
       : toOperator
-      ? await tx.user.findMany({ where: { isOperator: true, status: 'ACTIVE', email: { not: null } }, select: { email: true } })
-      : managers;
+        ? await tx.user.findMany({ where: { isOperator: true, status: 'ACTIVE', email: { not: null } }, select: { email: true } })
+        : managers;
     const requester = { firstName: data.firstName, lastName: data.lastName, function: data.function, email: data.email };
     for (const r of recipients) {
       await enqueueEmail(tx, {
-        template: 'access-request', to: r.email!,
+        template: 'access-request',
+        to: r.email!,
         subject: `Demande de création de compte pour ${e.name}`,
         element: createElement(AccessRequestEmail, {
-          platformName: platformName(), establishmentName: establishmentLabel(e), requester, toOperator,
+          platformName: platformName(),
+          establishmentName: establishmentLabel(e),
+          requester,
+          toOperator,
           url: `${ctx.origin}${toOperator ? '/operateur/demandes' : '/etablissement/demandes'}`,
         }),
       });
     }
     if (toOperator) await tx.accessRequest.update({ where: { id: request.id }, data: { escalatedAt: clock.now() } });
     await recordAudit(tx, {
-      action: 'access-request.create', establishmentId: e.id, targetType: 'AccessRequest', targetId: request.id,
+      action: 'access-request.create',
+      establishmentId: e.id,
+      targetType: 'AccessRequest',
+      targetId: request.id,
       data: { email: data.email, notified: recipients.length, toOperator },
     });
     return { message: ACCESS_REQUEST_ANSWER, requestId: request.id };

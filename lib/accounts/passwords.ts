@@ -30,10 +30,14 @@ export async function requestPasswordReset(input: { email: string; origin: strin
       await prisma.$transaction(async (tx) => {
         const { raw } = await issueLink(tx, { purpose: 'password-reset', userId: user.id, ttlMinutes: ttl });
         await enqueueEmail(tx, {
-          template: 'password-reset', to,
+          template: 'password-reset',
+          to,
           subject: `Réinitialisation de votre mot de passe ${platformName()}`,
           element: createElement(PasswordResetEmail, {
-            platformName: platformName(), login: user.login, url: `${input.origin}${linkPath('password-reset', raw)}`, validity: formatDuration(ttl),
+            platformName: platformName(),
+            login: user.login,
+            url: `${input.origin}${linkPath('password-reset', raw)}`,
+            validity: formatDuration(ttl),
           }),
         });
       });

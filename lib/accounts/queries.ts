@@ -17,8 +17,12 @@ export async function accountSummary(userId: string) {
     email: user.email,
     isOperator: user.isOperator,
     memberships: user.memberships.map((m) => ({
-      id: m.id, role: m.role, status: m.status, function: m.function,
-      establishment: establishmentLabel(m.establishment), uai: m.establishment.uai,
+      id: m.id,
+      role: m.role,
+      status: m.status,
+      function: m.function,
+      establishment: establishmentLabel(m.establishment),
+      uai: m.establishment.uai,
     })),
   };
 }

@@ -17,9 +17,7 @@ export type RegistrableEstablishment = {
   academyCode: string | null;
 };
 
-export type RegistrationTarget =
-  | { kind: 'address'; login: string; official: boolean }
-  | { kind: 'review' };
+export type RegistrationTarget = { kind: 'address'; login: string; official: boolean } | { kind: 'review' };
 
 /** Only collèges and lycées register (an EREA or anything else: not by this path). */
 export const REGISTRABLE_KINDS = ['COLLEGE', 'LYCEE'] as const;
@@ -54,8 +52,7 @@ export const ESTABLISHMENT_ADDRESS_MESSAGES = {
     "Cette adresse est celle d'un établissement (elle sert à inscrire l'établissement) : elle ne peut pas être l'identifiant d'un compte personnel. Utilisez votre adresse académique nominative (par exemple prenom.nom@ac-rennes.fr).",
   pupil:
     "Cette adresse est celle d'un établissement scolaire : elle ne peut pas servir à un compte d'élève. Saisissez votre propre adresse email, ou choisissez plutôt un identifiant.",
-  review:
-    "Cette adresse est celle d'un autre établissement (elle sert à l'inscrire) : saisissez votre propre adresse email.",
+  review: "Cette adresse est celle d'un autre établissement (elle sert à l'inscrire) : saisissez votre propre adresse email.",
 } as const;
 
 const DERIVED = /^ce\.(\d{7}[a-z])@[a-z0-9.-]+$/;
@@ -105,16 +102,17 @@ export async function registrationAddressOwner(db: Tx, address: string): Promise
  *  - TAKEN: an operator, an active manager, or the pending registration of an establishment that
  *    shares this address: never taken over.
  */
-export type AddressHolder =
-  | { kind: 'NONE' }
-  | { kind: 'SQUATTER' | 'MAILBOX_OWNER' | 'TAKEN'; userId: string };
+export type AddressHolder = { kind: 'NONE' } | { kind: 'SQUATTER' | 'MAILBOX_OWNER' | 'TAKEN'; userId: string };
 
 export async function addressHolder(db: Tx, address: string): Promise<AddressHolder> {
   const a = address.trim().toLowerCase();
   const user = await db.user.findFirst({
     where: { OR: [{ login: a }, { email: a }] },
     select: {
-      id: true, status: true, emailVerified: true, isOperator: true,
+      id: true,
+      status: true,
+      emailVerified: true,
+      isOperator: true,
       memberships: { where: { role: 'PRINCIPAL', status: { in: ['ACTIVE', 'PENDING'] } }, select: { status: true, establishment: true } },
     },
   });

@@ -10,7 +10,12 @@ import { establishmentLabel, platformName } from './common.ts';
 import { recordAudit } from '../audit/service.ts';
 import { hashPassword } from '../core/password.ts';
 import {
-  ESTABLISHMENT_ADDRESS_MESSAGES, addressHolder, isRegistered, registrationAddressOwner, registrationTarget, REGISTRABLE_KINDS,
+  ESTABLISHMENT_ADDRESS_MESSAGES,
+  addressHolder,
+  isRegistered,
+  registrationAddressOwner,
+  registrationTarget,
+  REGISTRABLE_KINDS,
   type RegistrationTarget,
 } from './registration-rules.ts';
 import { maskAddress } from '../core/text.ts';
@@ -53,12 +58,11 @@ const MESSAGES: Record<Exclude<RegistrationLookup['status'], 'OPEN'>, string> = 
   CLOSED: "Cet établissement est fermé dans l'annuaire de l'éducation : il ne peut pas être inscrit.",
   NOT_ELIGIBLE: 'Seuls les collèges et les lycées peuvent inscrire leur établissement. Pour un autre établissement, contactez l’équipe technique.',
   REGISTERED:
-    "Cet établissement est déjà inscrit (cas numéro 2) : connectez-vous avec son identifiant, ou utilisez « Mot de passe oublié ? » ou « Vous ne connaissez pas votre identifiant ? ».",
+    'Cet établissement est déjà inscrit (cas numéro 2) : connectez-vous avec son identifiant, ou utilisez « Mot de passe oublié ? » ou « Vous ne connaissez pas votre identifiant ? ».',
   PENDING_REVIEW: "L'inscription de cet établissement est déjà en cours d'examen par l'équipe technique.",
   PENDING_ACTIVATION:
     "L'inscription de cet établissement a déjà été demandée et attend son activation : demandez un nouvel email d'activation plutôt que de recommencer.",
-  LOGIN_TAKEN:
-    "L'adresse de cet établissement sert déjà d'identifiant à un autre compte. Contactez l'équipe technique pour inscrire l'établissement.",
+  LOGIN_TAKEN: "L'adresse de cet établissement sert déjà d'identifiant à un autre compte. Contactez l'équipe technique pour inscrire l'établissement.",
   RECLAIM_BY_RESET:
     "L'adresse de cet établissement est déjà l'identifiant d'un compte activé depuis sa messagerie. Si vous lisez cette messagerie, utilisez « Mot de passe oublié ? » avec cette adresse : le lien reçu vous fera choisir un mot de passe et fera de ce compte celui du responsable de l'établissement.",
 };
@@ -75,9 +79,15 @@ function findEstablishment(db: Tx, uai: string) {
 
 function toCard(e: EstablishmentRow): EstablishmentCard {
   return {
-    id: e.id, uai: e.uai, name: e.name, kind: e.kind, natureLabel: e.natureLabel, isPublic: e.isPublic,
+    id: e.id,
+    uai: e.uai,
+    name: e.name,
+    kind: e.kind,
+    natureLabel: e.natureLabel,
+    isPublic: e.isPublic,
     address: [e.address1, e.address2, e.address3].filter((l): l is string => !!l),
-    postalCode: e.postalCode, city: e.city,
+    postalCode: e.postalCode,
+    city: e.city,
     academyName: e.academy?.name ?? (e.academyCode ? academyByCode(e.academyCode)?.name : academyOfUai(e.uai)?.name) ?? null,
   };
 }
@@ -132,18 +142,25 @@ async function retireSquatter(tx: Tx, input: { userId: string; establishmentId: 
     data: { login: `reclaimed:${user.id}`, email: null, status: 'DISABLED', sessionVersion: { increment: 1 } },
   });
   await recordAudit(tx, {
-    action: 'account.reclaim', establishmentId: input.establishmentId, targetType: 'User', targetId: user.id,
-    data: { login: user.login, by: 'registration', previousStatus: user.status, revokedMemberships: revoked.count, refusedReviews: reviews.count, pupilId: user.pupil?.id ?? null },
+    action: 'account.reclaim',
+    establishmentId: input.establishmentId,
+    targetType: 'User',
+    targetId: user.id,
+    data: {
+      login: user.login,
+      by: 'registration',
+      previousStatus: user.status,
+      revokedMemberships: revoked.count,
+      refusedReviews: reviews.count,
+      pupilId: user.pupil?.id ?? null,
+    },
   });
 }
 
 export type RegistrationOutcome = { kind: 'activation'; login: string } | { kind: 'review'; email: string };
 
 /** Creates the manager account (and its activation email, or the operator's review) in one transaction. */
-export async function registerEstablishment(
-  data: RegistrationData,
-  ctx: { origin: string; ip: string },
-): Promise<RegistrationOutcome> {
+export async function registerEstablishment(data: RegistrationData, ctx: { origin: string; ip: string }): Promise<RegistrationOutcome> {
   if (await throttleMail('register', data.uai, ctx.ip)) throw new AppError('RATE_LIMITED', THROTTLED_MESSAGE);
   const passwordHash = await hashPassword(data.password);
   try {
@@ -169,7 +186,12 @@ export async function registerEstablishment(
       }
       const user = await tx.user.create({
         data: {
-          login: email, email, civility: data.civility, firstName: data.firstName, lastName: data.lastName, passwordHash,
+          login: email,
+          email,
+          civility: data.civility,
+          firstName: data.firstName,
+          lastName: data.lastName,
+          passwordHash,
           name: `${data.firstName} ${data.lastName}`,
           status: target.kind === 'address' ? 'PENDING_ACTIVATION' : 'PENDING_REVIEW',
         },
@@ -178,7 +200,11 @@ export async function registerEstablishment(
         data: { userId: user.id, establishmentId: establishment.id, role: 'PRINCIPAL', function: data.function, status: 'PENDING' },
       });
       await recordAudit(tx, {
-        actorId: user.id, action: 'establishment.register', establishmentId: establishment.id, targetType: 'User', targetId: user.id,
+        actorId: user.id,
+        action: 'establishment.register',
+        establishmentId: establishment.id,
+        targetType: 'User',
+        targetId: user.id,
         data: { login: email, review: target.kind === 'review', function: data.function },
       });
       if (target.kind === 'address') {
@@ -206,16 +232,19 @@ export async function registerEstablishment(
 }
 
 /** Emails every active operator account (the « équipe technique »). */
-async function notifyOperators(
-  tx: Tx,
-  notice: { origin: string; title: string; lines: string[]; path: string; actionLabel: string },
-): Promise<number> {
+async function notifyOperators(tx: Tx, notice: { origin: string; title: string; lines: string[]; path: string; actionLabel: string }): Promise<number> {
   const operators = await tx.user.findMany({ where: { isOperator: true, status: 'ACTIVE', email: { not: null } }, select: { email: true } });
   for (const op of operators) {
     await enqueueEmail(tx, {
-      template: 'operator-notice', to: op.email!, subject: notice.title,
+      template: 'operator-notice',
+      to: op.email!,
+      subject: notice.title,
       element: createElement(OperatorNoticeEmail, {
-        platformName: platformName(), title: notice.title, lines: notice.lines, url: `${notice.origin}${notice.path}`, actionLabel: notice.actionLabel,
+        platformName: platformName(),
+        title: notice.title,
+        lines: notice.lines,
+        url: `${notice.origin}${notice.path}`,
+        actionLabel: notice.actionLabel,
       }),
     });
   }

@@ -45,21 +45,29 @@ export async function decideReview(input: {
       if (review.establishment.registeredAt) throw conflict('Cet établissement a été inscrit entre-temps : refusez cette demande.');
       await tx.user.update({ where: { id: applicant.id }, data: { status: 'PENDING_ACTIVATION' } });
       await sendActivationEmail(tx, {
-        userId: applicant.id, to: applicant.email ?? applicant.login, origin: input.origin, platformName: platformName(),
+        userId: applicant.id,
+        to: applicant.email ?? applicant.login,
+        origin: input.origin,
+        platformName: platformName(),
         intro: `L’équipe technique a validé votre demande d’inscription de ${establishmentName}.`,
       });
     } else {
       await tx.user.update({ where: { id: applicant.id }, data: { status: 'DISABLED' } });
       await tx.membership.updateMany({ where: { userId: applicant.id, establishmentId: review.establishmentId }, data: { status: 'REVOKED' } });
       await enqueueEmail(tx, {
-        template: 'registration-refused', to: applicant.email ?? applicant.login,
+        template: 'registration-refused',
+        to: applicant.email ?? applicant.login,
         subject: `Inscription de ${review.establishment.name} refusée`,
         element: createElement(RegistrationRefusedEmail, { platformName: platformName(), establishmentName, reason: input.reason }),
       });
     }
     await recordAudit(tx, {
-      actorId: input.reviewerId, action: `registration-review.${status === 'APPROVED' ? 'approve' : 'refuse'}`,
-      establishmentId: review.establishmentId, targetType: 'RegistrationReview', targetId: review.id, data: { applicant: applicant.login },
+      actorId: input.reviewerId,
+      action: `registration-review.${status === 'APPROVED' ? 'approve' : 'refuse'}`,
+      establishmentId: review.establishmentId,
+      targetType: 'RegistrationReview',
+      targetId: review.id,
+      data: { applicant: applicant.login },
     });
     return { status };
   });

@@ -11,11 +11,7 @@ export const PASSWORD_MESSAGES = {
   mismatch: 'Les deux mots de passe ne sont pas identiques : saisissez le même mot de passe deux fois.',
 } as const;
 
-export const passwordSchema = z
-  .string({ error: PASSWORD_MESSAGES.short })
-  .min(PASSWORD_MIN_LENGTH, PASSWORD_MESSAGES.short)
-  .max(200, PASSWORD_MESSAGES.long);
-
+export const passwordSchema = z.string({ error: PASSWORD_MESSAGES.short }).min(PASSWORD_MIN_LENGTH, PASSWORD_MESSAGES.short).max(200, PASSWORD_MESSAGES.long);
 
 export const emailSchema = z
   .string({ error: 'Saisissez une adresse email.' })
@@ -26,13 +22,7 @@ export const emailSchema = z
   .transform((v) => v.toLowerCase());
 
 /** Functions proposed to the person who registers the establishment (they all get the manager account). */
-export const MANAGER_FUNCTIONS = [
-  "Chef d'établissement",
-  "Chef d'établissement adjoint",
-  'Directeur ou directrice',
-  'Secrétariat de direction',
-  'Gestionnaire',
-] as const;
+export const MANAGER_FUNCTIONS = ["Chef d'établissement", "Chef d'établissement adjoint", 'Directeur ou directrice', 'Secrétariat de direction', 'Gestionnaire'] as const;
 
 export const CIVILITIES = ['M.', 'Mme'] as const;
 
@@ -71,7 +61,12 @@ export type SignInInput = z.input<typeof signInSchema>;
 
 /** « Vous n'avez pas reçu le message d'activation ? »: the identifier (an email address or a login). */
 export const resendActivationSchema = z.object({
-  identifier: z.string().trim().min(1, 'Saisissez votre adresse email (votre identifiant).').max(254).transform((v) => v.toLowerCase()),
+  identifier: z
+    .string()
+    .trim()
+    .min(1, 'Saisissez votre adresse email (votre identifiant).')
+    .max(254)
+    .transform((v) => v.toLowerCase()),
 });
 
 export const forgotPasswordSchema = z.object({ email: emailSchema });
@@ -94,12 +89,14 @@ export const changePasswordSchema = z
 
 export const activationSchema = z.object({
   token: z.string().min(10).max(200),
-  password: z.string({ error: 'Saisissez le mot de passe choisi lors de votre inscription.' }).min(1, 'Saisissez le mot de passe choisi lors de votre inscription.').max(200),
+  password: z
+    .string({ error: 'Saisissez le mot de passe choisi lors de votre inscription.' })
+    .min(1, 'Saisissez le mot de passe choisi lors de votre inscription.')
+    .max(200),
 });
 
 // ── Forgotten identifier → « demande de création de compte » ──
-const ACADEMIC_EMAIL_MESSAGE =
-  'Saisissez votre adresse email académique (par exemple prenom.nom@ac-rennes.fr) : les autres adresses ne sont pas acceptées.';
+const ACADEMIC_EMAIL_MESSAGE = 'Saisissez votre adresse email académique (par exemple prenom.nom@ac-rennes.fr) : les autres adresses ne sont pas acceptées.';
 
 export const accessRequestSchema = z.object({
   uai: uaiSchema,

@@ -27,7 +27,8 @@ export type PupilScope = Scope & PupilReach;
 
 const USE_MESSAGE = {
   view: "Les élèves ne sont visibles que de la direction, du secrétariat, de la vie scolaire, du psychologue de l'Éducation nationale et, pour leurs classes, des professeurs principaux.",
-  manage: "Seuls la direction, le secrétariat, la vie scolaire et, pour leurs classes, les professeurs principaux peuvent changer la classe d'un élève, le retirer ou renseigner ses responsables légaux.",
+  manage:
+    "Seuls la direction, le secrétariat, la vie scolaire et, pour leurs classes, les professeurs principaux peuvent changer la classe d'un élève, le retirer ou renseigner ses responsables légaux.",
 };
 
 /** The reach of the actor's pupils for this use, or null when they have none. */
@@ -46,7 +47,8 @@ export function pupilScopeOf(actor: Actor, use: 'view' | 'manage'): PupilScope {
 
 /** The link « professeur principal of this class » of the acting member (an active membership). */
 export const ownTeacherLink = (reach: Pick<PupilReach, 'membershipId'>): Prisma.ClassTeacherWhereInput => ({
-  membershipId: reach.membershipId, membership: { status: 'ACTIVE' },
+  membershipId: reach.membershipId,
+  membership: { status: 'ACTIVE' },
 });
 
 /** The classes one is professeur principal of: the `where` of a class in a PP's reach. */

@@ -59,7 +59,10 @@ export const pupilSignUpSchema = z
      */
     uai: z.string().trim().max(8).optional().default(''),
     /** Without class: the level, kept for statistics. */
-    level: z.union([z.literal(''), levelSchema]).optional().default(''),
+    level: z
+      .union([z.literal(''), levelSchema])
+      .optional()
+      .default(''),
     lastName: name('Saisissez votre nom.'),
     firstName: name('Saisissez votre prénom.'),
     birthDate: birthDateSchema,
@@ -73,8 +76,7 @@ export const pupilSignUpSchema = z
   .superRefine((v, ctx) => {
     if (v.password !== v.passwordConfirm) ctx.addIssue({ code: 'custom', path: ['passwordConfirm'], message: PASSWORD_MESSAGES.mismatch });
     if (!v.code && !v.uai) ctx.addIssue({ code: 'custom', path: ['code'], message: 'Saisissez le code de votre classe, ou choisissez votre collège.' });
-    if (!v.code && !v.level)
-      ctx.addIssue({ code: 'custom', path: ['level'], message: 'Sans code de classe, indiquez votre niveau (par exemple 3e).' });
+    if (!v.code && !v.level) ctx.addIssue({ code: 'custom', path: ['level'], message: 'Sans code de classe, indiquez votre niveau (par exemple 3e).' });
     if (v.accountKind === 'email') {
       const r = emailSchema.safeParse(v.email);
       if (!r.success) ctx.addIssue({ code: 'custom', path: ['email'], message: r.error.issues[0]?.message ?? 'Adresse email non valide.' });

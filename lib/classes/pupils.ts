@@ -26,7 +26,11 @@ async function findPupil(tx: Tx, reach: PupilReach, pupilId: string) {
 }
 
 /** Writes only if the pupil is still where it was read (same collège, same class): nothing changes under a concurrent move. */
-async function updatePupilWhereRead(tx: Tx, pupil: { id: string; establishmentId: string | null; classRoomId: string | null }, data: { establishmentId?: null; classRoomId: string | null; level?: string; schoolYear?: number }) {
+async function updatePupilWhereRead(
+  tx: Tx,
+  pupil: { id: string; establishmentId: string | null; classRoomId: string | null },
+  data: { establishmentId?: null; classRoomId: string | null; level?: string; schoolYear?: number },
+) {
   const { count } = await tx.pupil.updateMany({
     where: { id: pupil.id, establishmentId: pupil.establishmentId, classRoomId: pupil.classRoomId, anonymisedAt: null },
     data,
@@ -73,8 +77,11 @@ export async function movePupils(scope: PupilScope, input: { moves: { pupilId: s
       const target = targetId ? byId.get(targetId)! : null;
       await updatePupilWhereRead(tx, pupil, { classRoomId: targetId, ...(target ? { level: target.level, schoolYear: target.schoolYear } : {}) });
       await recordAudit(tx, {
-        actorId: scope.actorId, action: pupil.classRoomId ? 'pupil.move' : 'pupil.assign', establishmentId: scope.establishmentId,
-        targetType: 'Pupil', targetId: pupil.id,
+        actorId: scope.actorId,
+        action: pupil.classRoomId ? 'pupil.move' : 'pupil.assign',
+        establishmentId: scope.establishmentId,
+        targetType: 'Pupil',
+        targetId: pupil.id,
         data: { from: pupil.classRoom ? { id: pupil.classRoom.id, name: pupil.classRoom.name } : null, to: target ? { id: target.id, name: target.name } : null },
       });
       moved++;
@@ -93,13 +100,19 @@ export async function detachPupil(scope: PupilScope, input: { pupilId: string })
     const establishment = await tx.establishment.findUniqueOrThrow({ where: { id: scope.establishmentId }, select: { name: true } });
     await updatePupilWhereRead(tx, pupil, { establishmentId: null, classRoomId: null });
     await recordAudit(tx, {
-      actorId: scope.actorId, action: 'pupil.detach', establishmentId: scope.establishmentId, targetType: 'Pupil', targetId: pupil.id,
+      actorId: scope.actorId,
+      action: 'pupil.detach',
+      establishmentId: scope.establishmentId,
+      targetType: 'Pupil',
+      targetId: pupil.id,
       data: { classRoomId: pupil.classRoomId },
     });
     const user = pupil.userId ? await tx.user.findUnique({ where: { id: pupil.userId }, select: { email: true, emailVerified: true } }) : null;
     if (user?.email && user.emailVerified) {
       await enqueueEmail(tx, {
-        template: 'pupil-detached', to: user.email, subject: `Votre compte n'est plus rattaché au ${establishment.name}`,
+        template: 'pupil-detached',
+        to: user.email,
+        subject: `Votre compte n'est plus rattaché au ${establishment.name}`,
         element: createElement(PupilDetachedEmail, { platformName: env.appName, establishmentName: establishment.name }),
       });
     }
@@ -114,8 +127,12 @@ export async function saveGuardians(tx: Tx, pupilId: string, guardians: Guardian
   for (const [i, g] of filled.entries()) {
     await tx.guardian.create({
       data: {
-        pupilId, rank: i + 1, lastName: g.lastName!.trim(), firstName: g.firstName!.trim(),
-        email: g.email ? g.email.trim().toLowerCase() : null, phone: g.phone ? normalizePhone(g.phone) : null,
+        pupilId,
+        rank: i + 1,
+        lastName: g.lastName!.trim(),
+        firstName: g.firstName!.trim(),
+        email: g.email ? g.email.trim().toLowerCase() : null,
+        phone: g.phone ? normalizePhone(g.phone) : null,
       },
     });
   }
@@ -128,7 +145,11 @@ export async function updateGuardians(scope: PupilScope, input: { pupilId: strin
     const pupil = await findPupil(tx, scope, input.pupilId);
     const count = await saveGuardians(tx, pupil.id, input.guardians);
     await recordAudit(tx, {
-      actorId: scope.actorId, action: 'pupil.guardians', establishmentId: scope.establishmentId, targetType: 'Pupil', targetId: pupil.id,
+      actorId: scope.actorId,
+      action: 'pupil.guardians',
+      establishmentId: scope.establishmentId,
+      targetType: 'Pupil',
+      targetId: pupil.id,
       data: { count },
     });
     return { id: pupil.id, count };

@@ -26,7 +26,12 @@ export async function listClasses(establishmentId: string) {
   });
   return rows
     .map((c) => ({
-      id: c.id, name: c.name, level: c.level, schoolYear: c.schoolYear, joinCode: c.joinCode, pupils: c._count.pupils,
+      id: c.id,
+      name: c.name,
+      level: c.level,
+      schoolYear: c.schoolYear,
+      joinCode: c.joinCode,
+      pupils: c._count.pupils,
       teachers: c.teachers.map((t) => ({ membershipId: t.membership.id, name: displayName(t.membership.user) })),
     }))
     .sort((a, b) => b.schoolYear - a.schoolYear || byClassName(a, b));
@@ -45,7 +50,15 @@ export async function getClassDetail(establishmentId: string, classRoomId: strin
       pupils: {
         // Nobody's pupils without a reach; a PP's reach only holds the pupils of their classes.
         where: reach && reach.establishmentId === establishmentId ? pupilsInReach(reach) : { id: { in: [] } },
-        select: { id: true, firstName: true, lastName: true, birthDate: true, level: true, _count: { select: { guardians: true } }, user: { select: { login: true, status: true } } },
+        select: {
+          id: true,
+          firstName: true,
+          lastName: true,
+          birthDate: true,
+          level: true,
+          _count: { select: { guardians: true } },
+          user: { select: { login: true, status: true } },
+        },
       },
       teachers: { select: { membership: { select: { id: true, user: { select: { firstName: true, lastName: true, login: true } } } } } },
     },
@@ -54,11 +67,25 @@ export async function getClassDetail(establishmentId: string, classRoomId: strin
   const teachers = room.teachers.map((t) => ({ membershipId: t.membership.id, name: displayName(t.membership.user) }));
   const visible = !!reach && (reach.wholeCollege || teachers.some((t) => t.membershipId === reach.membershipId));
   return {
-    id: room.id, name: room.name, level: room.level, schoolYear: room.schoolYear, joinCode: room.joinCode, establishmentName: room.establishment.name,
-    teachers, pupilCount: room._count.pupils,
+    id: room.id,
+    name: room.name,
+    level: room.level,
+    schoolYear: room.schoolYear,
+    joinCode: room.joinCode,
+    establishmentName: room.establishment.name,
+    teachers,
+    pupilCount: room._count.pupils,
     pupils: visible
       ? room.pupils
-          .map((p) => ({ id: p.id, firstName: p.firstName, lastName: p.lastName, birthDate: p.birthDate, guardians: p._count.guardians, login: p.user?.login ?? null, accountActive: p.user?.status === 'ACTIVE' }))
+          .map((p) => ({
+            id: p.id,
+            firstName: p.firstName,
+            lastName: p.lastName,
+            birthDate: p.birthDate,
+            guardians: p._count.guardians,
+            login: p.user?.login ?? null,
+            accountActive: p.user?.status === 'ACTIVE',
+          }))
           .sort(byPupilName)
       : null,
   };
@@ -111,7 +138,13 @@ export async function getPupilDetail(reach: PupilReach, pupilId: string) {
   return prisma.pupil.findFirst({
     where: { id: pupilId, ...pupilsInReach(reach) },
     select: {
-      id: true, firstName: true, lastName: true, birthDate: true, level: true, schoolYear: true, createdAt: true,
+      id: true,
+      firstName: true,
+      lastName: true,
+      birthDate: true,
+      level: true,
+      schoolYear: true,
+      createdAt: true,
       classRoom: { select: { id: true, name: true } },
       user: { select: { login: true, email: true, status: true } },
       guardians: { orderBy: { rank: 'asc' }, select: { rank: true, lastName: true, firstName: true, email: true, phone: true } },
@@ -130,8 +163,12 @@ export function ownPupil(pupilId: string) {
   return prisma.pupil.findUnique({
     where: { id: pupilId },
     select: {
-      id: true, firstName: true, lastName: true, level: true,
-      establishment: { select: { name: true, city: true } }, classRoom: { select: { name: true } },
+      id: true,
+      firstName: true,
+      lastName: true,
+      level: true,
+      establishment: { select: { name: true, city: true } },
+      classRoom: { select: { name: true } },
       guardians: { orderBy: { rank: 'asc' }, select: { rank: true, lastName: true, firstName: true, email: true, phone: true } },
     },
   });

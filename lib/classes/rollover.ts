@@ -33,7 +33,11 @@ const pupilsOfYear = (year: number, establishmentId: string | null) => ({
 async function pendingEstablishments(db: Tx, year: number): Promise<(string | null)[]> {
   const [classes, pupils] = await Promise.all([
     db.classRoom.findMany({ where: { schoolYear: year }, select: { establishmentId: true }, distinct: ['establishmentId'] }),
-    db.pupil.findMany({ where: { anonymisedAt: null, OR: [{ schoolYear: year }, { classRoom: { schoolYear: year } }] }, select: { establishmentId: true }, distinct: ['establishmentId'] }),
+    db.pupil.findMany({
+      where: { anonymisedAt: null, OR: [{ schoolYear: year }, { classRoom: { schoolYear: year } }] },
+      select: { establishmentId: true },
+      distinct: ['establishmentId'],
+    }),
   ]);
   const ids = new Set<string | null>([...classes.map((c) => c.establishmentId), ...pupils.map((p) => p.establishmentId)]);
   return [...ids].sort((a, b) => (a ?? '').localeCompare(b ?? ''));
@@ -50,8 +54,14 @@ async function countsFor(db: Tx, year: number, establishmentId: string | null): 
     db.enrolment.count({ where: { pupil: where } }),
   ]);
   return {
-    establishmentId, name: establishment?.name ?? 'Élèves rattachés à aucun collège', uai: establishment?.uai ?? null,
-    classes, pupils, guardians, accounts, enrolmentsKept,
+    establishmentId,
+    name: establishment?.name ?? 'Élèves rattachés à aucun collège',
+    uai: establishment?.uai ?? null,
+    classes,
+    pupils,
+    guardians,
+    accounts,
+    enrolmentsKept,
   };
 }
 
@@ -84,9 +94,7 @@ async function closeEstablishment(tx: Tx, year: number, establishmentId: string 
 export async function startRollover(input: { year: number; actorId: string; dryRun: boolean; now?: Date }) {
   const now = input.now ?? clock.now();
   if (!canCloseYear(input.year, now))
-    throw conflict(
-      `L'année scolaire ${schoolYearLabel(input.year)} est encore en cours : sa clôture est possible à partir du ${formatDay(closableFrom(input.year))}.`,
-    );
+    throw conflict(`L'année scolaire ${schoolYearLabel(input.year)} est encore en cours : sa clôture est possible à partir du ${formatDay(closableFrom(input.year))}.`);
   const previous = await prisma.rollover.findFirst({ where: { schoolYear: input.year, dryRun: false, establishmentId: null }, orderBy: { startedAt: 'desc' } });
   if (!input.dryRun && previous?.finishedAt)
     throw conflict(`L'année scolaire ${schoolYearLabel(input.year)} a déjà été clôturée le ${formatDate(parisDay(previous.finishedAt))}.`);
@@ -112,12 +120,21 @@ export async function rolloverStep(rolloverId: string, now: Date = clock.now()):
     const [next] = await pendingEstablishments(tx, row.schoolYear);
     if (next === undefined) {
       await tx.rollover.update({ where: { id: row.id }, data: { finishedAt: now } });
-      await recordAudit(tx, { actorId: row.startedById, action: 'rollover.run', targetType: 'Rollover', targetId: row.id, data: { schoolYear: row.schoolYear, establishments: summary.done } });
+      await recordAudit(tx, {
+        actorId: row.startedById,
+        action: 'rollover.run',
+        targetType: 'Rollover',
+        targetId: row.id,
+        data: { schoolYear: row.schoolYear, establishments: summary.done },
+      });
       return { id: row.id, done: summary.done, total: summary.total, finished: true, summary };
     }
     const counts = await closeEstablishment(tx, row.schoolYear, next, now);
     const updated: RolloverSummary = {
-      ...summary, done: summary.done + 1, total: Math.max(summary.total, summary.done + 1), establishments: [...summary.establishments, counts],
+      ...summary,
+      done: summary.done + 1,
+      total: Math.max(summary.total, summary.done + 1),
+      establishments: [...summary.establishments, counts],
     };
     await tx.rollover.update({ where: { id: row.id }, data: { summary: updated as never } });
     return { id: row.id, done: updated.done, total: updated.total, finished: false, summary: updated };

@@ -6,17 +6,16 @@ import { isUnsafeName, NAME_MESSAGE } from '../core/text.ts';
 /** Filières / niveaux proposed for a class (the real product's list, collège first). */
 export const LEVELS = ['6e', '5e', '4e', '3e', '3e prépa-métiers', 'SEGPA', 'ULIS', 'UPE2A', '2nde', 'Autre'] as const;
 
-const id = (what: string) => z.string({ error: `${what} manquant.` }).min(1, `${what} manquant.`).max(40);
+const id = (what: string) =>
+  z
+    .string({ error: `${what} manquant.` })
+    .min(1, `${what} manquant.`)
+    .max(40);
 
 const className = z
   .string({ error: 'Saisissez le nom de la classe (par exemple « 3e B »).' })
   .transform((v) => v.trim().replace(/\s+/g, ' '))
-  .pipe(
-    z
-      .string()
-      .min(1, 'Saisissez le nom de la classe (par exemple « 3e B »).')
-      .max(30, 'Le nom de la classe ne doit pas dépasser 30 caractères.'),
-  );
+  .pipe(z.string().min(1, 'Saisissez le nom de la classe (par exemple « 3e B »).').max(30, 'Le nom de la classe ne doit pas dépasser 30 caractères.'));
 
 export const levelSchema = z.enum(LEVELS, { error: 'Choisissez la filière ou le niveau de la classe dans la liste.' });
 
@@ -81,5 +80,4 @@ export const guardiansSchema = z.array(guardianSchema).max(2, 'Deux responsables
 export const updateGuardiansSchema = z.object({ pupilId: id('Élève'), guardians: guardiansSchema });
 
 /** True when a guardian entry holds something (empty entries of the form are ignored). */
-export const isFilledGuardian = (g: { lastName?: string; firstName?: string; email?: string; phone?: string }) =>
-  !!(g.lastName || g.firstName || g.email || g.phone);
+export const isFilledGuardian = (g: { lastName?: string; firstName?: string; email?: string; phone?: string }) => !!(g.lastName || g.firstName || g.email || g.phone);

@@ -33,7 +33,11 @@ export async function joinClassWithCode(self: PupilSelf, input: { code: string }
       data: { establishmentId: target.establishment.id, classRoomId: room.id, level: room.level, schoolYear: room.schoolYear },
     });
     await recordAudit(tx, {
-      actorId: self.userId, action: 'pupil.join', establishmentId: target.establishment.id, targetType: 'Pupil', targetId: pupil.id,
+      actorId: self.userId,
+      action: 'pupil.join',
+      establishmentId: target.establishment.id,
+      targetType: 'Pupil',
+      targetId: pupil.id,
       data: { to: { id: room.id, name: room.name } },
     });
     return { classRoomId: room.id, className: room.name, establishmentName: target.establishment.name };
@@ -45,7 +49,14 @@ export async function updateOwnGuardians(self: PupilSelf, input: { guardians: Gu
     const pupil = await tx.pupil.findFirst({ where: { id: self.pupilId, userId: self.userId, anonymisedAt: null }, select: { id: true, establishmentId: true } });
     if (!pupil) throw notFound('Élève');
     const count = await saveGuardians(tx, pupil.id, input.guardians);
-    await recordAudit(tx, { actorId: self.userId, action: 'pupil.guardians', establishmentId: pupil.establishmentId, targetType: 'Pupil', targetId: pupil.id, data: { count } });
+    await recordAudit(tx, {
+      actorId: self.userId,
+      action: 'pupil.guardians',
+      establishmentId: pupil.establishmentId,
+      targetType: 'Pupil',
+      targetId: pupil.id,
+      data: { count },
+    });
     return { count };
   });
 }

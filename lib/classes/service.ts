@@ -19,8 +19,10 @@ async function findClass(tx: Tx, scope: Pick<Scope, 'establishmentId'>, classRoo
 async function assertNameFree(tx: Tx, input: { establishmentId: string; schoolYear: number; name: string; exceptId?: string }) {
   const same = await tx.classRoom.findFirst({
     where: {
-      establishmentId: input.establishmentId, schoolYear: input.schoolYear,
-      name: { equals: input.name, mode: 'insensitive' }, ...(input.exceptId ? { id: { not: input.exceptId } } : {}),
+      establishmentId: input.establishmentId,
+      schoolYear: input.schoolYear,
+      name: { equals: input.name, mode: 'insensitive' },
+      ...(input.exceptId ? { id: { not: input.exceptId } } : {}),
     },
     select: { id: true },
   });
@@ -41,8 +43,12 @@ export async function createClass(scope: Scope, input: { name: string; level: st
           data: { establishmentId: scope.establishmentId, name: input.name, level: input.level, schoolYear, joinCode: generateJoinCode() },
         });
         await recordAudit(tx, {
-          actorId: scope.actorId, action: 'class.create', establishmentId: scope.establishmentId,
-          targetType: 'ClassRoom', targetId: room.id, data: { name: room.name, level: room.level, schoolYear },
+          actorId: scope.actorId,
+          action: 'class.create',
+          establishmentId: scope.establishmentId,
+          targetType: 'ClassRoom',
+          targetId: room.id,
+          data: { name: room.name, level: room.level, schoolYear },
         });
         return room;
       });
@@ -64,7 +70,11 @@ export async function updateClass(scope: Scope, input: { classRoomId: string; na
       // Pupils' level follows their class (kept for statistics after the rollover).
       if (room.level !== input.level) await tx.pupil.updateMany({ where: { classRoomId: room.id }, data: { level: input.level } });
       await recordAudit(tx, {
-        actorId: scope.actorId, action: 'class.update', establishmentId: scope.establishmentId, targetType: 'ClassRoom', targetId: room.id,
+        actorId: scope.actorId,
+        action: 'class.update',
+        establishmentId: scope.establishmentId,
+        targetType: 'ClassRoom',
+        targetId: room.id,
         data: { before: { name: room.name, level: room.level }, after: { name: updated.name, level: updated.level } },
       });
       return updated;
@@ -90,7 +100,11 @@ export async function deleteClass(scope: Scope, input: { classRoomId: string }) 
       if (count > 0) throw conflict(notEmptyMessage(room.name, count));
       await tx.classRoom.delete({ where: { id: room.id } });
       await recordAudit(tx, {
-        actorId: scope.actorId, action: 'class.delete', establishmentId: scope.establishmentId, targetType: 'ClassRoom', targetId: room.id,
+        actorId: scope.actorId,
+        action: 'class.delete',
+        establishmentId: scope.establishmentId,
+        targetType: 'ClassRoom',
+        targetId: room.id,
         data: { name: room.name, level: room.level, schoolYear: room.schoolYear },
       });
       return { id: room.id, name: room.name };
@@ -122,7 +136,11 @@ export async function assignMainTeachers(scope: Scope, input: { classRoomId: str
     await tx.classTeacher.deleteMany({ where: { classRoomId: room.id } });
     if (ids.length) await tx.classTeacher.createMany({ data: ids.map((membershipId) => ({ classRoomId: room.id, membershipId })) });
     await recordAudit(tx, {
-      actorId: scope.actorId, action: 'class.teachers', establishmentId: scope.establishmentId, targetType: 'ClassRoom', targetId: room.id,
+      actorId: scope.actorId,
+      action: 'class.teachers',
+      establishmentId: scope.establishmentId,
+      targetType: 'ClassRoom',
+      targetId: room.id,
       data: { membershipIds: ids },
     });
     return { id: room.id };

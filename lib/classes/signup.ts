@@ -71,43 +71,50 @@ export async function signUpPupil(input: { data: PupilSignUpData; origin: string
   const passwordHash = await hashPassword(data.password);
   const birthDate = parseDay(data.birthDate)!;
 
-  const result = await prisma.$transaction(async (tx) => {
-    const target = await targetOf(tx, data);
-    const readiness = await pupilSignUpReadiness(tx, target.establishment);
-    if (!readiness.open) throw conflict(readiness.reason);
-    const base = { login, needsActivation: !!email, establishmentName: target.establishment.name, className: target.classRoom?.name ?? null };
+  const result = await prisma
+    .$transaction(async (tx) => {
+      const target = await targetOf(tx, data);
+      const readiness = await pupilSignUpReadiness(tx, target.establishment);
+      if (!readiness.open) throw conflict(readiness.reason);
+      const base = { login, needsActivation: !!email, establishmentName: target.establishment.name, className: target.classRoom?.name ?? null };
 
-    const existing = await tx.user.findFirst({ where: { OR: [{ login }, ...(email ? [{ email }] : [])] }, select: { id: true } });
-    if (existing && !email) {
-      const message = 'Cet identifiant est déjà pris : choisissez-en un autre (ajoutez par exemple votre année de naissance).';
-      throw conflict(message, { login: [message] });
-    }
-    if (existing && email) {
-      // Same answer as a new account (no enumeration): the mailbox's owner is told instead.
-      await notifyExistingAccount(tx, { to: email, origin: input.origin, who: 'pupil' });
+      const existing = await tx.user.findFirst({ where: { OR: [{ login }, ...(email ? [{ email }] : [])] }, select: { id: true } });
+      if (existing && !email) {
+        const message = 'Cet identifiant est déjà pris : choisissez-en un autre (ajoutez par exemple votre année de naissance).';
+        throw conflict(message, { login: [message] });
+      }
+      if (existing && email) {
+        // Same answer as a new account (no enumeration): the mailbox's owner is told instead.
+        await notifyExistingAccount(tx, { to: email, origin: input.origin, who: 'pupil' });
+        return base;
+      }
+
+      const user = await tx.user.create({
+        data: { login, email, passwordHash, status: email ? 'PENDING_ACTIVATION' : 'ACTIVE' },
+      });
+      const schoolYear = target.classRoom?.schoolYear ?? (await activeSchoolYear(tx));
+      const pupil = await tx.pupil.create({
+        data: {
+          userId: user.id,
+          establishmentId: target.establishment.id,
+          classRoomId: target.classRoom?.id ?? null,
+          firstName: data.firstName,
+          lastName: data.lastName,
+          birthDate,
+          level: target.classRoom?.level ?? (data.level || null),
+          schoolYear,
+        },
+      });
+      await saveGuardians(tx, pupil.id, data.guardians);
+      if (email) await sendActivationEmail(tx, { userId: user.id, to: email, origin: input.origin, platformName: env.appName });
       return base;
-    }
-
-    const user = await tx.user.create({
-      data: { login, email, passwordHash, status: email ? 'PENDING_ACTIVATION' : 'ACTIVE' },
+    })
+    .catch((err) => {
+      if (isUniqueViolation(err)) {
+        const message = 'Cet identifiant est déjà pris : choisissez-en un autre.';
+        throw conflict(message, data.accountKind === 'login' ? { login: [message] } : { email: [message] });
+      }
+      throw err;
     });
-    const schoolYear = target.classRoom?.schoolYear ?? (await activeSchoolYear(tx));
-    const pupil = await tx.pupil.create({
-      data: {
-        userId: user.id, establishmentId: target.establishment.id, classRoomId: target.classRoom?.id ?? null,
-        firstName: data.firstName, lastName: data.lastName, birthDate,
-        level: target.classRoom?.level ?? (data.level || null), schoolYear,
-      },
-    });
-    await saveGuardians(tx, pupil.id, data.guardians);
-    if (email) await sendActivationEmail(tx, { userId: user.id, to: email, origin: input.origin, platformName: env.appName });
-    return base;
-  }).catch((err) => {
-    if (isUniqueViolation(err)) {
-      const message = 'Cet identifiant est déjà pris : choisissez-en un autre.';
-      throw conflict(message, data.accountKind === 'login' ? { login: [message] } : { email: [message] });
-    }
-    throw err;
-  });
   return result;
 }

@@ -43,7 +43,12 @@ export async function loadUser(userId: string, sessionVersion?: number): Promise
   if (!user || user.status !== 'ACTIVE') return null;
   if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null;
   return {
-    id: user.id, login: user.login, email: user.email, firstName: user.firstName, lastName: user.lastName, name: displayName(user),
+    id: user.id,
+    login: user.login,
+    email: user.email,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    name: displayName(user),
     isOperator: user.isOperator,
   };
 }
@@ -79,8 +84,11 @@ export async function loadActor(input: { userId?: string | null; sessionVersion?
   const roles: Role[] = [];
   const member: CurrentMember | null = membership
     ? {
-        membershipId: membership.id, establishmentId: membership.establishmentId, role: membership.role,
-        establishmentName: membership.establishment.name, establishmentUai: membership.establishment.uai,
+        membershipId: membership.id,
+        establishmentId: membership.establishmentId,
+        role: membership.role,
+        establishmentName: membership.establishment.name,
+        establishmentUai: membership.establishment.uai,
       }
     : null;
   if (member) roles.push(member.role);

@@ -20,7 +20,10 @@ export function ipFromHeaders(
   proxies: number | null = trustedProxyHops(),
 ): string {
   const fwd = Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor;
-  const hops = (fwd ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  const hops = (fwd ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
   const real = (Array.isArray(realIp) ? realIp[0] : realIp)?.trim();
   // Fewer hops than proxies: the first one was written by a proxy (a client can only add hops).
   const hop = hops.length ? hops.at(-Math.min(proxies ?? 1, hops.length)) : undefined;

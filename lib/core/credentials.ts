@@ -10,8 +10,7 @@ import { displayName } from './format.ts';
 export { SIGN_IN_MESSAGES };
 
 export type SignInResult =
-  | { ok: true; user: { id: string; login: string; email: string | null; name: string; sessionVersion: number } }
-  | { ok: false; reason: SignInFailure };
+  { ok: true; user: { id: string; login: string; email: string | null; name: string; sessionVersion: number } } | { ok: false; reason: SignInFailure };
 
 /** How a password check waits (tests pass a recorder instead of sleeping). */
 export type PasswordCheckOptions = { wait?: (ms: number) => Promise<void> | void };

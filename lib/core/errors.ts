@@ -1,13 +1,5 @@
 // Errors that carry a French message meant for the user. Anything else is "unexpected".
-export type ErrorCode =
-  | 'VALIDATION'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'EXPIRED'
-  | 'UNEXPECTED';
+export type ErrorCode = 'VALIDATION' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'EXPIRED' | 'UNEXPECTED';
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -22,8 +14,7 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = 'Élément') =>
-  new AppError('NOT_FOUND', `${what} introuvable. Il a peut-être été supprimé, ou il ne dépend pas de votre établissement.`);
+export const notFound = (what = 'Élément') => new AppError('NOT_FOUND', `${what} introuvable. Il a peut-être été supprimé, ou il ne dépend pas de votre établissement.`);
 
 export const forbidden = (message = "Vous n'avez pas les droits nécessaires pour cette action. Adressez-vous à votre chef d'établissement.") =>
   new AppError('FORBIDDEN', message);

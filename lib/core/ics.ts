@@ -21,7 +21,11 @@ export type IcsEvent = {
 
 /** Escapes a TEXT value: backslash, semicolon, comma and new lines. */
 export function icsEscape(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 const enc = new TextEncoder();
@@ -47,7 +51,11 @@ export function icsFold(line: string): string {
 }
 
 /** 2026-12-07T08:00:00.000Z → 20261207T080000Z. */
-const icsUtc = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+const icsUtc = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 
 /** A parameter value (CN=…) without the characters RFC 5545 forbids there. */
 const paramText = (s: string) => `"${s.replace(/["\r\n]/g, '')}"`;
@@ -75,7 +83,11 @@ function eventLines(e: IcsEvent, stamp: Date): string[] {
 /** A whole VCALENDAR with its events. */
 export function buildCalendar(input: { method: IcsMethod; events: readonly IcsEvent[]; now: Date; name?: string }): string {
   const lines = [
-    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//ministage//Mini-stages//FR', 'CALSCALE:GREGORIAN', `METHOD:${input.method}`,
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//ministage//Mini-stages//FR',
+    'CALSCALE:GREGORIAN',
+    `METHOD:${input.method}`,
     ...(input.name ? [`X-WR-CALNAME:${icsEscape(input.name)}`, 'X-WR-TIMEZONE:Europe/Paris'] : []),
   ];
   for (const e of input.events) lines.push(...eventLines(e, input.now));

@@ -1,8 +1,5 @@
 // Host → tenant. Pure: proxy.ts and server code both use it. Not a security boundary by itself.
-export type Tenant =
-  | { kind: 'root'; host: string }
-  | { kind: 'subdomain'; host: string; slug: string }
-  | { kind: 'custom'; host: string };
+export type Tenant = { kind: 'root'; host: string } | { kind: 'subdomain'; host: string; slug: string } | { kind: 'custom'; host: string };
 
 const HOST_RE = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
 

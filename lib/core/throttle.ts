@@ -181,5 +181,4 @@ async function rememberClient(account: string, knownKey: string, now: Date): Pro
 /** Waits `ms` (the default of the password checks' `wait` option). */
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export const THROTTLED_MESSAGE =
-  'Trop de tentatives en peu de temps. Par sécurité, patientez 15 minutes avant de réessayer.';
+export const THROTTLED_MESSAGE = 'Trop de tentatives en peu de temps. Par sécurité, patientez 15 minutes avant de réessayer.';

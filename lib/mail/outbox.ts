@@ -20,12 +20,19 @@ export type OutgoingEmail = {
 export async function enqueueEmail(tx: Tx, email: OutgoingEmail): Promise<{ id: string }> {
   const { html, text } = await renderEmail(email.element);
   const attachments = (email.attachments ?? []).map((a, position) => ({
-    position, filename: a.filename, contentType: a.contentType,
+    position,
+    filename: a.filename,
+    contentType: a.contentType,
     content: typeof a.content === 'string' ? new Uint8Array(Buffer.from(a.content, 'utf8')) : new Uint8Array(a.content),
   }));
   return tx.outboxEmail.create({
     data: {
-      template: email.template, to: email.to, subject: email.subject, html, text, nextAttemptAt: clock.now(),
+      template: email.template,
+      to: email.to,
+      subject: email.subject,
+      html,
+      text,
+      nextAttemptAt: clock.now(),
       ...(attachments.length ? { attachments: { create: attachments } } : {}),
     },
     select: { id: true },

@@ -36,14 +36,10 @@ export async function processOutbox(options: { limit?: number; now?: Date; smtpU
   let sent = 0;
   let failed = 0;
   const transport = getTransport(options.smtpUrl);
-  const files = rows.length
-    ? await prisma.outboxAttachment.findMany({ where: { emailId: { in: rows.map((r) => r.id) } }, orderBy: { position: 'asc' } })
-    : [];
+  const files = rows.length ? await prisma.outboxAttachment.findMany({ where: { emailId: { in: rows.map((r) => r.id) } }, orderBy: { position: 'asc' } }) : [];
   for (const row of rows) {
     try {
-      const attachments = files
-        .filter((f) => f.emailId === row.id)
-        .map((f) => ({ filename: f.filename, contentType: f.contentType, content: Buffer.from(f.content) }));
+      const attachments = files.filter((f) => f.emailId === row.id).map((f) => ({ filename: f.filename, contentType: f.contentType, content: Buffer.from(f.content) }));
       await transport.sendMail({ from: env.mailFrom, to: row.to, subject: row.subject, html: row.html, text: row.text, attachments });
       await prisma.outboxEmail.update({
         where: { id: row.id },
@@ -75,7 +71,12 @@ export async function processOutbox(options: { limit?: number; now?: Date; smtpU
 export async function purgeOutbox(now = clock.now(), days = env.outboxRetentionDays): Promise<number> {
   const before = new Date(now.getTime() - days * 86_400_000);
   const { count } = await prisma.outboxEmail.deleteMany({
-    where: { OR: [{ status: 'SENT', sentAt: { lt: before } }, { status: 'FAILED', createdAt: { lt: before } }] },
+    where: {
+      OR: [
+        { status: 'SENT', sentAt: { lt: before } },
+        { status: 'FAILED', createdAt: { lt: before } },
+      ],
+    },
   });
   return count;
 }

@@ -108,7 +108,12 @@ export function isSameAddress(a: string, b: string): boolean {
 
 function domainOf(email: string): string | null {
   const at = email.trim().lastIndexOf('@');
-  return at > 0 ? email.trim().slice(at + 1).toLowerCase() : null;
+  return at > 0
+    ? email
+        .trim()
+        .slice(at + 1)
+        .toLowerCase()
+    : null;
 }
 
 /** An address on an académie's domain (including the older ac-caen.fr and ac-rouen.fr). */

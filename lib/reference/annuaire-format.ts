@@ -35,9 +35,7 @@ export type AnnuaireRow = {
 };
 
 export type AnnuaireEvent =
-  | { type: 'row'; line: number; row: AnnuaireRow }
-  | { type: 'skipped'; line: number; typeLabel: string }
-  | { type: 'rejected'; line: number; reason: string };
+  { type: 'row'; line: number; row: AnnuaireRow } | { type: 'skipped'; line: number; typeLabel: string } | { type: 'rejected'; line: number; reason: string };
 
 /** Every column the import reads, by its exact name in the published header. */
 export const ANNUAIRE_COLUMNS = {
@@ -92,7 +90,12 @@ function columnIndex(header: string[]): Record<Column, number> {
   return index;
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim()
+    .toLowerCase();
 const KINDS: Record<string, EstablishmentKind> = { college: 'COLLEGE', lycee: 'LYCEE', erea: 'EREA' };
 
 /** 'Collège' → COLLEGE, 'Lycée' → LYCEE, 'EREA' → EREA; any other type → null (skipped). */
@@ -130,11 +133,9 @@ function toEvent(line: number, f: string[], col: Record<Column, number>): Annuai
   if (!kind) return { type: 'skipped', line, typeLabel };
   const rawUai = (get('uai') ?? '').trim();
   const uai = normalizeUai(rawUai);
-  if (!/^\d{7}[A-Z]$/.test(uai))
-    return { type: 'rejected', line, reason: `UAI « ${rawUai} » mal formé (7 chiffres et une lettre attendus)` };
+  if (!/^\d{7}[A-Z]$/.test(uai)) return { type: 'rejected', line, reason: `UAI « ${rawUai} » mal formé (7 chiffres et une lettre attendus)` };
   const letter = uaiCheckLetter(uai.slice(0, 7));
-  if (letter !== uai[7])
-    return { type: 'rejected', line, reason: `UAI « ${rawUai} » : lettre de contrôle incorrecte (${letter} attendu)` };
+  if (letter !== uai[7]) return { type: 'rejected', line, reason: `UAI « ${rawUai} » : lettre de contrôle incorrecte (${letter} attendu)` };
   const name = text(get('name'));
   if (!name) return { type: 'rejected', line, reason: `UAI ${uai} : nom de l'établissement manquant` };
   const dep = departmentCode(get('department') ?? '', uai);
@@ -186,8 +187,7 @@ export async function* parseAnnuaire(source: CsvSource): AsyncGenerator<Annuaire
       continue;
     }
     if (unterminated) yield { type: 'rejected', line, reason: 'guillemet ouvrant sans guillemet fermant' };
-    else if (fields.length !== width)
-      yield { type: 'rejected', line, reason: `ligne mal formée : ${fields.length} colonnes au lieu de ${width}` };
+    else if (fields.length !== width) yield { type: 'rejected', line, reason: `ligne mal formée : ${fields.length} colonnes au lieu de ${width}` };
     else yield toEvent(line, fields, col);
   }
   if (!col) throw new AnnuaireFormatError(Object.values(ANNUAIRE_COLUMNS));

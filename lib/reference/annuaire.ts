@@ -59,12 +59,30 @@ function merge(a: AnnuaireRow, b: AnnuaireRow): AnnuaireRow {
 
 // Column → SQL type, in INSERT order (the id and the timestamps are added around them).
 const COLUMNS: [keyof AnnuaireRow, string][] = [
-  ['uai', 'text'], ['name', 'text'], ['kind', '"EstablishmentKind"'], ['isPublic', 'boolean'],
-  ['natureLabel', 'text'], ['address1', 'text'], ['address2', 'text'], ['address3', 'text'],
-  ['postalCode', 'text'], ['city', 'text'], ['cityCode', 'text'], ['departmentCode', 'text'],
-  ['academyCode', 'text'], ['phone', 'text'], ['directoryEmail', 'text'], ['website', 'text'],
-  ['vocational', 'boolean'], ['lyceeDesMetiers', 'boolean'], ['segpa', 'boolean'], ['ulis', 'boolean'],
-  ['latitude', 'double precision'], ['longitude', 'double precision'], ['open', 'boolean'], ['openedOn', 'date'],
+  ['uai', 'text'],
+  ['name', 'text'],
+  ['kind', '"EstablishmentKind"'],
+  ['isPublic', 'boolean'],
+  ['natureLabel', 'text'],
+  ['address1', 'text'],
+  ['address2', 'text'],
+  ['address3', 'text'],
+  ['postalCode', 'text'],
+  ['city', 'text'],
+  ['cityCode', 'text'],
+  ['departmentCode', 'text'],
+  ['academyCode', 'text'],
+  ['phone', 'text'],
+  ['directoryEmail', 'text'],
+  ['website', 'text'],
+  ['vocational', 'boolean'],
+  ['lyceeDesMetiers', 'boolean'],
+  ['segpa', 'boolean'],
+  ['ulis', 'boolean'],
+  ['latitude', 'double precision'],
+  ['longitude', 'double precision'],
+  ['open', 'boolean'],
+  ['openedOn', 'date'],
 ];
 const q = (c: string) => `"${c}"`;
 const DATA = COLUMNS.filter(([c]) => c !== 'uai').map(([c]) => q(c));
@@ -104,8 +122,17 @@ async function writeBatch(prisma: Db, rows: AnnuaireRow[], importedAt: string) {
 export async function importAnnuaire(options: ImportOptions): Promise<ImportResult> {
   const { prisma, source, onProgress, batchSize = 500, maxRejectionsListed = 20 } = options;
   const result: ImportResult = {
-    imported: 0, colleges: 0, lycees: 0, erea: 0, skipped: 0, rejected: 0, merged: 0,
-    inserted: 0, updated: 0, unchanged: 0, rejections: [],
+    imported: 0,
+    colleges: 0,
+    lycees: 0,
+    erea: 0,
+    skipped: 0,
+    rejected: 0,
+    merged: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejections: [],
   };
   const byUai = new Map<string, AnnuaireRow>();
   let lines = 0;

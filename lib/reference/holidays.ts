@@ -6,13 +6,7 @@ import type { HolidayZone } from './academies.ts';
 
 export type CalendarDay = string; // 'YYYY-MM-DD'
 export type PublicHoliday = { date: CalendarDay; name: string };
-type SchoolHolidayName =
-  | 'Vacances de la Toussaint'
-  | 'Vacances de Noël'
-  | "Vacances d'hiver"
-  | 'Vacances de printemps'
-  | "Pont de l'Ascension"
-  | "Vacances d'été";
+type SchoolHolidayName = 'Vacances de la Toussaint' | 'Vacances de Noël' | "Vacances d'hiver" | 'Vacances de printemps' | "Pont de l'Ascension" | "Vacances d'été";
 /** `start`: the day classes end (holidays begin after class); `end`: the day before classes resume. */
 export type SchoolHoliday = { name: SchoolHolidayName; start: CalendarDay; end: CalendarDay };
 

@@ -8,8 +8,7 @@ const UAI_FORMAT = /^\d{7}[A-Z]$/;
 export const UAI_MESSAGES = {
   empty: 'Saisissez le code UAI de votre établissement (7 chiffres et une lettre, par exemple 0350031U).',
   format: "Le code UAI comporte 7 chiffres suivis d'une lettre (par exemple 0350031U).",
-  checkLetter:
-    "Ce code UAI n'existe pas : la lettre de contrôle ne correspond pas aux chiffres. Vérifiez votre saisie.",
+  checkLetter: "Ce code UAI n'existe pas : la lettre de contrôle ne correspond pas aux chiffres. Vérifiez votre saisie.",
 } as const;
 
 /** Trims and upper-cases what the user typed (`' 0350031u '` → `'0350031U'`). */

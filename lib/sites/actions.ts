@@ -10,8 +10,15 @@ import { assertCan } from '../core/permissions.ts';
 import { requestOrigin } from '../core/session.ts';
 import { siteOf } from './guard.ts';
 import {
-  acceptInvitationSchema, contactSchema, deleteSchema, establishmentInfoSchema, formationSchema, invitationAccountSchema, inviteSchema,
-  siteOptionsSchema, teacherSchema,
+  acceptInvitationSchema,
+  contactSchema,
+  deleteSchema,
+  establishmentInfoSchema,
+  formationSchema,
+  invitationAccountSchema,
+  inviteSchema,
+  siteOptionsSchema,
+  teacherSchema,
 } from './schema.ts';
 import { deleteContact, deleteFormation, deleteTeacher, saveContact, saveFormation, saveTeacher, updateSiteOptions, type SiteScope } from './service.ts';
 import { acceptSiteInvitation, createAccountFromInvitation, inviteSiteStaff } from './invitations.ts';
@@ -77,7 +84,14 @@ export async function createAccountFromInvitationAction(input: unknown) {
     async (data, actor) => {
       const site = siteOf(actor);
       if (actor.user) throw forbidden('Vous êtes déjà connecté : acceptez l’invitation avec votre compte, ou déconnectez-vous d’abord.');
-      const out = await createAccountFromInvitation({ raw: data.token, siteId: site.id, civility: data.civility, firstName: data.firstName, lastName: data.lastName, password: data.password });
+      const out = await createAccountFromInvitation({
+        raw: data.token,
+        siteId: site.id,
+        civility: data.civility,
+        firstName: data.firstName,
+        lastName: data.lastName,
+        password: data.password,
+      });
       return { email: out.email };
     },
     { auth: 'public' },

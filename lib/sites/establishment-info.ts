@@ -7,8 +7,19 @@ import type { establishmentInfoSchema } from './schema.ts';
 import { recordAudit } from '../audit/service.ts';
 
 const establishmentInfoSelect = {
-  id: true, uai: true, name: true, headName: true, headTitle: true, publicEmail: true, publicPhone: true, insurer: true,
-  insurancePolicy: true, address1: true, address2: true, postalCode: true, city: true,
+  id: true,
+  uai: true,
+  name: true,
+  headName: true,
+  headTitle: true,
+  publicEmail: true,
+  publicPhone: true,
+  insurer: true,
+  insurancePolicy: true,
+  address1: true,
+  address2: true,
+  postalCode: true,
+  city: true,
 } as const;
 
 export async function getEstablishmentInfo(establishmentId: string) {
@@ -24,7 +35,12 @@ export async function updateEstablishmentInfo(input: { establishmentId: string; 
     const { count } = await tx.establishment.updateMany({ where: { id: input.establishmentId }, data });
     if (count !== 1) throw notFound('Établissement');
     await recordAudit(tx, {
-      actorId: input.userId, action: 'establishment.edit-info', establishmentId: input.establishmentId, targetType: 'Establishment', targetId: input.establishmentId, data,
+      actorId: input.userId,
+      action: 'establishment.edit-info',
+      establishmentId: input.establishmentId,
+      targetType: 'Establishment',
+      targetId: input.establishmentId,
+      data,
     });
   });
 }

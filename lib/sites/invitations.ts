@@ -22,7 +22,8 @@ export async function inviteSiteStaff(input: { siteId: string; email: string; ro
   const now = input.now ?? clock.now();
   const email = input.email.trim().toLowerCase();
   const site = await prisma.site.findUnique({
-    where: { id: input.siteId }, select: { id: true, name: true, slug: true, establishmentId: true, domains: { select: { host: true }, orderBy: { host: 'asc' } } },
+    where: { id: input.siteId },
+    select: { id: true, name: true, slug: true, establishmentId: true, domains: { select: { host: true }, orderBy: { host: 'asc' } } },
   });
   if (!site) throw new AppError('NOT_FOUND', 'Plateforme introuvable.');
   // Another establishment's registration address is nobody's personal login (the lycée's own may join its platform).
@@ -35,7 +36,13 @@ export async function inviteSiteStaff(input: { siteId: string; email: string; ro
   const inviter = await prisma.user.findUnique({ where: { id: input.invitedById }, select: { firstName: true, lastName: true } });
   return prisma.$transaction(async (tx) => {
     const { raw, id, expiresAt } = await issueLink(tx, {
-      purpose: 'platform-invitation', email, siteId: site.id, siteRole: input.role, invitedById: input.invitedById, ttlMinutes: env.invitationTtlDays * 24 * 60, now,
+      purpose: 'platform-invitation',
+      email,
+      siteId: site.id,
+      siteRole: input.role,
+      invitedById: input.invitedById,
+      ttlMinutes: env.invitationTtlDays * 24 * 60,
+      now,
     });
     await enqueueEmail(tx, {
       template: 'site-invitation',
@@ -49,7 +56,14 @@ export async function inviteSiteStaff(input: { siteId: string; email: string; ro
         expiresLabel: formatDay(parisDay(expiresAt)),
       }),
     });
-    await recordAudit(tx, { actorId: input.invitedById, action: 'site-invitation.create', siteId: site.id, targetType: 'Invitation', targetId: id, data: { email, role: input.role } });
+    await recordAudit(tx, {
+      actorId: input.invitedById,
+      action: 'site-invitation.create',
+      siteId: site.id,
+      targetType: 'Invitation',
+      targetId: id,
+      data: { email, role: input.role },
+    });
     return { id, email };
   });
 }
@@ -87,14 +101,27 @@ export async function acceptSiteInvitation(input: { raw: string; siteId: string;
       create: { siteId: input.siteId, userId: input.user.id, role: inv.siteRole },
       update: { role: inv.siteRole },
     });
-    await recordAudit(tx, { actorId: input.user.id, action: 'site-invitation.accept', siteId: input.siteId, targetType: 'Invitation', targetId: inv.id, data: { role: inv.siteRole } });
+    await recordAudit(tx, {
+      actorId: input.user.id,
+      action: 'site-invitation.accept',
+      siteId: input.siteId,
+      targetType: 'Invitation',
+      targetId: inv.id,
+      data: { role: inv.siteRole },
+    });
     return { role: inv.siteRole };
   });
 }
 
 /** A new person creates their account from the link: active at once (the link proves the address). */
 export async function createAccountFromInvitation(input: {
-  raw: string; siteId: string; civility: string; firstName: string; lastName: string; password: string; now?: Date;
+  raw: string;
+  siteId: string;
+  civility: string;
+  firstName: string;
+  lastName: string;
+  password: string;
+  now?: Date;
 }) {
   const now = input.now ?? clock.now();
   const inv = await usable(input.raw, input.siteId, now);
@@ -105,13 +132,27 @@ export async function createAccountFromInvitation(input: {
     if (used.state !== 'valid') throw linkRefusal('platform-invitation', used);
     const user = await tx.user.create({
       data: {
-        login: inv.email, email: inv.email, emailVerified: now, status: 'ACTIVE', passwordHash,
-        civility: input.civility || null, firstName: input.firstName, lastName: input.lastName, name: `${input.firstName} ${input.lastName}`,
+        login: inv.email,
+        email: inv.email,
+        emailVerified: now,
+        status: 'ACTIVE',
+        passwordHash,
+        civility: input.civility || null,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        name: `${input.firstName} ${input.lastName}`,
       },
       select: { id: true, email: true },
     });
     await tx.siteMembership.create({ data: { siteId: input.siteId, userId: user.id, role: inv.siteRole } });
-    await recordAudit(tx, { actorId: user.id, action: 'site-invitation.accept', siteId: input.siteId, targetType: 'Invitation', targetId: inv.id, data: { role: inv.siteRole, newAccount: true } });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'site-invitation.accept',
+      siteId: input.siteId,
+      targetType: 'Invitation',
+      targetId: inv.id,
+      data: { role: inv.siteRole, newAccount: true },
+    });
     return { userId: user.id, email: inv.email, role: inv.siteRole };
   });
 }

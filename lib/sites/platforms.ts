@@ -32,7 +32,8 @@ function mapUnique(err: unknown): never {
   if (isUniqueViolation(err)) {
     const meta = JSON.stringify((err as { meta?: unknown }).meta ?? {});
     if (/Site_slug_key|"fields":\["slug"\]/.test(meta)) throw conflict(SLUG_TAKEN, { slug: [SLUG_TAKEN] });
-    if (/Site_establishmentId_key|establishmentId/.test(meta)) throw conflict('Ce lycée a déjà sa plateforme : modifiez-la plutôt.', { uai: ['Ce lycée a déjà sa plateforme.'] });
+    if (/Site_establishmentId_key|establishmentId/.test(meta))
+      throw conflict('Ce lycée a déjà sa plateforme : modifiez-la plutôt.', { uai: ['Ce lycée a déjà sa plateforme.'] });
     throw conflict(DOMAIN_TAKEN, { domains: [DOMAIN_TAKEN] });
   }
   throw err;
@@ -42,7 +43,8 @@ export async function createPlatform(input: z.output<typeof platformSchema>, act
   const uai = normalizeUai(input.uai);
   const lycee = await prisma.establishment.findUnique({ where: { uai }, select: { id: true, kind: true, name: true } });
   if (!lycee) throw invalid('Aucun établissement de l’annuaire ne porte ce code UAI.', { uai: ['Code UAI inconnu de l’annuaire.'] });
-  if (lycee.kind !== 'LYCEE') throw invalid(`${lycee.name} n’est pas un lycée : une plateforme de mini-stages est ouverte pour un lycée.`, { uai: ['Ce n’est pas un lycée.'] });
+  if (lycee.kind !== 'LYCEE')
+    throw invalid(`${lycee.name} n’est pas un lycée : une plateforme de mini-stages est ouverte pour un lycée.`, { uai: ['Ce n’est pas un lycée.'] });
   const existing = await prisma.site.findFirst({ where: { establishmentId: lycee.id }, select: { name: true, slug: true } });
   if (existing) {
     const msg = `Ce lycée a déjà sa plateforme : « ${existing.name} » (${existing.slug}). Modifiez-la plutôt, par exemple pour lui ajouter un domaine.`;
@@ -55,13 +57,21 @@ export async function createPlatform(input: z.output<typeof platformSchema>, act
     return await prisma.$transaction(async (tx) => {
       const site = await tx.site.create({
         data: {
-          establishmentId: lycee.id, name: input.name, slug: input.slug, logoUrl: input.logoUrl || null,
+          establishmentId: lycee.id,
+          name: input.name,
+          slug: input.slug,
+          logoUrl: input.logoUrl || null,
           domains: { create: input.domains.map((host) => ({ host })) },
         },
         select: { id: true, slug: true },
       });
       await recordAudit(tx, {
-        actorId, action: 'platform.create', siteId: site.id, establishmentId: lycee.id, targetType: 'Site', targetId: site.id,
+        actorId,
+        action: 'platform.create',
+        siteId: site.id,
+        establishmentId: lycee.id,
+        targetType: 'Site',
+        targetId: site.id,
         data: { uai, name: input.name, slug: input.slug, domains: input.domains },
       });
       return site;
@@ -100,7 +110,11 @@ export async function listPlatforms() {
   return prisma.site.findMany({
     orderBy: { name: 'asc' },
     select: {
-      id: true, name: true, slug: true, active: true, logoUrl: true,
+      id: true,
+      name: true,
+      slug: true,
+      active: true,
+      logoUrl: true,
       domains: { select: { host: true }, orderBy: { host: 'asc' } },
       establishment: { select: { uai: true, name: true, city: true } },
       _count: { select: { memberships: true, stages: true } },
@@ -112,7 +126,11 @@ export async function getPlatform(id: string) {
   const site = await prisma.site.findUnique({
     where: { id },
     select: {
-      id: true, name: true, slug: true, active: true, logoUrl: true,
+      id: true,
+      name: true,
+      slug: true,
+      active: true,
+      logoUrl: true,
       domains: { select: { host: true }, orderBy: { host: 'asc' } },
       establishment: { select: { uai: true, name: true, city: true } },
     },

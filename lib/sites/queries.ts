@@ -10,7 +10,12 @@ export async function siteOptions(siteId: string) {
   const site = await prisma.site.findUnique({
     where: { id: siteId },
     select: {
-      id: true, name: true, slug: true, logoUrl: true, conventionReturn: true, conventionText: true,
+      id: true,
+      name: true,
+      slug: true,
+      logoUrl: true,
+      conventionReturn: true,
+      conventionText: true,
       domains: { select: { host: true }, orderBy: { host: 'asc' } },
       establishment: { select: { uai: true, name: true, city: true } },
     },

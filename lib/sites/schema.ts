@@ -71,7 +71,8 @@ export const inviteSchema = z.object({
 export const operatorInviteSchema = inviteSchema.extend({ siteId: id });
 
 // Typed as text (one per line); a list already parsed by the browser's validation is accepted too.
-const domainList = z.preprocess((v) => (Array.isArray(v) ? v.join('\n') : v), z.string().max(2000))
+const domainList = z
+  .preprocess((v) => (Array.isArray(v) ? v.join('\n') : v), z.string().max(2000))
   .transform((v, ctx) => {
     const hosts: string[] = [];
     for (const raw of v.split(/[\s,;]+/).filter(Boolean)) {
@@ -86,10 +87,13 @@ const domainList = z.preprocess((v) => (Array.isArray(v) ? v.join('\n') : v), z.
   });
 
 export const platformSchema = z.object({
-  uai: z.string().trim().superRefine((v, ctx) => {
-    const e = uaiError(v);
-    if (e) ctx.addIssue({ code: 'custom', message: e });
-  }),
+  uai: z
+    .string()
+    .trim()
+    .superRefine((v, ctx) => {
+      const e = uaiError(v);
+      if (e) ctx.addIssue({ code: 'custom', message: e });
+    }),
   name: requiredText(120, 'Indiquez le nom de la plateforme.', 'Le nom'),
   slug: z
     .string()
@@ -112,7 +116,10 @@ export const establishmentInfoSchema = z.object({
   insurancePolicy: optionalText(60, 'Le numéro de contrat'),
   address1: optionalText(120, 'L’adresse'),
   address2: optionalText(120, 'Le complément d’adresse'),
-  postalCode: z.string().trim().refine((v) => v === '' || /^\d{5}$/.test(v), 'Le code postal comporte 5 chiffres.'),
+  postalCode: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || /^\d{5}$/.test(v), 'Le code postal comporte 5 chiffres.'),
   city: optionalText(80, 'La commune'),
 });
 

@@ -34,7 +34,12 @@ export async function dashboardFigures(siteId: string, options: { now?: Date; up
     prisma.enrolment.count({ where: { status: 'CONFIRMED', stage: upcomingWhere } }),
     prisma.stage.groupBy({ by: ['formationId'], where: yearWhere, _sum: { enrolledCount: true, capacity: true }, _count: { _all: true } }),
     prisma.enrolment.groupBy({ by: ['establishmentId', 'pupilId'], where: { status: 'CONFIRMED', stage: yearWhere } }),
-    prisma.stage.findMany({ where: upcomingWhere, select: stageRowSelect, orderBy: [{ date: 'asc' }, { startMinutes: 'asc' }, { id: 'asc' }], take: options.upcoming ?? 5 }),
+    prisma.stage.findMany({
+      where: upcomingWhere,
+      select: stageRowSelect,
+      orderBy: [{ date: 'asc' }, { startMinutes: 'asc' }, { id: 'asc' }],
+      take: options.upcoming ?? 5,
+    }),
   ]);
 
   const topF = byFormation
@@ -43,7 +48,10 @@ export async function dashboardFigures(siteId: string, options: { now?: Date; up
     .slice(0, 5);
   const perCollege = new Map<string, number>();
   for (const g of pupilsByCollege) perCollege.set(g.establishmentId, (perCollege.get(g.establishmentId) ?? 0) + 1);
-  const topE = [...perCollege].map(([id, pupils]) => ({ id, pupils })).sort((a, b) => b.pupils - a.pupils || a.id.localeCompare(b.id)).slice(0, 5);
+  const topE = [...perCollege]
+    .map(([id, pupils]) => ({ id, pupils }))
+    .sort((a, b) => b.pupils - a.pupils || a.id.localeCompare(b.id))
+    .slice(0, 5);
 
   const [formations, colleges] = await Promise.all([
     prisma.formation.findMany({ where: { id: { in: topF.map((f) => f.id) }, siteId }, select: { id: true, type: true, name: true } }),
@@ -56,7 +64,9 @@ export async function dashboardFigures(siteId: string, options: { now?: Date; up
   return {
     filling: { enrolled, available: capacity - (sums._sum.enrolledCount ?? 0), capacity, stages: sums._count._all },
     topFormations: topF.map((f) => ({
-      id: f.id, label: fName.get(f.id) ?? '—', enrolled: f.enrolled,
+      id: f.id,
+      label: fName.get(f.id) ?? '—',
+      enrolled: f.enrolled,
       detail: `${plural(f.enrolled, 'inscrit', 'inscrits')} · ${plural(f.stages, 'stage', 'stages')} · ${plural(f.capacity, 'place', 'places')}`,
     })),
     topEstablishments: topE.map((e) => ({ id: e.id, label: cName.get(e.id) ?? '—', enrolled: e.pupils, detail: plural(e.pupils, 'élève inscrit', 'élèves inscrits') })),

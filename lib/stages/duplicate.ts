@@ -47,7 +47,13 @@ export async function duplicateStage(input: { siteId: string; userId: string; du
 
   const info = await siteCalendarInfo(input.siteId);
   const existing = await prisma.stage.findMany({
-    where: { siteId: input.siteId, formationId: source.formationId, startMinutes: source.startMinutes, status: 'PUBLISHED', date: { in: dates.filter(isValidDay).map(dayToDb) } },
+    where: {
+      siteId: input.siteId,
+      formationId: source.formationId,
+      startMinutes: source.startMinutes,
+      status: 'PUBLISHED',
+      date: { in: dates.filter(isValidDay).map(dayToDb) },
+    },
     select: { date: true },
   });
   const taken = new Set(existing.map((e) => dbDay(e.date)));
@@ -72,13 +78,28 @@ export async function duplicateStage(input: { siteId: string; userId: string; du
     const rows = await prisma.$transaction(async (tx) => {
       const created = await tx.stage.createManyAndReturn({
         data: accepted.map((date) => ({
-          siteId, formationId, teacherId, stageType, startMinutes, endMinutes, scheduleDetail, capacity, place, audience, description,
-          date: dayToDb(date), createdById: input.userId,
+          siteId,
+          formationId,
+          teacherId,
+          stageType,
+          startMinutes,
+          endMinutes,
+          scheduleDetail,
+          capacity,
+          place,
+          audience,
+          description,
+          date: dayToDb(date),
+          createdById: input.userId,
         })),
         select: { id: true, date: true },
       });
       await recordAudit(tx, {
-        actorId: input.userId, action: 'stage.duplicate', siteId, targetType: 'Stage', targetId: source.id,
+        actorId: input.userId,
+        action: 'stage.duplicate',
+        siteId,
+        targetType: 'Stage',
+        targetId: source.id,
         data: { copies: created.map((r) => ({ id: r.id, date: dbDay(r.date) })) },
       });
       return created;

@@ -7,9 +7,21 @@ import * as clock from '../core/clock.ts';
 import { buildCalendar, type IcsEvent } from '../core/ics.ts';
 
 export type IcsStage = {
-  id: string; date: Day; startMinutes: number; endMinutes: number; status: 'PUBLISHED' | 'CANCELLED';
-  stageType: string; formation: string; teacher: string | null; place: string | null; description: string | null;
-  capacity: number; enrolledCount: number; scheduleDetail: string | null; updatedAt: Date; cancelReason: string | null;
+  id: string;
+  date: Day;
+  startMinutes: number;
+  endMinutes: number;
+  status: 'PUBLISHED' | 'CANCELLED';
+  stageType: string;
+  formation: string;
+  teacher: string | null;
+  place: string | null;
+  description: string | null;
+  capacity: number;
+  enrolledCount: number;
+  scheduleDetail: string | null;
+  updatedAt: Date;
+  cancelReason: string | null;
 };
 
 /** The platform's feed (METHOD:PUBLISH): one event per stage, UID stable per stage. */
@@ -18,14 +30,25 @@ export function buildIcs(input: { siteName: string; host: string; url: string; s
     const cancelled = s.status === 'CANCELLED';
     const left = Math.max(0, s.capacity - s.enrolledCount);
     const description = [
-      s.stageType, s.scheduleDetail, s.teacher ? `Enseignant : ${s.teacher}` : null,
+      s.stageType,
+      s.scheduleDetail,
+      s.teacher ? `Enseignant : ${s.teacher}` : null,
       cancelled ? `Annulé : ${s.cancelReason ?? ''}` : `${left} place${left > 1 ? 's' : ''} disponible${left > 1 ? 's' : ''} sur ${s.capacity}`,
-      s.description, `${input.url}/stages/${s.id}`,
-    ].filter(Boolean).join('\n');
+      s.description,
+      `${input.url}/stages/${s.id}`,
+    ]
+      .filter(Boolean)
+      .join('\n');
     return {
-      uid: `stage-${s.id}@${input.host}`, sequence: Math.floor(s.updatedAt.getTime() / 1000) % 2_000_000_000, lastModified: s.updatedAt,
-      start: parisToUtc(s.date, s.startMinutes), end: parisToUtc(s.date, s.endMinutes),
-      summary: `${cancelled ? 'ANNULÉ – ' : ''}Mini-stage ${s.formation}`, description, location: s.place, url: `${input.url}/stages/${s.id}`,
+      uid: `stage-${s.id}@${input.host}`,
+      sequence: Math.floor(s.updatedAt.getTime() / 1000) % 2_000_000_000,
+      lastModified: s.updatedAt,
+      start: parisToUtc(s.date, s.startMinutes),
+      end: parisToUtc(s.date, s.endMinutes),
+      summary: `${cancelled ? 'ANNULÉ – ' : ''}Mini-stage ${s.formation}`,
+      description,
+      location: s.place,
+      url: `${input.url}/stages/${s.id}`,
       status: cancelled ? 'CANCELLED' : 'CONFIRMED',
     };
   });
@@ -38,13 +61,27 @@ export async function icsStages(siteId: string, now = clock.now()): Promise<IcsS
     where: { siteId, date: { gte: dayToDb(addDays(parisClock(now).day, -60)) } },
     orderBy: [{ date: 'asc' }, { startMinutes: 'asc' }],
     select: {
-      id: true, date: true, startMinutes: true, endMinutes: true, status: true, stageType: true, place: true, description: true,
-      capacity: true, enrolledCount: true, scheduleDetail: true, updatedAt: true, cancelReason: true,
-      formation: { select: { type: true, name: true } }, teacher: { select: { firstName: true, lastName: true } },
+      id: true,
+      date: true,
+      startMinutes: true,
+      endMinutes: true,
+      status: true,
+      stageType: true,
+      place: true,
+      description: true,
+      capacity: true,
+      enrolledCount: true,
+      scheduleDetail: true,
+      updatedAt: true,
+      cancelReason: true,
+      formation: { select: { type: true, name: true } },
+      teacher: { select: { firstName: true, lastName: true } },
     },
   });
   return rows.map((r) => ({
-    ...r, date: dbDay(r.date), formation: `${r.formation.type} ${r.formation.name}`,
+    ...r,
+    date: dbDay(r.date),
+    formation: `${r.formation.type} ${r.formation.name}`,
     teacher: r.teacher ? `${r.teacher.firstName} ${r.teacher.lastName}` : null,
   }));
 }

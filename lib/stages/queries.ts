@@ -11,8 +11,17 @@ import { dbDay, parisClock } from '../core/format.ts';
 import * as clock from '../core/clock.ts';
 
 export const stageRowSelect = {
-  id: true, date: true, startMinutes: true, endMinutes: true, stageType: true, scheduleDetail: true, capacity: true,
-  enrolledCount: true, status: true, place: true, audience: true,
+  id: true,
+  date: true,
+  startMinutes: true,
+  endMinutes: true,
+  stageType: true,
+  scheduleDetail: true,
+  capacity: true,
+  enrolledCount: true,
+  status: true,
+  place: true,
+  audience: true,
   formation: { select: { id: true, type: true, name: true } },
   teacher: { select: { id: true, firstName: true, lastName: true } },
 } satisfies Prisma.StageSelect;
@@ -38,11 +47,16 @@ function orderBy(f: Pick<StageFilters, 'tri' | 'ordre'>): Prisma.StageOrderByWit
   const o = f.ordre;
   const byDate: Prisma.StageOrderByWithRelationInput[] = [{ date: o }, { startMinutes: o }];
   switch (f.tri) {
-    case 'horaires': return [{ startMinutes: o }, { endMinutes: o }, { date: 'asc' }];
-    case 'formation': return [{ formation: { type: o } }, { formation: { name: o } }, { date: 'asc' }, { startMinutes: 'asc' }];
-    case 'enseignant': return [{ teacher: { lastName: o } }, { teacher: { firstName: o } }, { date: 'asc' }, { startMinutes: 'asc' }];
-    case 'inscrits': return [{ enrolledCount: o }, { capacity: o }, { date: 'asc' }];
-    default: return [...byDate, { id: 'asc' }];
+    case 'horaires':
+      return [{ startMinutes: o }, { endMinutes: o }, { date: 'asc' }];
+    case 'formation':
+      return [{ formation: { type: o } }, { formation: { name: o } }, { date: 'asc' }, { startMinutes: 'asc' }];
+    case 'enseignant':
+      return [{ teacher: { lastName: o } }, { teacher: { firstName: o } }, { date: 'asc' }, { startMinutes: 'asc' }];
+    case 'inscrits':
+      return [{ enrolledCount: o }, { capacity: o }, { date: 'asc' }];
+    default:
+      return [...byDate, { id: 'asc' }];
   }
 }
 
@@ -104,9 +118,18 @@ export async function stageContext(siteId: string) {
   const [info, formations, teachers, types, details] = await Promise.all([
     siteCalendarInfo(siteId),
     prisma.formation.findMany({ where: { siteId }, orderBy: [{ type: 'asc' }, { name: 'asc' }], select: { id: true, type: true, name: true, active: true } }),
-    prisma.teacher.findMany({ where: { siteId }, orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }], select: { id: true, firstName: true, lastName: true, email: true, active: true } }),
+    prisma.teacher.findMany({
+      where: { siteId },
+      orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
+      select: { id: true, firstName: true, lastName: true, email: true, active: true },
+    }),
     prisma.stage.findMany({ where: { siteId }, distinct: ['stageType'], select: { stageType: true }, orderBy: { stageType: 'asc' } }),
-    prisma.stage.findMany({ where: { siteId, scheduleDetail: { not: null } }, distinct: ['scheduleDetail'], select: { scheduleDetail: true }, orderBy: { scheduleDetail: 'asc' } }),
+    prisma.stage.findMany({
+      where: { siteId, scheduleDetail: { not: null } },
+      distinct: ['scheduleDetail'],
+      select: { scheduleDetail: true },
+      orderBy: { scheduleDetail: 'asc' },
+    }),
   ]);
   return {
     ...info,
@@ -122,8 +145,14 @@ export async function getStage(siteId: string, id: string) {
   const stage = await prisma.stage.findFirst({
     where: { id, siteId },
     select: {
-      ...stageRowSelect, description: true, cancelledAt: true, cancelReason: true, createdAt: true, updatedAt: true,
-      formationId: true, teacherId: true,
+      ...stageRowSelect,
+      description: true,
+      cancelledAt: true,
+      cancelReason: true,
+      createdAt: true,
+      updatedAt: true,
+      formationId: true,
+      teacherId: true,
     },
   });
   return stage ? { ...stage, date: dbDay(stage.date) } : null;

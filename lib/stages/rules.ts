@@ -42,10 +42,7 @@ function dayIssue(date: Day, opts: { today: Day; alsace?: boolean }): string | n
 }
 
 /** Every rule a stage's date, hours and capacity break (empty: it may be published). */
-export function checkStageRules(
-  input: StageTiming & { capacity?: number },
-  opts: { now?: Date; alsace?: boolean } = {},
-): RuleIssue[] {
+export function checkStageRules(input: StageTiming & { capacity?: number }, opts: { now?: Date; alsace?: boolean } = {}): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const paris = parisClock(opts.now ?? clock.now());
   const { date, startMinutes: start, endMinutes: end } = input;
@@ -81,4 +78,3 @@ export function holidayWarning(date: Day, zone: HolidayZone | null): string | nu
 export function isAlsaceMoselle(departmentCode: string | null | undefined): boolean {
   return departmentCode === '057' || departmentCode === '067' || departmentCode === '068';
 }
-

@@ -32,7 +32,10 @@ export type StageInput = z.output<typeof stageFields>;
 function withRules<T extends z.ZodType<StageInput>>(schema: T) {
   return schema.superRefine((v, ctx) => {
     const issues = checkStageRules({
-      date: v.date, startMinutes: timeToMinutes(v.startTime), endMinutes: timeToMinutes(v.endTime), capacity: v.capacity,
+      date: v.date,
+      startMinutes: timeToMinutes(v.startTime),
+      endMinutes: timeToMinutes(v.endTime),
+      capacity: v.capacity,
     });
     for (const issue of issues) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
   });

@@ -11,18 +11,35 @@ import * as clock from '../core/clock.ts';
 const SEARCH_LIMIT = 100;
 
 // Lenient: a hand-edited URL never gives an error page (long values cut, unknown ones dropped).
-const cut = (max: number) => z.string().optional().default('').transform((v) => v.trim().slice(0, max));
+const cut = (max: number) =>
+  z
+    .string()
+    .optional()
+    .default('')
+    .transform((v) => v.trim().slice(0, max));
 const searchSchema = z.object({
   q: cut(100),
   lieu: cut(80),
   du: cut(10),
   au: cut(10),
-  disponibles: z.string().optional().transform((v) => (v === '1' ? ('1' as const) : undefined)),
+  disponibles: z
+    .string()
+    .optional()
+    .transform((v) => (v === '1' ? ('1' as const) : undefined)),
 });
 export type SearchInput = z.input<typeof searchSchema>;
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-const words = (s: string) => fold(s).split(' ').filter((w) => w.length > 0);
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+const words = (s: string) =>
+  fold(s)
+    .split(' ')
+    .filter((w) => w.length > 0);
 
 type SearchSite = { id: string; name: string; slug: string; domains: { host: string }[]; city: string | null; departmentCode: string | null };
 type SearchHit = StageRow & { site: SearchSite };
@@ -46,7 +63,13 @@ export async function searchStages(raw: SearchInput, now = clock.now()): Promise
   const sites: SearchSite[] = (
     await prisma.site.findMany({
       where: { active: true },
-      select: { id: true, name: true, slug: true, domains: { select: { host: true }, orderBy: { host: 'asc' } }, establishment: { select: { city: true, departmentCode: true } } },
+      select: {
+        id: true,
+        name: true,
+        slug: true,
+        domains: { select: { host: true }, orderBy: { host: 'asc' } },
+        establishment: { select: { city: true, departmentCode: true } },
+      },
     })
   ).map((s) => ({ id: s.id, name: s.name, slug: s.slug, domains: s.domains, city: s.establishment.city, departmentCode: s.establishment.departmentCode }));
   const inPlace = sites.filter((s) => matchesPlace(s, input.lieu));

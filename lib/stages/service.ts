@@ -34,9 +34,17 @@ async function prepare(tx: Tx, siteId: string, input: StageInput, now: Date) {
   return {
     ctx,
     data: {
-      formationId: formation.id, teacherId, stageType: input.stageType, date: dayToDb(input.date), startMinutes, endMinutes,
-      scheduleDetail: input.scheduleDetail || null, capacity: input.capacity, place: input.place || null,
-      audience: AUDIENCES.filter((a) => input.audience.includes(a)), description: input.description || null,
+      formationId: formation.id,
+      teacherId,
+      stageType: input.stageType,
+      date: dayToDb(input.date),
+      startMinutes,
+      endMinutes,
+      scheduleDetail: input.scheduleDetail || null,
+      capacity: input.capacity,
+      place: input.place || null,
+      audience: AUDIENCES.filter((a) => input.audience.includes(a)),
+      description: input.description || null,
     },
     formationActive: formation.active,
   };
@@ -111,7 +119,12 @@ export async function cancelStage(input: { siteId: string; userId: string; id: s
     await tx.enrolment.updateMany({ where: { id: { in: enrolments.map((e) => e.id) } }, data: { status: 'CANCELLED', cancelledAt: now } });
     const emails = await notifyStageCancelled(tx, { stageId: input.id, siteId: input.siteId, reason: input.reason, origin: input.origin, enrolments });
     await recordAudit(tx, {
-      actorId: input.userId, action: 'stage.cancel', siteId: input.siteId, targetType: 'Stage', targetId: input.id, data: { reason: input.reason, enrolments: enrolments.length, emails },
+      actorId: input.userId,
+      action: 'stage.cancel',
+      siteId: input.siteId,
+      targetType: 'Stage',
+      targetId: input.id,
+      data: { reason: input.reason, enrolments: enrolments.length, emails },
     });
     return { id: input.id, enrolmentsCancelled: enrolments.length, emails };
   });

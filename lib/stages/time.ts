@@ -71,11 +71,25 @@ export function parisToUtc(day: Day, minutes: number): Date {
 }
 
 function computeParisToUtc(day: Day, minutes: number): Date {
-  const guess = Date.UTC(...(day.split('-').map(Number).map((v, i) => (i === 1 ? v - 1 : v)) as [number, number, number]), 0, minutes);
+  const guess = Date.UTC(
+    ...(day
+      .split('-')
+      .map(Number)
+      .map((v, i) => (i === 1 ? v - 1 : v)) as [number, number, number]),
+    0,
+    minutes,
+  );
   let t = guess;
   for (let i = 0; i < 2; i++) {
     const c = core.parisClock(new Date(t));
-    const shown = Date.UTC(...(c.day.split('-').map(Number).map((v, j) => (j === 1 ? v - 1 : v)) as [number, number, number]), 0, c.minutes);
+    const shown = Date.UTC(
+      ...(c.day
+        .split('-')
+        .map(Number)
+        .map((v, j) => (j === 1 ? v - 1 : v)) as [number, number, number]),
+      0,
+      c.minutes,
+    );
     t += guess - shown;
   }
   return new Date(t);

@@ -9,8 +9,12 @@ import * as clock from '../core/clock.ts';
 export type TraineeScope = { kind: 'site' } | { kind: 'establishment'; establishmentId: string };
 
 export type TraineeRow = {
-  id: string; status: 'CONFIRMED' | 'WAITING' | 'CANCELLED'; attendance: 'PRESENT' | 'ABSENT' | null;
-  pupil: string; classRoom: string | null; establishment: string;
+  id: string;
+  status: 'CONFIRMED' | 'WAITING' | 'CANCELLED';
+  attendance: 'PRESENT' | 'ABSENT' | null;
+  pupil: string;
+  classRoom: string | null;
+  establishment: string;
   stage: { id: string; date: Day; startMinutes: number; endMinutes: number; formation: string; status: 'PUBLISHED' | 'CANCELLED' };
 };
 
@@ -24,14 +28,18 @@ export async function listTrainees(siteId: string, scope: TraineeScope, opts: { 
     orderBy: [{ stage: { date: 'asc' } }, { stage: { startMinutes: 'asc' } }, { pupil: { lastName: 'asc' } }],
     take: 1000,
     select: {
-      id: true, status: true, attendance: true,
+      id: true,
+      status: true,
+      attendance: true,
       pupil: { select: { firstName: true, lastName: true, classRoom: { select: { name: true } } } },
       establishment: { select: { name: true } },
       stage: { select: { id: true, date: true, startMinutes: true, endMinutes: true, status: true, formation: { select: { type: true, name: true } } } },
     },
   });
   return rows.map((r) => ({
-    id: r.id, status: r.status, attendance: r.attendance,
+    id: r.id,
+    status: r.status,
+    attendance: r.attendance,
     pupil: displayName(r.pupil, { fallback: 'Élève' }),
     classRoom: r.pupil.classRoom?.name ?? null,
     establishment: r.establishment.name,
@@ -45,14 +53,18 @@ export async function stageEnrolments(siteId: string, stageId: string, scope: Tr
     where: { stageId, stage: { siteId }, ...(scope.kind === 'establishment' ? { establishmentId: scope.establishmentId } : {}) },
     orderBy: [{ status: 'asc' }, { pupil: { lastName: 'asc' } }],
     select: {
-      id: true, status: true,
+      id: true,
+      status: true,
       pupil: { select: { firstName: true, lastName: true, classRoom: { select: { name: true } } } },
       establishment: { select: { name: true } },
     },
   });
   return rows.map((r) => ({
-    id: r.id, status: r.status, pupil: displayName(r.pupil, { fallback: 'Élève' }),
-    classRoom: r.pupil.classRoom?.name ?? null, establishment: r.establishment.name,
+    id: r.id,
+    status: r.status,
+    pupil: displayName(r.pupil, { fallback: 'Élève' }),
+    classRoom: r.pupil.classRoom?.name ?? null,
+    establishment: r.establishment.name,
   }));
 }
 

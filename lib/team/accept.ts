@@ -49,7 +49,14 @@ async function joinTeam(tx: Tx, inv: StaffInvitation, userId: string, now: Date)
   const membership = current
     ? await tx.membership.update({ where: { id: current.id }, data: { role, status: 'ACTIVE', approvedAt: now, approvedById: inv.invitedById } })
     : await tx.membership.create({ data: { userId, establishmentId, role, status: 'ACTIVE', approvedAt: now, approvedById: inv.invitedById } });
-  await recordAudit(tx, { actorId: userId, action: 'invitation.accept', establishmentId, targetType: 'Invitation', targetId: inv.id, data: { membershipId: membership.id, role } });
+  await recordAudit(tx, {
+    actorId: userId,
+    action: 'invitation.accept',
+    establishmentId,
+    targetType: 'Invitation',
+    targetId: inv.id,
+    data: { membershipId: membership.id, role },
+  });
   return membership;
 }
 

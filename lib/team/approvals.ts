@@ -22,12 +22,24 @@ export async function approveMembership(scope: Scope, input: { membershipId: str
     const m = await findMembership(tx, scope, input.membershipId);
     if (m.status !== 'PENDING') throw conflict(m.status === 'ACTIVE' ? "Cette personne fait déjà partie de l'équipe." : 'Cette demande a été refusée ou retirée.');
     await tx.membership.update({ where: { id: m.id }, data: { status: 'ACTIVE', approvedAt: input.now ?? clock.now(), approvedById: scope.actorId } });
-    await recordAudit(tx, { actorId: scope.actorId, action: 'membership.approve', establishmentId: scope.establishmentId, targetType: 'Membership', targetId: m.id, data: { role: m.role } });
+    await recordAudit(tx, {
+      actorId: scope.actorId,
+      action: 'membership.approve',
+      establishmentId: scope.establishmentId,
+      targetType: 'Membership',
+      targetId: m.id,
+      data: { role: m.role },
+    });
     if (m.user.email) {
       await enqueueEmail(tx, {
-        template: 'staff-approved', to: m.user.email, subject: `Votre inscription au ${m.establishment.name} est approuvée`,
+        template: 'staff-approved',
+        to: m.user.email,
+        subject: `Votre inscription au ${m.establishment.name} est approuvée`,
         element: createElement(StaffApprovedEmail, {
-          platformName: env.appName, establishmentName: m.establishment.name, roleLabel: roleLabel(m.role), url: `${input.origin}/connexion`,
+          platformName: env.appName,
+          establishmentName: m.establishment.name,
+          roleLabel: roleLabel(m.role),
+          url: `${input.origin}/connexion`,
         }),
       });
     }
@@ -54,7 +66,14 @@ export async function removeMember(scope: Scope, input: { membershipId: string }
     if (m.status !== 'ACTIVE') throw conflict("Cette personne ne fait pas partie de l'équipe active.");
     await tx.classTeacher.deleteMany({ where: { membershipId: m.id } });
     await tx.membership.update({ where: { id: m.id }, data: { status: 'REVOKED' } });
-    await recordAudit(tx, { actorId: scope.actorId, action: 'membership.revoke', establishmentId: scope.establishmentId, targetType: 'Membership', targetId: m.id, data: { role: m.role } });
+    await recordAudit(tx, {
+      actorId: scope.actorId,
+      action: 'membership.revoke',
+      establishmentId: scope.establishmentId,
+      targetType: 'Membership',
+      targetId: m.id,
+      data: { role: m.role },
+    });
     return { id: m.id };
   });
 }

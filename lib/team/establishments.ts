@@ -36,6 +36,9 @@ export async function pupilSignUpReadiness(db: Tx, establishment: { id: string; 
   if (classes === 0)
     return { open: false, reason: "Votre collège n'a pas encore créé ses classes sur la plateforme : réessayez quand votre professeur principal vous le dira." };
   if (!mainTeacher)
-    return { open: false, reason: "Aucun professeur principal de votre collège n'est encore inscrit sur la plateforme : réessayez quand votre professeur principal vous le dira." };
+    return {
+      open: false,
+      reason: "Aucun professeur principal de votre collège n'est encore inscrit sur la plateforme : réessayez quand votre professeur principal vous le dira.",
+    };
   return { open: true };
 }

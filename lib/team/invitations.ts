@@ -23,10 +23,16 @@ async function sendInvitation(tx: Tx, input: { to: string; raw: string; origin: 
   const inviter = await tx.user.findUnique({ where: { id: input.inviterId }, select: { firstName: true, lastName: true } });
   const inviterName = displayName(inviter, { fallback: '' }) || null;
   await enqueueEmail(tx, {
-    template: 'invitation', to: input.to, subject: `Invitation à rejoindre l'équipe du ${input.establishmentName}`,
+    template: 'invitation',
+    to: input.to,
+    subject: `Invitation à rejoindre l'équipe du ${input.establishmentName}`,
     element: createElement(InvitationEmail, {
-      platformName: env.appName, establishmentName: input.establishmentName, roleLabel: roleLabel(input.role), inviterName,
-      url: `${input.origin}${linkPath('staff-invitation', input.raw)}`, expiresOn: formatDay(parisDay(input.expiresAt)),
+      platformName: env.appName,
+      establishmentName: input.establishmentName,
+      roleLabel: roleLabel(input.role),
+      inviterName,
+      url: `${input.origin}${linkPath('staff-invitation', input.raw)}`,
+      expiresOn: formatDay(parisDay(input.expiresAt)),
     }),
   });
 }
@@ -54,10 +60,23 @@ export async function inviteStaff(scope: Scope, input: { email: string; role: In
       throw conflict(message, { email: [message] });
     }
     const { raw, id, expiresAt } = await issueLink(tx, {
-      purpose: 'staff-invitation', email, establishmentId: scope.establishmentId, staffRole: input.role, invitedById: scope.actorId, ttlMinutes: ttlMinutes(), now,
+      purpose: 'staff-invitation',
+      email,
+      establishmentId: scope.establishmentId,
+      staffRole: input.role,
+      invitedById: scope.actorId,
+      ttlMinutes: ttlMinutes(),
+      now,
     });
     await sendInvitation(tx, { to: email, raw, origin: input.origin, establishmentName: establishment.name, role: input.role, inviterId: scope.actorId, expiresAt });
-    await recordAudit(tx, { actorId: scope.actorId, action: 'invitation.create', establishmentId: scope.establishmentId, targetType: 'Invitation', targetId: id, data: { email, role: input.role } });
+    await recordAudit(tx, {
+      actorId: scope.actorId,
+      action: 'invitation.create',
+      establishmentId: scope.establishmentId,
+      targetType: 'Invitation',
+      targetId: id,
+      data: { email, role: input.role },
+    });
     return { id };
   });
 }
@@ -85,10 +104,21 @@ export async function resendInvitation(scope: Scope, input: { invitationId: stri
     if (!issued) return closedMeanwhile(tx, scope, invitation.id);
     const { raw, expiresAt } = issued;
     await sendInvitation(tx, {
-      to: invitation.email, raw, origin: input.origin, establishmentName: invitation.establishment!.name,
-      role: invitation.staffRole ?? 'TEACHER', inviterId: scope.actorId, expiresAt,
+      to: invitation.email,
+      raw,
+      origin: input.origin,
+      establishmentName: invitation.establishment!.name,
+      role: invitation.staffRole ?? 'TEACHER',
+      inviterId: scope.actorId,
+      expiresAt,
     });
-    await recordAudit(tx, { actorId: scope.actorId, action: 'invitation.resend', establishmentId: scope.establishmentId, targetType: 'Invitation', targetId: invitation.id });
+    await recordAudit(tx, {
+      actorId: scope.actorId,
+      action: 'invitation.resend',
+      establishmentId: scope.establishmentId,
+      targetType: 'Invitation',
+      targetId: invitation.id,
+    });
     return { id: invitation.id };
   });
 }
@@ -97,7 +127,13 @@ export async function revokeInvitation(scope: Scope, input: { invitationId: stri
   return prisma.$transaction(async (tx) => {
     const invitation = await findOpenInvitation(tx, scope, input.invitationId);
     if (!(await revokeLink(tx, { purpose: 'staff-invitation', id: invitation.id, now: input.now }))) return closedMeanwhile(tx, scope, invitation.id);
-    await recordAudit(tx, { actorId: scope.actorId, action: 'invitation.revoke', establishmentId: scope.establishmentId, targetType: 'Invitation', targetId: invitation.id });
+    await recordAudit(tx, {
+      actorId: scope.actorId,
+      action: 'invitation.revoke',
+      establishmentId: scope.establishmentId,
+      targetType: 'Invitation',
+      targetId: invitation.id,
+    });
     return { id: invitation.id };
   });
 }

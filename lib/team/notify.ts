@@ -14,17 +14,26 @@ const staffPendingSubject = (establishmentName: string) => `Nouvelle demande d�
  * applicant's name appears only in the body (escaped, and lib/core/text.ts refused links in it);
  * the caller caps how many of these one collège receives (lib/team/signup.ts).
  */
-export async function notifyHeadsOfPending(tx: Tx, input: { establishmentId: string; establishmentName: string; personName: string; personEmail: string; roleLabel: string; origin: string }) {
+export async function notifyHeadsOfPending(
+  tx: Tx,
+  input: { establishmentId: string; establishmentName: string; personName: string; personEmail: string; roleLabel: string; origin: string },
+) {
   const heads = await tx.membership.findMany({
     where: { establishmentId: input.establishmentId, status: 'ACTIVE', role: { in: ['PRINCIPAL', 'DEPUTY'] }, user: { status: 'ACTIVE', email: { not: null } } },
     select: { user: { select: { email: true } } },
   });
   for (const h of heads) {
     await enqueueEmail(tx, {
-      template: 'staff-pending', to: h.user.email!, subject: staffPendingSubject(input.establishmentName),
+      template: 'staff-pending',
+      to: h.user.email!,
+      subject: staffPendingSubject(input.establishmentName),
       element: createElement(StaffPendingEmail, {
-        platformName: env.appName, establishmentName: input.establishmentName, personName: input.personName,
-        personEmail: input.personEmail, roleLabel: input.roleLabel, url: `${input.origin}/etablissement/equipe`,
+        platformName: env.appName,
+        establishmentName: input.establishmentName,
+        personName: input.personName,
+        personEmail: input.personEmail,
+        roleLabel: input.roleLabel,
+        url: `${input.origin}/etablissement/equipe`,
       }),
     });
   }
@@ -34,9 +43,12 @@ export async function notifyHeadsOfPending(tx: Tx, input: { establishmentId: str
 /** Same answer as a new sign-up (no enumeration): the mailbox's owner learns that an account exists. */
 export async function notifyExistingAccount(tx: Tx, input: { to: string; origin: string; who: 'staff' | 'pupil' }) {
   await enqueueEmail(tx, {
-    template: 'notice', to: input.to, subject: 'Vous avez déjà un compte',
+    template: 'notice',
+    to: input.to,
+    subject: 'Vous avez déjà un compte',
     element: createElement(NoticeEmail, {
-      platformName: env.appName, title: 'Vous avez déjà un compte',
+      platformName: env.appName,
+      title: 'Vous avez déjà un compte',
       paragraphs: [
         'Bonjour,',
         "Quelqu'un (sans doute vous) a voulu créer un compte avec cette adresse, mais un compte existe déjà.",

@@ -23,14 +23,25 @@ export async function teamOverview(establishmentId: string, now: Date = clock.no
     }),
   ]);
   const row = (m: (typeof memberships)[number]) => ({
-    id: m.id, userId: m.user.id, name: displayName(m.user), email: m.user.email, role: m.role, since: m.approvedAt ?? m.createdAt,
-    emailConfirmed: m.user.status === 'ACTIVE', classes: m.classes.map((c) => c.classRoom),
+    id: m.id,
+    userId: m.user.id,
+    name: displayName(m.user),
+    email: m.user.email,
+    role: m.role,
+    since: m.approvedAt ?? m.createdAt,
+    emailConfirmed: m.user.status === 'ACTIVE',
+    classes: m.classes.map((c) => c.classRoom),
   });
   return {
     members: memberships.filter((m) => m.status === 'ACTIVE').map(row),
     pending: memberships.filter((m) => m.status === 'PENDING' && m.role !== 'PRINCIPAL').map(row),
     invitations: invitations.map((i) => ({
-      id: i.id, email: i.email, role: i.staffRole, createdAt: i.createdAt, expiresAt: i.expiresAt, expired: i.expiresAt <= now,
+      id: i.id,
+      email: i.email,
+      role: i.staffRole,
+      createdAt: i.createdAt,
+      expiresAt: i.expiresAt,
+      expired: i.expiresAt <= now,
       fromAccessRequest: !!i.accessRequest,
     })),
   };
@@ -70,7 +81,12 @@ export type CollegeSummary = { id: string; uai: string; name: string; city: stri
 
 const collegeSelect = { id: true, uai: true, name: true, city: true, postalCode: true, registeredAt: true } as const;
 const summary = (e: { id: string; uai: string; name: string; city: string | null; postalCode: string | null; registeredAt: Date | null }): CollegeSummary => ({
-  id: e.id, uai: e.uai, name: e.name, city: e.city, postalCode: e.postalCode, registered: !!e.registeredAt,
+  id: e.id,
+  uai: e.uai,
+  name: e.name,
+  city: e.city,
+  postalCode: e.postalCode,
+  registered: !!e.registeredAt,
 });
 
 /** By UAI, or by words of the name / commune / postal code (every word must match). Open collèges only. */
@@ -82,16 +98,15 @@ export async function searchColleges(q: string, options: { registeredOnly?: bool
     const e = await prisma.establishment.findFirst({ where: { ...base, uai: normalizeUai(query) }, select: collegeSelect });
     return e ? [summary(e)] : [];
   }
-  const words = query.split(/\s+/).filter((w) => w.length > 0).slice(0, 5);
+  const words = query
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .slice(0, 5);
   const rows = await prisma.establishment.findMany({
     where: {
       ...base,
       AND: words.map((w) => ({
-        OR: [
-          { name: { contains: w, mode: 'insensitive' as const } },
-          { city: { contains: w, mode: 'insensitive' as const } },
-          { postalCode: { startsWith: w } },
-        ],
+        OR: [{ name: { contains: w, mode: 'insensitive' as const } }, { city: { contains: w, mode: 'insensitive' as const } }, { postalCode: { startsWith: w } }],
       })),
     },
     select: collegeSelect,

@@ -18,8 +18,7 @@ const ROLES = STAFF_FUNCTIONS.map((f) => f.role) as [InvitableRole, ...Invitable
 
 export const roleLabel = (role: string) => STAFF_FUNCTIONS.find((f) => f.role === role)?.label ?? (role === 'PRINCIPAL' ? "Chef d'établissement" : role);
 
-export const ACADEMIC_MESSAGE =
-  "Utilisez votre adresse académique (par exemple prenom.nom@ac-rennes.fr) : elle prouve que vous faites partie de l'Éducation nationale.";
+export const ACADEMIC_MESSAGE = "Utilisez votre adresse académique (par exemple prenom.nom@ac-rennes.fr) : elle prouve que vous faites partie de l'Éducation nationale.";
 
 const academicEmailSchema = emailSchema.refine((v) => isAcademicAddress(v), ACADEMIC_MESSAGE);
 

@@ -46,12 +46,20 @@ export async function signUpStaff(input: { data: StaffSignUpData; origin: string
       await sendActivationEmail(tx, { userId: user.id, to: email, origin: input.origin, platformName: env.appName });
       const notified = notify
         ? await notifyHeadsOfPending(tx, {
-          establishmentId: establishment.id, establishmentName: establishment.name, personName: `${data.firstName} ${data.lastName}`,
-          personEmail: email, roleLabel: roleLabel(data.role), origin: input.origin,
-        })
+            establishmentId: establishment.id,
+            establishmentName: establishment.name,
+            personName: `${data.firstName} ${data.lastName}`,
+            personEmail: email,
+            roleLabel: roleLabel(data.role),
+            origin: input.origin,
+          })
         : 0;
       await recordAudit(tx, {
-        actorId: user.id, action: 'membership.request', establishmentId: establishment.id, targetType: 'Membership', targetId: membership.id,
+        actorId: user.id,
+        action: 'membership.request',
+        establishmentId: establishment.id,
+        targetType: 'Membership',
+        targetId: membership.id,
         data: { role: data.role, notified, ...(notify ? {} : { unnotified: 'cap of notifications per establishment reached' }) },
       });
     });

@@ -4,7 +4,10 @@ import { PupilMoveTable } from '@/components/classes/PupilMoveTable';
 
 jest.mock('next/navigation', () => ({ useRouter: () => ({ refresh: jest.fn(), push: jest.fn() }) }));
 
-const classes = [{ id: 'a', name: '3e A' }, { id: 'b', name: '3e B' }];
+const classes = [
+  { id: 'a', name: '3e A' },
+  { id: 'b', name: '3e B' },
+];
 const pupils = [
   { id: 'p1', name: 'MOREL Léa', birth: '04/05/2012', login: 'lea.morel' },
   { id: 'p2', name: 'DURAND Tom', birth: '01/02/2012', login: null },
@@ -30,7 +33,14 @@ describe('PupilMoveTable', () => {
     const bulk = screen.getByRole('group', { name: 'Déplacer la sélection' });
     await userEvent.selectOptions(within(bulk).getByLabelText(/Déplacer les 2 élève/), 'b');
     await userEvent.click(within(bulk).getByRole('button', { name: 'Déplacer la sélection' }));
-    await waitFor(() => expect(action).toHaveBeenCalledWith({ moves: [{ pupilId: 'p1', classRoomId: 'b' }, { pupilId: 'p2', classRoomId: 'b' }] }));
+    await waitFor(() =>
+      expect(action).toHaveBeenCalledWith({
+        moves: [
+          { pupilId: 'p1', classRoomId: 'b' },
+          { pupilId: 'p2', classRoomId: 'b' },
+        ],
+      }),
+    );
   });
 
   it("shows the server's refusal", async () => {

@@ -7,7 +7,10 @@ import { UnassignedPupils } from '@/components/classes/UnassignedPupils';
 jest.mock('next/navigation', () => ({ useRouter: () => ({ refresh: jest.fn(), push: jest.fn() }) }));
 
 const pupils = [{ id: 'p1', name: 'CORNEC Inès', birth: '30/09/2012', level: '3e' }];
-const all = [{ id: 'a', name: '3e A', level: '3e' }, { id: 'b', name: '3e B', level: '3e' }];
+const all = [
+  { id: 'a', name: '3e A', level: '3e' },
+  { id: 'b', name: '3e B', level: '3e' },
+];
 const DETACH = 'Cet élève ne fait pas partie de mon établissement';
 
 describe('UnassignedPupils', () => {
@@ -15,7 +18,11 @@ describe('UnassignedPupils', () => {
     const move = jest.fn().mockResolvedValue({ ok: true, data: { moved: 1 } });
     render(<UnassignedPupils pupils={pupils} classes={all} moveAction={move} detachAction={jest.fn()} />);
     const picker = screen.getByLabelText('Classe de CORNEC Inès');
-    expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choisissez une classe', '3e A (3e)', '3e B (3e)']);
+    expect(
+      within(picker)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Choisissez une classe', '3e A (3e)', '3e B (3e)']);
     await userEvent.selectOptions(picker, 'b');
     await userEvent.click(screen.getByRole('button', { name: 'Enregistrer les modifications' }));
     await waitFor(() => expect(move).toHaveBeenCalledWith({ moves: [{ pupilId: 'p1', classRoomId: 'b' }] }));
@@ -24,7 +31,11 @@ describe('UnassignedPupils', () => {
 
   it('a professeur principal: only their classes, and no detach button (that act is not theirs here)', () => {
     render(<UnassignedPupils pupils={pupils} classes={[all[0]]} moveAction={jest.fn()} />);
-    expect(within(screen.getByLabelText('Classe de CORNEC Inès')).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choisissez une classe', '3e A (3e)']);
+    expect(
+      within(screen.getByLabelText('Classe de CORNEC Inès'))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Choisissez une classe', '3e A (3e)']);
     expect(screen.queryByRole('button', { name: DETACH })).toBeNull();
     expect(screen.queryByRole('columnheader', { name: 'Pas de chez nous ?' })).toBeNull();
   });

@@ -12,7 +12,9 @@ afterAll(() => setNow(null));
 
 describe('the pupil sign-up form without a class code', () => {
   it('offers no list of classes, only the level, and sends no class', async () => {
-    const action = jest.fn().mockResolvedValue({ ok: true, data: { login: 'lea.morel', needsActivation: false, establishmentName: 'Collège les Ormeaux', className: null } });
+    const action = jest
+      .fn()
+      .mockResolvedValue({ ok: true, data: { login: 'lea.morel', needsActivation: false, establishmentName: 'Collège les Ormeaux', className: null } });
     render(<PupilSignUpForm target={{ kind: 'establishment', uai: '0350033W', establishmentName: 'Collège les Ormeaux' }} action={action} />);
     expect(screen.queryByLabelText(/Ma classe/)).not.toBeInTheDocument();
     expect(screen.getByText(/code de votre classe/i)).toBeInTheDocument();

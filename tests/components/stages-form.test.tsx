@@ -8,8 +8,17 @@ const push = jest.fn();
 jest.mock('next/navigation', () => ({ useRouter: () => ({ push, refresh: jest.fn() }) }));
 
 const initial = {
-  formationId: '', stageType: 'Mini-stage', date: '2099-12-02', startTime: '09:00', endTime: '12:00', scheduleDetail: '', capacity: 8,
-  teacherId: '', place: '', audience: ['3e' as const], description: '',
+  formationId: '',
+  stageType: 'Mini-stage',
+  date: '2099-12-02',
+  startTime: '09:00',
+  endTime: '12:00',
+  scheduleDetail: '',
+  capacity: 8,
+  teacherId: '',
+  place: '',
+  audience: ['3e' as const],
+  description: '',
 };
 
 function setup(over: Partial<StageFormProps> = {}) {
@@ -18,7 +27,10 @@ function setup(over: Partial<StageFormProps> = {}) {
     <StageForm
       action={action}
       initial={initial}
-      formations={[{ id: 'f1', type: 'Bac pro', name: 'Métiers de l’électricité', active: true }, { id: 'f2', type: 'CAP', name: 'Archivée', active: false }]}
+      formations={[
+        { id: 'f1', type: 'Bac pro', name: 'Métiers de l’électricité', active: true },
+        { id: 'f2', type: 'CAP', name: 'Archivée', active: false },
+      ]}
       teachers={[{ id: 't1', firstName: 'Paul', lastName: 'Durand', active: true }]}
       zone="B"
       cancelHref="/calendrier"
@@ -35,11 +47,24 @@ beforeEach(() => push.mockClear());
 describe('the stage form', () => {
   it('labels every field and offers only active formations', () => {
     setup();
-    for (const label of ['Formation (filière)', 'Type de stage', 'Date', 'Heure de début', 'Heure de fin', 'Détail des horaires', 'Capacité (places)', 'Enseignant responsable', 'Lieu', 'Description']) {
+    for (const label of [
+      'Formation (filière)',
+      'Type de stage',
+      'Date',
+      'Heure de début',
+      'Heure de fin',
+      'Détail des horaires',
+      'Capacité (places)',
+      'Enseignant responsable',
+      'Lieu',
+      'Description',
+    ]) {
       expect(screen.getByLabelText(label)).toBeInTheDocument();
     }
     expect(within(screen.getByRole('group', { name: 'Public' })).getByLabelText('3e')).toBeChecked();
-    const options = within(screen.getByLabelText('Formation (filière)')).getAllByRole('option').map((o) => o.textContent);
+    const options = within(screen.getByLabelText('Formation (filière)'))
+      .getAllByRole('option')
+      .map((o) => o.textContent);
     expect(options).toEqual(['Choisissez la formation…', 'Bac pro Métiers de l’électricité']);
   });
 
@@ -73,7 +98,11 @@ describe('the stage form', () => {
     await user.type(screen.getByLabelText('Lieu'), 'Atelier B12');
     await user.click(screen.getByRole('button', { name: 'Publier le stage' }));
     expect(action).toHaveBeenCalledWith({
-      ...initial, formationId: 'f1', teacherId: 't1', place: 'Atelier B12', audience: expect.arrayContaining(['3e', '4e']),
+      ...initial,
+      formationId: 'f1',
+      teacherId: 't1',
+      place: 'Atelier B12',
+      audience: expect.arrayContaining(['3e', '4e']),
     });
     expect(push).toHaveBeenCalledWith('/calendrier?mois=2099-12&publie=st1');
   });

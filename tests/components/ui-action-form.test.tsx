@@ -16,7 +16,10 @@ const schema = z.object({ name: z.string().trim().min(1, 'Saisissez le nom de la
 
 function Demo({ action, go }: { action: (input: unknown) => Promise<ActionResult<{ id: string }>>; go?: boolean }) {
   const { form, onSubmit, message, errors, pending } = useActionForm({
-    schema, defaultValues: { name: '' }, action, extra: { id: 'c1' },
+    schema,
+    defaultValues: { name: '' },
+    action,
+    extra: { id: 'c1' },
     success: (_d, v) => `La classe « ${v.name} » est enregistrée.`,
     redirectTo: go ? (d) => `/classes/${d.id}` : undefined,
   });
@@ -24,7 +27,9 @@ function Demo({ action, go }: { action: (input: unknown) => Promise<ActionResult
     <form onSubmit={onSubmit} noValidate aria-label="Classe">
       <FormMessage message={message} />
       <Field label="Nom" error={errors.name?.message} {...form.register('name')} />
-      <button type="submit" disabled={pending}>Enregistrer</button>
+      <button type="submit" disabled={pending}>
+        Enregistrer
+      </button>
     </form>
   );
 }
@@ -45,7 +50,8 @@ describe('the form cycle', () => {
 
   it('shows the server’s field errors next to the fields and its message, and stays', async () => {
     const action = jest.fn(async () => ({
-      ok: false as const, error: { code: 'CONFLICT' as const, message: 'Une classe porte déjà ce nom.', fieldErrors: { name: ['Ce nom est déjà pris.'] } },
+      ok: false as const,
+      error: { code: 'CONFLICT' as const, message: 'Une classe porte déjà ce nom.', fieldErrors: { name: ['Ce nom est déjà pris.'] } },
     }));
     render(<Demo action={action} go />);
     await userEvent.type(screen.getByLabelText('Nom'), '3e A');

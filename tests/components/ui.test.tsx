@@ -13,7 +13,11 @@ describe('ui building blocks', () => {
   });
 
   it('leaves a valid field unmarked', () => {
-    render(<SelectField label="Filière" name="level"><option>3e</option></SelectField>);
+    render(
+      <SelectField label="Filière" name="level">
+        <option>3e</option>
+      </SelectField>,
+    );
     expect(screen.getByLabelText('Filière')).not.toHaveAttribute('aria-invalid');
   });
 

@@ -107,7 +107,7 @@ describe('registering an establishment by its UAI', () => {
     await shot(page, 'accounts-08-signed-in');
 
     await page.goto(appUrl('/mon-compte'));
-    expect(await bodyText(page)).toContain('Collège Georges Brassens (Le Rheu) (0351847T) — Chef d\'établissement');
+    expect(await bodyText(page)).toContain("Collège Georges Brassens (Le Rheu) (0351847T) — Chef d'établissement");
     await shot(page, 'accounts-09-my-account');
 
     // Now registered: « cas numéro 2 ».
@@ -117,10 +117,13 @@ describe('registering an establishment by its UAI', () => {
 
     await clickText(page, 'Se déconnecter', 'button');
     // Signed out: the header (once the page is there again) offers « Connexion », not « Se déconnecter ».
-    await page.waitForFunction(() => {
-      const t = document.querySelector('header')?.textContent ?? '';
-      return t.includes('Connexion') && !t.includes('Se déconnecter');
-    }, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => {
+        const t = document.querySelector('header')?.textContent ?? '';
+        return t.includes('Connexion') && !t.includes('Se déconnecter');
+      },
+      { timeout: 20_000 },
+    );
     await page.browserContext().close();
   });
 
@@ -302,7 +305,7 @@ describe('an expired activation link', () => {
       expect(await h1(page)).toBe('Ce lien d’activation a expiré');
       await shot(page, 'accounts-14-link-expired');
       await clickText(page, 'Recevoir l’email de confirmation à l’adresse ce.0352260s@ac-rennes.fr', 'button');
-      await waitText(page, 'un nouvel email d\'activation vient d\'y être envoyé');
+      await waitText(page, "un nouvel email d'activation vient d'y être envoyé");
       await shot(page, 'accounts-15-link-resent');
 
       const second = await app.mailbox.waitFor({ to: 'ce.0352260s@ac-rennes.fr', subject: /Nouveau lien/, exclude: [first] });

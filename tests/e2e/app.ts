@@ -30,10 +30,16 @@ export async function launchApp(input: { distDir: string; env?: Record<string, s
   const port = await freePort();
   const logFile = join(dir, 'server.log');
   const child = startNext({
-    port, distDir: input.distDir, quiet: true,
+    port,
+    distDir: input.distDir,
+    quiet: true,
     env: {
-      DATABASE_URL: `pglite:${target.dir}`, SMTP_URL: `smtp://127.0.0.1:${mail.port}`, ROOT_DOMAIN: 'localhost',
-      NEXTAUTH_SECRET: 'e2e-secret-0123456789-abcdefghijklmnop', OUTBOX_INTERVAL_MS: '300', NODE_ENV: 'production',
+      DATABASE_URL: `pglite:${target.dir}`,
+      SMTP_URL: `smtp://127.0.0.1:${mail.port}`,
+      ROOT_DOMAIN: 'localhost',
+      NEXTAUTH_SECRET: 'e2e-secret-0123456789-abcdefghijklmnop',
+      OUTBOX_INTERVAL_MS: '300',
+      NODE_ENV: 'production',
       ...input.env,
     },
   });
@@ -41,7 +47,10 @@ export async function launchApp(input: { distDir: string; env?: Record<string, s
   child.stderr?.on('data', (b: Buffer) => appendFileSync(logFile, b));
   await waitForHttp(port, 60_000, child);
   return {
-    port, dir, mailDir, logFile,
+    port,
+    dir,
+    mailDir,
+    logFile,
     stop: async () => {
       killGroup(child);
       await mail.close();

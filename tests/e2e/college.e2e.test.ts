@@ -158,7 +158,9 @@ describe('the collège chain, from the principal to the pupils', () => {
     await fill(ines, 'Votre collège', '0352274G');
     await Promise.all([ines.waitForNavigation(), clickText(ines, 'Rechercher', 'button')]);
     await clickText(ines, 'Choisir', 'main a');
-    await ines.waitForFunction(() => location.search.includes('uai=0352274G') && !!document.querySelector('form[aria-label="Inscription d’un élève"]'), { timeout: 20_000 });
+    await ines.waitForFunction(() => location.search.includes('uai=0352274G') && !!document.querySelector('form[aria-label="Inscription d’un élève"]'), {
+      timeout: 20_000,
+    });
     await choose(ines, 'Mon niveau', '3e');
     await signUpPupil(ines, { last: 'Cornec', first: 'Inès', login: 'ines.cornec', birth: `${YEAR - 14}-09-30` });
     expect(await main(ines)).toContain('votre professeur principal choisira votre classe');
@@ -246,7 +248,10 @@ describe('a staff member who signs up alone', () => {
     await fill(page, 'Votre collège', 'Dolto Pacé');
     await Promise.all([page.waitForNavigation(), clickText(page, 'Rechercher', 'button')]);
     await clickText(page, 'Choisir', 'main a');
-    await page.waitForFunction(() => location.search.includes('uai=0352274G') && !!document.querySelector('form[aria-label="Inscription d’un membre de l’équipe pédagogique"]'), { timeout: 20_000 });
+    await page.waitForFunction(
+      () => location.search.includes('uai=0352274G') && !!document.querySelector('form[aria-label="Inscription d’un membre de l’équipe pédagogique"]'),
+      { timeout: 20_000 },
+    );
     await fill(page, 'Nom', 'Kerhervé');
     await fill(page, 'Prénom', 'Yannick');
     await choose(page, 'Fonction', 'Enseignant');
@@ -312,7 +317,12 @@ describe('a teacher of another collège', () => {
   it('cannot see any of it: the class, the pupil and the poster are not found, the lists hold only her collège', async () => {
     const other = await person();
     await signInViaApi(other, { login: OTHER_TEACHER, password: DEMO_PASSWORD });
-    for (const path of [`/etablissement/classes/${ids.classA}`, `/etablissement/classes/${ids.classB}`, `/etablissement/eleves/${ids.pupil}`, `/rejoindre/${code}/affiche`]) {
+    for (const path of [
+      `/etablissement/classes/${ids.classA}`,
+      `/etablissement/classes/${ids.classB}`,
+      `/etablissement/eleves/${ids.pupil}`,
+      `/rejoindre/${code}/affiche`,
+    ]) {
       const res = await other.goto(appUrl(path));
       expect([path, res?.status()]).toEqual([path, 404]);
     }

@@ -20,8 +20,15 @@ export function appUrl(path = '/', host = 'localhost', p = port()): string {
 }
 
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--disable-quic',
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
 ];
 
 export async function openBrowser(): Promise<Browser> {
@@ -53,7 +60,9 @@ function mailboxAt(dir: string): Mailbox {
         );
         if (found) return found;
         if (Date.now() > deadline) {
-          const got = readMailbox(dir).map((m) => `${m.to} « ${m.subject} »`).join('\n  ');
+          const got = readMailbox(dir)
+            .map((m) => `${m.to} « ${m.subject} »`)
+            .join('\n  ');
           throw new Error(`No email to ${match.to ?? '*'} matching ${String(match.subject ?? '*')} within ${timeoutMs} ms. Received:\n  ${got || '(none)'}`);
         }
         await new Promise((r) => setTimeout(r, 200));
@@ -93,13 +102,16 @@ export async function startApp(options: { env?: Record<string, string>; seed?: b
 /** Signs in through next-auth's HTTP endpoints (no UI): for tests whose subject is elsewhere. */
 export async function signInViaApi(page: Page, input: { login: string; password: string; host?: string; port?: number }) {
   await page.goto(appUrl('/api/auth/csrf', input.host ?? 'localhost', input.port ?? port()));
-  const ok = await page.evaluate(async ({ login, password }) => {
-    const { csrfToken } = await (await fetch('/api/auth/csrf')).json();
-    const body = new URLSearchParams({ email: login, password, csrfToken, json: 'true' });
-    const r = await fetch('/api/auth/callback/credentials', { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
-    const s = await (await fetch('/api/auth/session')).json();
-    return r.ok && !!s && Object.keys(s).length > 0;
-  }, { login: input.login, password: input.password });
+  const ok = await page.evaluate(
+    async ({ login, password }) => {
+      const { csrfToken } = await (await fetch('/api/auth/csrf')).json();
+      const body = new URLSearchParams({ email: login, password, csrfToken, json: 'true' });
+      const r = await fetch('/api/auth/callback/credentials', { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+      const s = await (await fetch('/api/auth/session')).json();
+      return r.ok && !!s && Object.keys(s).length > 0;
+    },
+    { login: input.login, password: input.password },
+  );
   if (!ok) throw new Error(`Sign-in failed for ${input.login}`);
 }
 

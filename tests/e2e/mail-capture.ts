@@ -8,7 +8,9 @@ export async function startMailCapture(dir: string): Promise<{ port: number; clo
   mkdirSync(dir, { recursive: true });
   let seq = 0;
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
     onData(stream, session, cb) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -91,7 +93,9 @@ function parseEmail(raw: string, file = ''): CapturedEmail {
 export function readMailbox(dir: string): CapturedEmail[] {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.eml'))
+      .sort();
   } catch {
     return [];
   }

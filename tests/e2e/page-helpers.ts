@@ -59,8 +59,7 @@ export async function clickText(page: Page | ElementHandle, text: string, select
   await handles[index].click();
 }
 
-export const waitPath = (page: Page, path: string, timeout = 30_000) =>
-  page.waitForFunction((p) => location.pathname === p, { timeout }, path);
+export const waitPath = (page: Page, path: string, timeout = 30_000) => page.waitForFunction((p) => location.pathname === p, { timeout }, path);
 
 /** The visible text of the first element matching `selector`. */
 export const text = (page: Page, selector: string) => page.$eval(selector, (e) => (e as HTMLElement).innerText);

@@ -79,7 +79,7 @@ describe('a lycée teacher publishes and duplicates a stage on demo.localhost', 
     await page.goto(appUrl('/calendrier', 'demo.localhost'));
     expect(await text(page, 'main')).toContain('Pour créer un stage, cliquez directement sur le jour souhaité');
     // « Mois suivant » until the day's month is shown.
-    for (let m = monthOf(parisClock().day); m < monthOf(day); ) {
+    for (let m = monthOf(parisClock().day); m < monthOf(day);) {
       await clickText(page, 'Mois suivant ›');
       m = addMonths(m, 1);
       await page.waitForFunction((mm) => location.search.includes(`mois=${mm}`), { timeout: 30_000 }, m);
@@ -245,8 +245,14 @@ describe('every tab of a platform with ~100 stages (screenshots)', () => {
     await signIn(page, url('/connexion'), 'claire.martin@ac-rennes.fr', DEMO_PASSWORD);
     await waitPath(page, '/');
     const tabs = [
-      ['/', 'tableau-de-bord'], ['/calendrier', 'calendrier'], ['/liste', 'liste-des-stages'], ['/stagiaires', 'stagiaires'],
-      ['/options', 'options'], ['/options/formations', 'options-formations'], ['/contacts', 'contacts'], ['/recherche?q=commerce', 'rechercher-un-stage'],
+      ['/', 'tableau-de-bord'],
+      ['/calendrier', 'calendrier'],
+      ['/liste', 'liste-des-stages'],
+      ['/stagiaires', 'stagiaires'],
+      ['/options', 'options'],
+      ['/options/formations', 'options-formations'],
+      ['/contacts', 'contacts'],
+      ['/recherche?q=commerce', 'rechercher-un-stage'],
     ] as const;
     for (const [path, name] of tabs) {
       const res = await page.goto(url(path), { waitUntil: 'networkidle0' });

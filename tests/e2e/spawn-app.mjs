@@ -11,7 +11,9 @@ const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
 export function e2eDistDir() {
   if (process.env.CI) return '.next';
   const r = spawnSync(process.execPath, [tsx, '-e', "import('./scripts/build.ts').then((m) => process.stdout.write(m.sourceFingerprint()))"], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' },
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '' },
   });
   if (r.status !== 0) throw new Error(`fingerprint failed: ${r.stderr}`);
   const fp = r.stdout.trim();
@@ -42,7 +44,13 @@ export function spawnApp({ distDir, env = {}, seed = true, stages, reuseBuild = 
     cwd: root,
     stdio: ['pipe', 'pipe', 'inherit'],
     env: {
-      ...process.env, NODE_OPTIONS: '', E2E_DIST_DIR: distDir, NEXT_TSCONFIG: distDir === '.next' ? '' : e2eTsconfig(), E2E_APP_ENV: JSON.stringify(env), E2E_SEED: seed ? 'on' : 'off', E2E_BUILD: reuseBuild ? 'reuse' : 'ensure',
+      ...process.env,
+      NODE_OPTIONS: '',
+      E2E_DIST_DIR: distDir,
+      NEXT_TSCONFIG: distDir === '.next' ? '' : e2eTsconfig(),
+      E2E_APP_ENV: JSON.stringify(env),
+      E2E_SEED: seed ? 'on' : 'off',
+      E2E_BUILD: reuseBuild ? 'reuse' : 'ensure',
       ...(stages ? { E2E_STAGES: String(stages) } : {}),
     },
   });

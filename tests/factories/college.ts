@@ -5,7 +5,6 @@ import { uaiCheckLetter } from '@/lib/reference/uai';
 import { generateJoinCode } from '@/lib/classes/join-code';
 import { schoolYearOf } from '@/lib/core/format';
 
-
 let seq = 0;
 const next = () => ++seq;
 
@@ -19,8 +18,13 @@ export async function makeCollege(db: PrismaClient, input: { name?: string; regi
   const n = next();
   return db.establishment.create({
     data: {
-      uai: uai(n), name: input.name ?? `Collège Test ${n}`, kind: 'COLLEGE', city: input.city ?? 'Rennes', postalCode: '35000',
-      isPublic: input.isPublic ?? true, registeredAt: input.registered === false ? null : new Date('2026-09-01T08:00:00Z'),
+      uai: uai(n),
+      name: input.name ?? `Collège Test ${n}`,
+      kind: 'COLLEGE',
+      city: input.city ?? 'Rennes',
+      postalCode: '35000',
+      isPublic: input.isPublic ?? true,
+      registeredAt: input.registered === false ? null : new Date('2026-09-01T08:00:00Z'),
     },
   });
 }
@@ -28,22 +32,38 @@ export async function makeCollege(db: PrismaClient, input: { name?: string; regi
 export async function makeClass(db: PrismaClient, input: { establishmentId: string; name?: string; level?: string; schoolYear?: number }) {
   return db.classRoom.create({
     data: {
-      establishmentId: input.establishmentId, name: input.name ?? `3e ${next()}`, level: input.level ?? '3e',
-      schoolYear: input.schoolYear ?? schoolYearOf(), joinCode: generateJoinCode(),
+      establishmentId: input.establishmentId,
+      name: input.name ?? `3e ${next()}`,
+      level: input.level ?? '3e',
+      schoolYear: input.schoolYear ?? schoolYearOf(),
+      joinCode: generateJoinCode(),
     },
   });
 }
 
 export async function makePupil(
   db: PrismaClient,
-  input: { establishmentId: string | null; classRoomId?: string | null; schoolYear?: number; withAccount?: boolean; email?: string | null; guardians?: number; firstName?: string },
+  input: {
+    establishmentId: string | null;
+    classRoomId?: string | null;
+    schoolYear?: number;
+    withAccount?: boolean;
+    email?: string | null;
+    guardians?: number;
+    firstName?: string;
+  },
 ) {
   const n = next();
   const user = input.withAccount === false ? null : await makeUser(db, { email: input.email ?? null, login: `eleve.${n}`, firstName: undefined });
   const pupil = await db.pupil.create({
     data: {
-      userId: user?.id, establishmentId: input.establishmentId, classRoomId: input.classRoomId ?? null,
-      firstName: input.firstName ?? `Élève${n}`, lastName: `Nom${n}`, birthDate: new Date('2012-03-14T00:00:00Z'), level: '3e',
+      userId: user?.id,
+      establishmentId: input.establishmentId,
+      classRoomId: input.classRoomId ?? null,
+      firstName: input.firstName ?? `Élève${n}`,
+      lastName: `Nom${n}`,
+      birthDate: new Date('2012-03-14T00:00:00Z'),
+      level: '3e',
       schoolYear: input.schoolYear ?? schoolYearOf(),
     },
   });
@@ -70,7 +90,20 @@ export async function makeTeam(db: PrismaClient, input: { name?: string } = {}) 
 }
 
 /** Who the authorization matrix tests act as. OTHER_STAFF: the principal of another collège (the strongest role there). */
-export const MATRIX_ROLES = ['PRINCIPAL', 'DEPUTY', 'MAIN_TEACHER', 'TEACHER', 'CPE', 'COUNSELOR', 'SECRETARY', 'PUPIL', 'STRANGER', 'OTHER_STAFF', 'OPERATOR', 'ANONYMOUS'] as const;
+export const MATRIX_ROLES = [
+  'PRINCIPAL',
+  'DEPUTY',
+  'MAIN_TEACHER',
+  'TEACHER',
+  'CPE',
+  'COUNSELOR',
+  'SECRETARY',
+  'PUPIL',
+  'STRANGER',
+  'OTHER_STAFF',
+  'OPERATOR',
+  'ANONYMOUS',
+] as const;
 export type MatrixRole = (typeof MATRIX_ROLES)[number];
 
 /** One user id (or null: anonymous) per matrix role, around `team`. */
@@ -78,10 +111,18 @@ export async function matrixActors(db: PrismaClient, team: Team, other: Team): P
   const stranger = await makeUser(db);
   const operator = await makeUser(db, { isOperator: true });
   return {
-    PRINCIPAL: team.members.PRINCIPAL.user.id, DEPUTY: team.members.DEPUTY.user.id, MAIN_TEACHER: team.members.MAIN_TEACHER.user.id,
-    TEACHER: team.members.TEACHER.user.id, CPE: team.members.CPE.user.id, COUNSELOR: team.members.COUNSELOR.user.id,
-    SECRETARY: team.members.SECRETARY.user.id, PUPIL: team.pupilUser.id, STRANGER: stranger.id, OTHER_STAFF: other.members.PRINCIPAL.user.id,
-    OPERATOR: operator.id, ANONYMOUS: null,
+    PRINCIPAL: team.members.PRINCIPAL.user.id,
+    DEPUTY: team.members.DEPUTY.user.id,
+    MAIN_TEACHER: team.members.MAIN_TEACHER.user.id,
+    TEACHER: team.members.TEACHER.user.id,
+    CPE: team.members.CPE.user.id,
+    COUNSELOR: team.members.COUNSELOR.user.id,
+    SECRETARY: team.members.SECRETARY.user.id,
+    PUPIL: team.pupilUser.id,
+    STRANGER: stranger.id,
+    OTHER_STAFF: other.members.PRINCIPAL.user.id,
+    OPERATOR: operator.id,
+    ANONYMOUS: null,
   };
 }
 

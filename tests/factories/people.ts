@@ -24,9 +24,15 @@ export async function makeUser(
   const status = input.status ?? 'ACTIVE';
   return db.user.create({
     data: {
-      login: input.login ?? email ?? `eleve.${n}`, email, status, passwordHash: await passwordHash(),
-      emailVerified: status === 'ACTIVE' && email ? new Date() : null, isOperator: input.isOperator ?? false,
-      firstName: input.firstName ?? `Prénom${n}`, lastName: input.lastName ?? `Nom${n}`, civility: input.civility ?? null,
+      login: input.login ?? email ?? `eleve.${n}`,
+      email,
+      status,
+      passwordHash: await passwordHash(),
+      emailVerified: status === 'ACTIVE' && email ? new Date() : null,
+      isOperator: input.isOperator ?? false,
+      firstName: input.firstName ?? `Prénom${n}`,
+      lastName: input.lastName ?? `Nom${n}`,
+      civility: input.civility ?? null,
     },
   });
 }
@@ -54,9 +60,17 @@ export async function makeEstablishment(db: PrismaClient, data: Partial<Prisma.E
   await academyRennes(db);
   return db.establishment.create({
     data: {
-      name: `Collège ${data.uai}`, kind: 'COLLEGE', isPublic: true, natureLabel: 'COLLEGE', address1: '1 rue de l’École',
-      postalCode: '35000', city: 'Rennes', departmentCode: '035', academyCode: 'rennes',
-      directoryEmail: `Ce.${data.uai.toLowerCase()}@ac-rennes.fr`, open: true,
+      name: `Collège ${data.uai}`,
+      kind: 'COLLEGE',
+      isPublic: true,
+      natureLabel: 'COLLEGE',
+      address1: '1 rue de l’École',
+      postalCode: '35000',
+      city: 'Rennes',
+      departmentCode: '035',
+      academyCode: 'rennes',
+      directoryEmail: `Ce.${data.uai.toLowerCase()}@ac-rennes.fr`,
+      open: true,
       ...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)),
       uai: data.uai,
     },

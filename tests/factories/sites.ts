@@ -40,7 +40,12 @@ export async function makeSite(prisma: PrismaClient, input: { slug: string; uai:
   const site = await prisma.site.create({ data: { establishmentId: lycee.id, name: input.name ?? `Lycée ${input.slug}`, slug: input.slug } });
   const admin = await makeUser(prisma, { email: `admin.${input.slug}@ac-rennes.fr` });
   const teacherUser = await makeUser(prisma, { email: `prof.${input.slug}@ac-rennes.fr` });
-  await prisma.siteMembership.createMany({ data: [{ siteId: site.id, userId: admin.id, role: 'ADMIN' }, { siteId: site.id, userId: teacherUser.id, role: 'TEACHER' }] });
+  await prisma.siteMembership.createMany({
+    data: [
+      { siteId: site.id, userId: admin.id, role: 'ADMIN' },
+      { siteId: site.id, userId: teacherUser.id, role: 'TEACHER' },
+    ],
+  });
   const elec = await prisma.formation.create({ data: { siteId: site.id, type: 'Bac pro', name: `Métiers de l'électricité ${input.slug}` } });
   const cuisine = await prisma.formation.create({ data: { siteId: site.id, type: 'CAP', name: `Cuisine ${input.slug}` } });
   const durand = await prisma.teacher.create({ data: { siteId: site.id, firstName: 'Paul', lastName: `Durand-${input.slug}` } });
@@ -52,15 +57,33 @@ export type TestSite = Awaited<ReturnType<typeof makeSite>>;
 export async function makeStage(
   prisma: PrismaClient,
   s: TestSite,
-  data: { date: Day; formation?: 'elec' | 'cuisine'; start?: number; end?: number; capacity?: number; enrolled?: number; teacher?: 'durand' | 'lambert' | null; stageType?: string; scheduleDetail?: string; status?: 'PUBLISHED' | 'CANCELLED' },
+  data: {
+    date: Day;
+    formation?: 'elec' | 'cuisine';
+    start?: number;
+    end?: number;
+    capacity?: number;
+    enrolled?: number;
+    teacher?: 'durand' | 'lambert' | null;
+    stageType?: string;
+    scheduleDetail?: string;
+    status?: 'PUBLISHED' | 'CANCELLED';
+  },
 ) {
   return prisma.stage.create({
     data: {
-      siteId: s.site.id, formationId: s.formations[data.formation ?? 'elec'].id,
+      siteId: s.site.id,
+      formationId: s.formations[data.formation ?? 'elec'].id,
       teacherId: data.teacher === null ? null : s.teachers[data.teacher ?? 'durand'].id,
-      date: dayToDb(data.date), startMinutes: data.start ?? 540, endMinutes: data.end ?? 720, capacity: data.capacity ?? 10,
-      enrolledCount: data.enrolled ?? 0, stageType: data.stageType ?? 'Mini-stage', scheduleDetail: data.scheduleDetail ?? null,
-      status: data.status ?? 'PUBLISHED', audience: ['3e'],
+      date: dayToDb(data.date),
+      startMinutes: data.start ?? 540,
+      endMinutes: data.end ?? 720,
+      capacity: data.capacity ?? 10,
+      enrolledCount: data.enrolled ?? 0,
+      stageType: data.stageType ?? 'Mini-stage',
+      scheduleDetail: data.scheduleDetail ?? null,
+      status: data.status ?? 'PUBLISHED',
+      audience: ['3e'],
     },
   });
 }
@@ -77,7 +100,12 @@ export async function makeCollege(prisma: PrismaClient, input: { uai: string; na
     pupils.push(
       await prisma.pupil.create({
         data: {
-          establishmentId: est.id, classRoomId: room.id, schoolYear: 2026, level: '3e', firstName: `Élève${n}`, lastName: input.name.split(' ').pop()!,
+          establishmentId: est.id,
+          classRoomId: room.id,
+          schoolYear: 2026,
+          level: '3e',
+          firstName: `Élève${n}`,
+          lastName: input.name.split(' ').pop()!,
           guardians: { create: [{ rank: 1, firstName: 'Parent', lastName: `${n}`, email: input.guardianEmails === false ? null : `parent${n}@example.fr` }] },
         },
       }),

@@ -9,12 +9,7 @@ import { makeEstablishment, makeMember } from '../factories/people';
 import { identifierHint, maskAddress, submitAccessRequest } from '@/lib/accounts/identifier';
 import { declineAccessRequest, grantAccessRequest, listOverdueRequests, listPendingRequests } from '@/lib/accounts/access-requests';
 import { submitAccessRequestAction } from '@/lib/accounts/actions';
-import {
-  declineAccessRequestAction,
-  grantAccessRequestAction,
-  operatorDeclineAccessRequestAction,
-  operatorGrantAccessRequestAction,
-} from '@/lib/accounts/admin-actions';
+import { declineAccessRequestAction, grantAccessRequestAction, operatorDeclineAccessRequestAction, operatorGrantAccessRequestAction } from '@/lib/accounts/admin-actions';
 import { hashLinkToken } from '@/lib/core/links';
 
 const db = useTestDb();
@@ -43,7 +38,9 @@ describe('« Vous ne connaissez pas votre identifiant ? »', () => {
   it('shows only the first letters of the manager’s address', async () => {
     expect(maskAddress('ce.0350033w@ac-rennes.fr')).toBe('ce.....@ac-rennes.fr');
     expect(await identifierHint('0350033W')).toEqual({
-      status: 'REGISTERED', establishment: { uai: '0350033W', label: 'Collège les Ormeaux (Rennes)' }, hints: ['ce.....@ac-rennes.fr'],
+      status: 'REGISTERED',
+      establishment: { uai: '0350033W', label: 'Collège les Ormeaux (Rennes)' },
+      hints: ['ce.....@ac-rennes.fr'],
     });
   });
 
@@ -88,8 +85,7 @@ describe('the access request', () => {
 
   it('throttles requests from one address', async () => {
     const ip = freshIp();
-    const send = () =>
-      submitAccessRequest({ uai: '0352274G', lastName: 'L', firstName: 'P', function: 'Prof', email: 'insistant@ac-rennes.fr' }, { origin, ip });
+    const send = () => submitAccessRequest({ uai: '0352274G', lastName: 'L', firstName: 'P', function: 'Prof', email: 'insistant@ac-rennes.fr' }, { origin, ip });
     for (let i = 0; i < 5; i++) await send();
     await expect(send()).rejects.toMatchObject({ code: 'RATE_LIMITED' });
   });
@@ -112,7 +108,12 @@ describe('answering requests (chef d’établissement)', () => {
     expect(result.ok).toBe(true);
     const answered = await prisma.accessRequest.findUniqueOrThrow({ where: { id: pending.id }, include: { invitation: true } });
     expect(answered).toMatchObject({ status: 'GRANTED', answeredById: ids.principal });
-    expect(answered.invitation).toMatchObject({ email: 'julie.martin@ac-rennes.fr', establishmentId: ids.ormeaux, staffRole: 'MAIN_TEACHER', invitedById: ids.principal });
+    expect(answered.invitation).toMatchObject({
+      email: 'julie.martin@ac-rennes.fr',
+      establishmentId: ids.ormeaux,
+      staffRole: 'MAIN_TEACHER',
+      invitedById: ids.principal,
+    });
     const raw = await lastLink(prisma, 'julie.martin@ac-rennes.fr', '/invitation/');
     expect(answered.invitation!.tokenHash).toBe(await hashLinkToken(raw));
     expect(answered.invitation!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
@@ -179,7 +180,9 @@ describe('requests unanswered after 24 hours (operator)', () => {
     const official = await prisma.accessRequest.findFirstOrThrow({ where: { email: 'ce.0350033w@ac-rennes.fr' } });
     actAs(ids.operator);
     expect(await operatorGrantAccessRequestAction({ requestId: official.id, staffRole: 'PRINCIPAL' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    await expect(grantAccessRequest({ requestId: official.id, staffRole: 'PRINCIPAL', origin, now: tomorrow() }, { userId: ids.operator, operator: true })).resolves.toMatchObject({ invitationId: expect.any(String) });
+    await expect(
+      grantAccessRequest({ requestId: official.id, staffRole: 'PRINCIPAL', origin, now: tomorrow() }, { userId: ids.operator, operator: true }),
+    ).resolves.toMatchObject({ invitationId: expect.any(String) });
   });
 
   it('refuses the operator a grant for another address, but lets them decline it', async () => {

@@ -21,7 +21,15 @@ beforeAll(async () => {
   await makeEstablishment(db().prisma, { uai: '0351847T', name: 'Collège Georges Brassens' });
   // Someone who does not read the school's mailbox registers the collège with a password of their own.
   await registerEstablishment(
-    { uai: '0351847T', civility: 'M.', lastName: 'Intrus', firstName: 'Ivan', function: "Chef d'établissement", password: INTRUDER_PASSWORD, passwordConfirm: INTRUDER_PASSWORD },
+    {
+      uai: '0351847T',
+      civility: 'M.',
+      lastName: 'Intrus',
+      firstName: 'Ivan',
+      function: "Chef d'établissement",
+      password: INTRUDER_PASSWORD,
+      passwordConfirm: INTRUDER_PASSWORD,
+    },
     { origin, ip: freshIp() },
   );
 });

@@ -81,7 +81,12 @@ describe('activating a registration', () => {
   it('activates a staff member who signed up alone without making them active in the establishment', async () => {
     const { prisma } = db();
     const { establishment } = await makeRegistered(prisma, '0350033W');
-    const { user, membership } = await makeMember(prisma, { establishmentId: establishment.id, login: 'marie.leroy@ac-rennes.fr', role: 'MAIN_TEACHER', status: 'PENDING' });
+    const { user, membership } = await makeMember(prisma, {
+      establishmentId: establishment.id,
+      login: 'marie.leroy@ac-rennes.fr',
+      role: 'MAIN_TEACHER',
+      status: 'PENDING',
+    });
     await prisma.user.update({ where: { id: user.id }, data: { status: 'PENDING_ACTIVATION' } });
     await prisma.$transaction((tx) => sendActivationEmail(tx, { userId: user.id, to: user.email!, origin, platformName: 'ministage' }));
     const raw = await lastLink(prisma, 'marie.leroy@ac-rennes.fr', '/activation/');
@@ -106,9 +111,7 @@ describe('« Vous n’avez pas reçu le message d’activation ? »', () => {
     await register('0351881E');
     const before = await prisma.outboxEmail.count();
     const answers = await Promise.all(
-      ['ce.0351881e@ac-rennes.fr', 'ce.0351847t@ac-rennes.fr', 'personne@ac-rennes.fr'].map((identifier) =>
-        resendActivation({ identifier, origin, ip: freshIp() }),
-      ),
+      ['ce.0351881e@ac-rennes.fr', 'ce.0351847t@ac-rennes.fr', 'personne@ac-rennes.fr'].map((identifier) => resendActivation({ identifier, origin, ip: freshIp() })),
     );
     expect(new Set(answers.map((a) => a.message))).toEqual(new Set([RESEND_ANSWER]));
     expect(await prisma.outboxEmail.count()).toBe(before + 1);

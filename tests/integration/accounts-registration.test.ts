@@ -12,8 +12,14 @@ import type { RegistrationData } from '@/lib/accounts/schema';
 
 const db = useTestDb();
 const form = (uai: string, extra: Partial<RegistrationData> = {}): RegistrationData => ({
-  uai, civility: 'Mme', lastName: 'Dupont', firstName: 'Claire', function: "Chef d'établissement",
-  password: 'Brassens-Le-Rheu-2026', passwordConfirm: 'Brassens-Le-Rheu-2026', ...extra,
+  uai,
+  civility: 'Mme',
+  lastName: 'Dupont',
+  firstName: 'Claire',
+  function: "Chef d'établissement",
+  password: 'Brassens-Le-Rheu-2026',
+  passwordConfirm: 'Brassens-Le-Rheu-2026',
+  ...extra,
 });
 const ctx = () => ({ origin: 'http://localhost:3000', ip: freshIp() });
 

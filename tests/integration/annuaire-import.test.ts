@@ -14,7 +14,11 @@ const db = useTestDb();
 
 /** Counted independently of the importer: the extract has no quoted fields, a plain split will do. */
 function countByType() {
-  const [header, ...rows] = readFileSync(EXTRACT, 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean).map((l) => l.split(';'));
+  const [header, ...rows] = readFileSync(EXTRACT, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter(Boolean)
+    .map((l) => l.split(';'));
   const type = header.indexOf('Type_etablissement');
   const lines: Record<string, number> = {};
   const uais: Record<string, Set<string>> = {};

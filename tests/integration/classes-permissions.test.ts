@@ -9,8 +9,14 @@ import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
 import { MATRIX_ROLES, expectedOutcome, makeClass, makePupil, makeTeam, matrixActors, type MatrixRole, type Team } from '../factories/college';
 import {
-  assignTeachersAction, createClassAction, deleteClassAction, detachPupilAction, movePupilsAction,
-  regenerateJoinCodeAction, updateClassAction, updateGuardiansAction,
+  assignTeachersAction,
+  createClassAction,
+  deleteClassAction,
+  detachPupilAction,
+  movePupilsAction,
+  regenerateJoinCodeAction,
+  updateClassAction,
+  updateGuardiansAction,
 } from '@/lib/classes/actions';
 import { startRolloverAction } from '@/lib/classes/rollover-actions';
 import type { ActionResult } from '@/lib/core/action-types';
@@ -33,10 +39,20 @@ const newClass = () => makeClass(db().prisma, { establishmentId: team.establishm
 
 const cases: Case[] = [
   { name: 'add a class', allowed: TEAM, scoped: false, run: () => createClassAction({ name: `Nouvelle ${++n}`, level: '4e' }) },
-  { name: 'rename a class / change its filière', allowed: TEAM, scoped: true, run: async () => updateClassAction({ classRoomId: (await newClass()).id, name: `Renommée ${++n}`, level: 'ULIS' }) },
+  {
+    name: 'rename a class / change its filière',
+    allowed: TEAM,
+    scoped: true,
+    run: async () => updateClassAction({ classRoomId: (await newClass()).id, name: `Renommée ${++n}`, level: 'ULIS' }),
+  },
   { name: 'delete an empty class', allowed: TEAM, scoped: true, run: async () => deleteClassAction({ classRoomId: (await newClass()).id }) },
   { name: 'new join code', allowed: TEAM, scoped: true, run: async () => regenerateJoinCodeAction({ classRoomId: (await newClass()).id }) },
-  { name: 'assign professeurs principaux', allowed: HEADS, scoped: true, run: async () => assignTeachersAction({ classRoomId: (await newClass()).id, membershipIds: [team.members.MAIN_TEACHER.membership.id] }) },
+  {
+    name: 'assign professeurs principaux',
+    allowed: HEADS,
+    scoped: true,
+    run: async () => assignTeachersAction({ classRoomId: (await newClass()).id, membershipIds: [team.members.MAIN_TEACHER.membership.id] }),
+  },
   { name: 'dry-run the school-year rollover', allowed: ['OPERATOR'], scoped: false, run: () => startRolloverAction({ year: 2020, dryRun: true }) },
 ];
 
@@ -60,10 +76,13 @@ describe.each(cases)('$name', (c) => {
 type Where = 'own class' | 'other class' | 'without class' | 'other collège';
 const pupilIn = async (where: Where) => {
   const input =
-    where === 'own class' ? { establishmentId: team.establishmentId, classRoomId: team.classA.id }
-    : where === 'other class' ? { establishmentId: team.establishmentId, classRoomId: team.classB.id }
-    : where === 'without class' ? { establishmentId: team.establishmentId, classRoomId: null }
-    : { establishmentId: other.establishmentId, classRoomId: other.classA.id };
+    where === 'own class'
+      ? { establishmentId: team.establishmentId, classRoomId: team.classA.id }
+      : where === 'other class'
+        ? { establishmentId: team.establishmentId, classRoomId: team.classB.id }
+        : where === 'without class'
+          ? { establishmentId: team.establishmentId, classRoomId: null }
+          : { establishmentId: other.establishmentId, classRoomId: other.classA.id };
   return (await makePupil(db().prisma, input)).pupil;
 };
 
@@ -87,7 +106,11 @@ const rowOf = async (id: string): Promise<PupilRow> => {
 };
 
 type PupilCase = {
-  name: string; where: Where; pp: Code; office?: Code; otherStaff?: Code;
+  name: string;
+  where: Where;
+  pp: Code;
+  office?: Code;
+  otherStaff?: Code;
   run: (pupilId: string) => Promise<ActionResult<unknown>>;
 };
 const guardian = [{ lastName: 'Morel', firstName: 'Sophie', email: 'sophie.morel@exemple.fr', phone: '' }];
@@ -95,22 +118,80 @@ const pupilCases: PupilCase[] = [
   // move one pupil (the class page's select, or « Choisissez une classe »)
   { name: 'move a pupil of 3e A (own) to 3e B', where: 'own class', pp: 'OK', run: (id) => movePupilsAction({ moves: [{ pupilId: id, classRoomId: team.classB.id }] }) },
   { name: 'move a pupil of 3e A (own) out of any class', where: 'own class', pp: 'OK', run: (id) => movePupilsAction({ moves: [{ pupilId: id, classRoomId: null }] }) },
-  { name: 'move a pupil of 3e B (other class) into 3e A', where: 'other class', pp: 'NOT_FOUND', run: (id) => movePupilsAction({ moves: [{ pupilId: id, classRoomId: team.classA.id }] }) },
-  { name: 'move a pupil of 3e B (other class) to a new class', where: 'other class', pp: 'NOT_FOUND', run: async (id) => movePupilsAction({ moves: [{ pupilId: id, classRoomId: (await newClass()).id }] }) },
-  { name: 'give a pupil without class the class 3e A (own)', where: 'without class', pp: 'OK', run: (id) => movePupilsAction({ moves: [{ pupilId: id, classRoomId: team.classA.id }] }) },
-  { name: 'give a pupil without class the class 3e B (not own)', where: 'without class', pp: 'FORBIDDEN', run: (id) => movePupilsAction({ moves: [{ pupilId: id, classRoomId: team.classB.id }] }) },
-  { name: "move another collège's pupil into 3e A", where: 'other collège', pp: 'NOT_FOUND', office: 'NOT_FOUND', otherStaff: 'NOT_FOUND', run: (id) => movePupilsAction({ moves: [{ pupilId: id, classRoomId: team.classA.id }] }) },
-  { name: "move another collège's pupil within that collège", where: 'other collège', pp: 'NOT_FOUND', office: 'NOT_FOUND', otherStaff: 'OK', run: (id) => movePupilsAction({ moves: [{ pupilId: id, classRoomId: other.classB.id }] }) },
+  {
+    name: 'move a pupil of 3e B (other class) into 3e A',
+    where: 'other class',
+    pp: 'NOT_FOUND',
+    run: (id) => movePupilsAction({ moves: [{ pupilId: id, classRoomId: team.classA.id }] }),
+  },
+  {
+    name: 'move a pupil of 3e B (other class) to a new class',
+    where: 'other class',
+    pp: 'NOT_FOUND',
+    run: async (id) => movePupilsAction({ moves: [{ pupilId: id, classRoomId: (await newClass()).id }] }),
+  },
+  {
+    name: 'give a pupil without class the class 3e A (own)',
+    where: 'without class',
+    pp: 'OK',
+    run: (id) => movePupilsAction({ moves: [{ pupilId: id, classRoomId: team.classA.id }] }),
+  },
+  {
+    name: 'give a pupil without class the class 3e B (not own)',
+    where: 'without class',
+    pp: 'FORBIDDEN',
+    run: (id) => movePupilsAction({ moves: [{ pupilId: id, classRoomId: team.classB.id }] }),
+  },
+  {
+    name: "move another collège's pupil into 3e A",
+    where: 'other collège',
+    pp: 'NOT_FOUND',
+    office: 'NOT_FOUND',
+    otherStaff: 'NOT_FOUND',
+    run: (id) => movePupilsAction({ moves: [{ pupilId: id, classRoomId: team.classA.id }] }),
+  },
+  {
+    name: "move another collège's pupil within that collège",
+    where: 'other collège',
+    pp: 'NOT_FOUND',
+    office: 'NOT_FOUND',
+    otherStaff: 'OK',
+    run: (id) => movePupilsAction({ moves: [{ pupilId: id, classRoomId: other.classB.id }] }),
+  },
   // « Cet élève ne fait pas partie de mon établissement »
   { name: 'detach a pupil of 3e A (own)', where: 'own class', pp: 'OK', run: (id) => detachPupilAction({ pupilId: id }) },
   { name: 'detach a pupil of 3e B (other class)', where: 'other class', pp: 'NOT_FOUND', run: (id) => detachPupilAction({ pupilId: id }) },
   { name: 'detach a pupil without class', where: 'without class', pp: 'NOT_FOUND', run: (id) => detachPupilAction({ pupilId: id }) },
-  { name: "detach another collège's pupil", where: 'other collège', pp: 'NOT_FOUND', office: 'NOT_FOUND', otherStaff: 'OK', run: (id) => detachPupilAction({ pupilId: id }) },
+  {
+    name: "detach another collège's pupil",
+    where: 'other collège',
+    pp: 'NOT_FOUND',
+    office: 'NOT_FOUND',
+    otherStaff: 'OK',
+    run: (id) => detachPupilAction({ pupilId: id }),
+  },
   // legal guardians on the pupil's page
-  { name: "fill in the guardians of a pupil of 3e A (own)", where: 'own class', pp: 'OK', run: (id) => updateGuardiansAction({ pupilId: id, guardians: guardian }) },
-  { name: "fill in the guardians of a pupil of 3e B (other class)", where: 'other class', pp: 'NOT_FOUND', run: (id) => updateGuardiansAction({ pupilId: id, guardians: guardian }) },
-  { name: "fill in the guardians of a pupil without class", where: 'without class', pp: 'NOT_FOUND', run: (id) => updateGuardiansAction({ pupilId: id, guardians: guardian }) },
-  { name: "fill in the guardians of another collège's pupil", where: 'other collège', pp: 'NOT_FOUND', office: 'NOT_FOUND', otherStaff: 'OK', run: (id) => updateGuardiansAction({ pupilId: id, guardians: guardian }) },
+  { name: 'fill in the guardians of a pupil of 3e A (own)', where: 'own class', pp: 'OK', run: (id) => updateGuardiansAction({ pupilId: id, guardians: guardian }) },
+  {
+    name: 'fill in the guardians of a pupil of 3e B (other class)',
+    where: 'other class',
+    pp: 'NOT_FOUND',
+    run: (id) => updateGuardiansAction({ pupilId: id, guardians: guardian }),
+  },
+  {
+    name: 'fill in the guardians of a pupil without class',
+    where: 'without class',
+    pp: 'NOT_FOUND',
+    run: (id) => updateGuardiansAction({ pupilId: id, guardians: guardian }),
+  },
+  {
+    name: "fill in the guardians of another collège's pupil",
+    where: 'other collège',
+    pp: 'NOT_FOUND',
+    office: 'NOT_FOUND',
+    otherStaff: 'OK',
+    run: (id) => updateGuardiansAction({ pupilId: id, guardians: guardian }),
+  },
 ];
 
 describe.each(pupilCases)('$name', (c) => {
@@ -183,7 +264,7 @@ describe("another collège's rows are not found, and never changed", () => {
     expect(await db().prisma.classRoom.findUniqueOrThrow({ where: { id: room.id } })).toMatchObject({ name: room.name });
   });
 
-  it("a professeur principal of another collège cannot move their own pupil into our classes", async () => {
+  it('a professeur principal of another collège cannot move their own pupil into our classes', async () => {
     actAs(other.members.MAIN_TEACHER.user.id);
     const room = await newClass();
     expect(await movePupilsAction({ moves: [{ pupilId: other.pupil.id, classRoomId: room.id }] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

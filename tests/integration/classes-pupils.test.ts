@@ -11,10 +11,24 @@ const db = useTestDb();
 let team: Team;
 let other: Team;
 /** The secretariat: every pupil of the collège. */
-const scope = () => ({ establishmentId: team.establishmentId, actorId: team.members.SECRETARY.user.id, membershipId: team.members.SECRETARY.membership.id, wholeCollege: true });
+const scope = () => ({
+  establishmentId: team.establishmentId,
+  actorId: team.members.SECRETARY.user.id,
+  membershipId: team.members.SECRETARY.membership.id,
+  wholeCollege: true,
+});
 /** The professeur principal of 3e A: that class only. */
-const ppScope = () => ({ establishmentId: team.establishmentId, actorId: team.members.MAIN_TEACHER.user.id, membershipId: team.members.MAIN_TEACHER.membership.id, wholeCollege: false });
-const code = (p: Promise<unknown>) => p.then(() => 'OK', (e: AppError) => e.code);
+const ppScope = () => ({
+  establishmentId: team.establishmentId,
+  actorId: team.members.MAIN_TEACHER.user.id,
+  membershipId: team.members.MAIN_TEACHER.membership.id,
+  wholeCollege: false,
+});
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => 'OK',
+    (e: AppError) => e.code,
+  );
 const classOf = async (id: string) => (await db().prisma.pupil.findUniqueOrThrow({ where: { id } })).classRoomId;
 
 beforeAll(async () => {
@@ -47,9 +61,18 @@ describe('moving pupils', () => {
     expect((await db().prisma.pupil.findUniqueOrThrow({ where: { id: pupil.id } })).level).toBe('SEGPA');
   });
 
-  it("moves nobody when one pupil or one class belongs to another collège (all or nothing)", async () => {
+  it('moves nobody when one pupil or one class belongs to another collège (all or nothing)', async () => {
     const { pupil } = await makePupil(db().prisma, { establishmentId: team.establishmentId, classRoomId: team.classA.id });
-    expect(await code(movePupils(scope(), { moves: [{ pupilId: pupil.id, classRoomId: team.classB.id }, { pupilId: other.pupil.id, classRoomId: team.classB.id }] }))).toBe('NOT_FOUND');
+    expect(
+      await code(
+        movePupils(scope(), {
+          moves: [
+            { pupilId: pupil.id, classRoomId: team.classB.id },
+            { pupilId: other.pupil.id, classRoomId: team.classB.id },
+          ],
+        }),
+      ),
+    ).toBe('NOT_FOUND');
     expect(await classOf(pupil.id)).toBe(team.classA.id);
     expect(await code(movePupils(scope(), { moves: [{ pupilId: pupil.id, classRoomId: other.classB.id }] }))).toBe('NOT_FOUND');
     expect(await classOf(pupil.id)).toBe(team.classA.id);
@@ -74,7 +97,15 @@ describe('« Cet élève ne fait pas partie de mon établissement »', () => {
   it('detaches the pupil from the collège and its class, audits it and tells the pupil by email', async () => {
     const user = await makeUser(db().prisma, { email: 'eleve.detache@exemple.fr', login: 'eleve.detache@exemple.fr' });
     const pupil = await db().prisma.pupil.create({
-      data: { userId: user.id, establishmentId: team.establishmentId, classRoomId: team.classA.id, firstName: 'Tom', lastName: 'Martin', schoolYear: team.classA.schoolYear, level: '3e' },
+      data: {
+        userId: user.id,
+        establishmentId: team.establishmentId,
+        classRoomId: team.classA.id,
+        firstName: 'Tom',
+        lastName: 'Martin',
+        schoolYear: team.classA.schoolYear,
+        level: '3e',
+      },
     });
     await detachPupil(scope(), { pupilId: pupil.id });
     const after = await db().prisma.pupil.findUniqueOrThrow({ where: { id: pupil.id } });
@@ -136,7 +167,10 @@ describe('a professeur principal: the pupils of their own classes only', () => {
   it('checks every pupil of a batch: one pupil of another class and nobody moves', async () => {
     const mine = await makePupil(db().prisma, { establishmentId: team.establishmentId, classRoomId: team.classA.id });
     const theirs = await makePupil(db().prisma, { establishmentId: team.establishmentId, classRoomId: team.classB.id });
-    const moves = [{ pupilId: mine.pupil.id, classRoomId: team.classB.id }, { pupilId: theirs.pupil.id, classRoomId: team.classA.id }];
+    const moves = [
+      { pupilId: mine.pupil.id, classRoomId: team.classB.id },
+      { pupilId: theirs.pupil.id, classRoomId: team.classA.id },
+    ];
     expect(await code(movePupils(ppScope(), { moves }))).toBe('NOT_FOUND');
     expect(await classOf(mine.pupil.id)).toBe(team.classA.id);
     expect(await classOf(theirs.pupil.id)).toBe(team.classB.id);
@@ -191,7 +225,7 @@ describe('read models scoped by reach', () => {
     expect((await listPupilsInClasses(scope())).map((p) => p.id)).not.toContain(other.pupil.id);
   });
 
-  it("a class page holds its pupils only for those who reach them (counts stay visible)", async () => {
+  it('a class page holds its pupils only for those who reach them (counts stay visible)', async () => {
     const own = await getClassDetail(team.establishmentId, team.classA.id, ppScope());
     expect(own?.pupils?.length).toBeGreaterThan(0);
     const notOwn = await getClassDetail(team.establishmentId, team.classB.id, ppScope());

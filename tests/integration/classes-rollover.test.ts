@@ -38,7 +38,9 @@ beforeAll(async () => {
   const lycee = await p.establishment.create({ data: { uai: '0350032V', name: 'Lycée Louis Guilloux', kind: 'LYCEE' } });
   const site = await p.site.create({ data: { establishmentId: lycee.id, name: 'Lycée Démo', slug: 'demo-r' } });
   const formation = await p.formation.create({ data: { siteId: site.id, type: 'Bac pro', name: 'Cuisine' } });
-  const stage = await p.stage.create({ data: { siteId: site.id, formationId: formation.id, date: new Date('2026-03-10'), startMinutes: 540, endMinutes: 720, capacity: 8, enrolledCount: 1 } });
+  const stage = await p.stage.create({
+    data: { siteId: site.id, formationId: formation.id, date: new Date('2026-03-10'), startMinutes: 540, endMinutes: 720, capacity: 8, enrolledCount: 1 },
+  });
   const pupil = await p.pupil.findFirstOrThrow({ where: { establishmentId: a.establishmentId, schoolYear: YEAR, classRoomId: { not: null } } });
   enrolledPupilId = pupil.id;
   await p.enrolment.create({ data: { stageId: stage.id, pupilId: pupil.id, establishmentId: a.establishmentId } });

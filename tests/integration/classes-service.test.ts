@@ -17,7 +17,11 @@ beforeAll(async () => {
   other = await makeTeam(db().prisma, { name: 'Collège Françoise Dolto' });
 });
 
-const code = (p: Promise<unknown>) => p.then(() => 'OK', (e: AppError) => e.code);
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => 'OK',
+    (e: AppError) => e.code,
+  );
 
 describe('creating a class', () => {
   it('creates « 4e C » in the current school year with a short unambiguous join code, and audits it', async () => {

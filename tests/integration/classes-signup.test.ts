@@ -15,9 +15,17 @@ const db = useTestDb();
 let team: Team;
 
 const form = (over: Partial<PupilSignUpInput> = {}): PupilSignUpInput => ({
-  code: team.classA.joinCode, lastName: 'Morel', firstName: 'Léa', birthDate: '2012-05-04',
-  accountKind: 'login', login: `lea.${Math.random().toString(36).slice(2, 8)}`, email: '',
-  password: 'Un-mot-de-passe-long', passwordConfirm: 'Un-mot-de-passe-long', guardians: [], ...over,
+  code: team.classA.joinCode,
+  lastName: 'Morel',
+  firstName: 'Léa',
+  birthDate: '2012-05-04',
+  accountKind: 'login',
+  login: `lea.${Math.random().toString(36).slice(2, 8)}`,
+  email: '',
+  password: 'Un-mot-de-passe-long',
+  passwordConfirm: 'Un-mot-de-passe-long',
+  guardians: [],
+  ...over,
 });
 
 beforeAll(async () => {
@@ -27,14 +35,22 @@ beforeAll(async () => {
 
 describe('signing up with the class code', () => {
   it('creates an active login-only account in the class of the code, with its guardians; the pupil can sign in', async () => {
-    const res = await signUpPupilAction(form({
-      login: 'Lea.Morel', guardians: [{ lastName: 'Morel', firstName: 'Sophie', email: 'sophie.morel@exemple.fr', phone: '' }],
-    }));
+    const res = await signUpPupilAction(
+      form({
+        login: 'Lea.Morel',
+        guardians: [{ lastName: 'Morel', firstName: 'Sophie', email: 'sophie.morel@exemple.fr', phone: '' }],
+      }),
+    );
     expect(res).toEqual({ ok: true, data: { login: 'lea.morel', needsActivation: false, establishmentName: 'Collège les Ormeaux', className: '3e A' } });
     const user = await db().prisma.user.findUniqueOrThrow({ where: { login: 'lea.morel' }, include: { pupil: { include: { guardians: true } } } });
     expect(user).toMatchObject({ status: 'ACTIVE', email: null, firstName: null, lastName: null });
     expect(user.pupil).toMatchObject({
-      establishmentId: team.establishmentId, classRoomId: team.classA.id, firstName: 'Léa', lastName: 'Morel', level: '3e', schoolYear: schoolYearOf(),
+      establishmentId: team.establishmentId,
+      classRoomId: team.classA.id,
+      firstName: 'Léa',
+      lastName: 'Morel',
+      level: '3e',
+      schoolYear: schoolYearOf(),
     });
     expect(user.pupil!.birthDate!.toISOString().slice(0, 10)).toBe('2012-05-04');
     expect(user.pupil!.guardians).toEqual([expect.objectContaining({ rank: 1, firstName: 'Sophie', email: 'sophie.morel@exemple.fr' })]);
@@ -83,9 +99,14 @@ describe('signing up with the class code', () => {
 
   it('explains every invalid field (no email nor login, birth date, password, guardian) without creating anything', async () => {
     const users = await db().prisma.user.count();
-    const res = await signUpPupilAction(form({
-      login: '', birthDate: '2030-01-01', passwordConfirm: 'autre', guardians: [{ lastName: 'Morel', firstName: '', email: 'pas-une-adresse', phone: '' }],
-    }));
+    const res = await signUpPupilAction(
+      form({
+        login: '',
+        birthDate: '2030-01-01',
+        passwordConfirm: 'autre',
+        guardians: [{ lastName: 'Morel', firstName: '', email: 'pas-une-adresse', phone: '' }],
+      }),
+    );
     expect(res.ok).toBe(false);
     const fields = Object.keys((res as { error: { fieldErrors: object } }).error.fieldErrors);
     expect(fields).toEqual(expect.arrayContaining(['login', 'birthDate', 'passwordConfirm', 'guardians.0.firstName', 'guardians.0.email']));
@@ -128,7 +149,10 @@ describe('signing up without a code', () => {
 
   it('never enters a class without its code: a class id sent with the form is ignored, the pupil waits « sans classe »', async () => {
     const other = await makeTeam(db().prisma);
-    for (const [login, classRoomId] of [['sans.code.b', team.classB.id], ['sans.code.autre', other.classB.id]]) {
+    for (const [login, classRoomId] of [
+      ['sans.code.b', team.classB.id],
+      ['sans.code.autre', other.classB.id],
+    ]) {
       const res = await signUpPupilAction({ ...form({ code: '', uai: team.college.uai, level: '3e', login }), classRoomId } as PupilSignUpInput);
       expect(res).toMatchObject({ ok: true, data: { className: null } });
       const pupil = await db().prisma.pupil.findFirstOrThrow({ where: { user: { login } } });
@@ -136,7 +160,6 @@ describe('signing up without a code', () => {
     }
     expect(await db().prisma.pupil.count({ where: { classRoomId: other.classB.id, user: { login: { startsWith: 'sans.code' } } } })).toBe(0);
   });
-
 
   it('requires at least the level when no class is chosen', async () => {
     const res = await signUpPupilAction(form({ code: '', uai: team.college.uai, level: '' }));
@@ -151,14 +174,23 @@ describe('a signed-in pupil joins a class with its code', () => {
     actAs(user!.id);
     const res = await joinClassAction({ code: other.classB.joinCode });
     expect(res).toEqual({ ok: true, data: { classRoomId: other.classB.id, className: '3e B', establishmentName: 'Collège Françoise Dolto' } });
-    expect(await db().prisma.pupil.findUniqueOrThrow({ where: { id: pupil.id } })).toMatchObject({ establishmentId: other.establishmentId, classRoomId: other.classB.id });
+    expect(await db().prisma.pupil.findUniqueOrThrow({ where: { id: pupil.id } })).toMatchObject({
+      establishmentId: other.establishmentId,
+      classRoomId: other.classB.id,
+    });
   });
 
   it("refuses a code of another collège than the pupil's, and a second class", async () => {
     const other = await makeTeam(db().prisma);
     actAs(team.pupilUser.id);
-    expect(await joinClassAction({ code: other.classA.joinCode })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/ne fait pas partie de mon établissement/) } });
-    expect(await joinClassAction({ code: team.classB.joinCode })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/déjà dans la classe 3e A/) } });
+    expect(await joinClassAction({ code: other.classA.joinCode })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/ne fait pas partie de mon établissement/) },
+    });
+    expect(await joinClassAction({ code: team.classB.joinCode })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/déjà dans la classe 3e A/) },
+    });
   });
 
   it('a pupil without a class of the collège joins with the code', async () => {

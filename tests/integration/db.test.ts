@@ -9,7 +9,6 @@ describe('the database layer', () => {
     expect(await prisma.academy.count()).toBe(1);
   });
 
-
   it('refuses more enrolments than the capacity at the database level', async () => {
     const lycee = await prisma.establishment.create({ data: { uai: '0352958A', name: 'Lycée', kind: 'LYCEE' } });
     const site = await prisma.site.create({ data: { establishmentId: lycee.id, name: 'Site', slug: 'site-db' } });

@@ -13,7 +13,11 @@ beforeAll(async () => {
   await makeStage(db().prisma, A, { date: stageDay(3), capacity: 8 });
 });
 
-const urls = (body: string) => body.replace(/\r\n /g, '').split('\r\n').filter((l) => l.startsWith('URL:'));
+const urls = (body: string) =>
+  body
+    .replace(/\r\n /g, '')
+    .split('\r\n')
+    .filter((l) => l.startsWith('URL:'));
 
 describe('ICS feed links', () => {
   it('ignores a forged X-Forwarded-Proto', async () => {

@@ -13,16 +13,24 @@ let smtpUrl = '';
 
 beforeAll(async () => {
   server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
-    onData(stream, _s, cb) { let raw = ''; stream.on('data', (c) => (raw += c)); stream.on('end', () => { received.push(raw); cb(); }); },
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _s, cb) {
+      let raw = '';
+      stream.on('data', (c) => (raw += c));
+      stream.on('end', () => {
+        received.push(raw);
+        cb();
+      });
+    },
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   smtpUrl = `smtp://127.0.0.1:${(server.server.address() as { port: number }).port}`;
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-const notice = (title: string) =>
-  createElement(NoticeEmail, { platformName: 'ministage', title, paragraphs: ['Bonjour,'], reason: 'Test.' });
+const notice = (title: string) => createElement(NoticeEmail, { platformName: 'ministage', title, paragraphs: ['Bonjour,'], reason: 'Test.' });
 
 describe('the mail outbox', () => {
   it('keeps nothing when the transaction that wrote it is rolled back', async () => {
@@ -93,7 +101,10 @@ describe('the mail outbox', () => {
     const ics = 'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n';
     await prisma.$transaction((tx) =>
       enqueueEmail(tx, {
-        template: 'notice', to: 'd@ac-rennes.fr', subject: 'Convocation', element: notice('Convocation'),
+        template: 'notice',
+        to: 'd@ac-rennes.fr',
+        subject: 'Convocation',
+        element: notice('Convocation'),
         attachments: [
           { filename: 'convocation.ics', contentType: 'text/calendar; method=REQUEST', content: ics },
           { filename: 'note.txt', contentType: 'text/plain', content: new TextEncoder().encode('é') },

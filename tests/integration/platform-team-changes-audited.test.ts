@@ -27,7 +27,12 @@ describe('the platform team in the audit trail', () => {
     expect(sent).toMatchObject({ actorId: demo.admin.id, siteId: demo.site.id, data: { email: 'anne.guillou@ac-rennes.fr', role: 'TEACHER' } });
 
     const { userId } = await createAccountFromInvitation({
-      raw: await rawFrom('anne.guillou@ac-rennes.fr'), siteId: demo.site.id, civility: 'Mme', firstName: 'Anne', lastName: 'Guillou', password: 'Accueil-Demo-2026!',
+      raw: await rawFrom('anne.guillou@ac-rennes.fr'),
+      siteId: demo.site.id,
+      civility: 'Mme',
+      firstName: 'Anne',
+      lastName: 'Guillou',
+      password: 'Accueil-Demo-2026!',
     });
     const joined = await db().prisma.auditEntry.findFirstOrThrow({ where: { action: 'site-invitation.accept', targetId: id } });
     expect(joined).toMatchObject({ actorId: userId, siteId: demo.site.id, data: { role: 'TEACHER', newAccount: true } });
@@ -44,7 +49,10 @@ describe('the platform team in the audit trail', () => {
 describe('a platform invitation to an establishment’s address', () => {
   it('is refused for another establishment’s registration address, and nothing is written', async () => {
     const before = await db().prisma.invitation.count();
-    await expect(invite('CE.0350033W@ac-rennes.fr')).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { email: [expect.stringMatching(/adresse est celle d'un établissement/)] } });
+    await expect(invite('CE.0350033W@ac-rennes.fr')).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fieldErrors: { email: [expect.stringMatching(/adresse est celle d'un établissement/)] },
+    });
     expect(await db().prisma.invitation.count()).toBe(before);
   });
 

@@ -13,9 +13,17 @@ let team: Team;
 
 const data = (over: Partial<PupilSignUpInput> = {}) =>
   pupilSignUpSchema.parse({
-    code: team.classA.joinCode, lastName: 'Morel', firstName: 'Léa', birthDate: '2012-05-04',
-    accountKind: 'login', login: `lea.${Math.random().toString(36).slice(2, 8)}`, email: '',
-    password: 'Un-mot-de-passe-long', passwordConfirm: 'Un-mot-de-passe-long', guardians: [], ...over,
+    code: team.classA.joinCode,
+    lastName: 'Morel',
+    firstName: 'Léa',
+    birthDate: '2012-05-04',
+    accountKind: 'login',
+    login: `lea.${Math.random().toString(36).slice(2, 8)}`,
+    email: '',
+    password: 'Un-mot-de-passe-long',
+    passwordConfirm: 'Un-mot-de-passe-long',
+    guardians: [],
+    ...over,
   });
 
 beforeAll(async () => {

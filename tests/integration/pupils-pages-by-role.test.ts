@@ -54,8 +54,7 @@ function* nodes(node: unknown, seen = new WeakSet<object>()): Generator<unknown>
   else if (isValidElement(node)) yield* nodes((node as ReactElement<Record<string, unknown>>).props, seen);
   else for (const v of Object.values(node)) yield* nodes(v, seen);
 }
-const elements = (tree: unknown, type: unknown) =>
-  [...nodes(tree)].filter((n): n is ReactElement<Record<string, unknown>> => isValidElement(n) && n.type === type);
+const elements = (tree: unknown, type: unknown) => [...nodes(tree)].filter((n): n is ReactElement<Record<string, unknown>> => isValidElement(n) && n.type === type);
 const strings = (tree: unknown) => [...nodes(tree)].filter((n): n is string => typeof n === 'string');
 /** The tree holds the pupil: their id (links, action inputs) or their name (whole word: NOM1 ≠ NOM12). */
 const mentions = (tree: unknown, id: string) => {
@@ -93,7 +92,9 @@ function expectedFiche(role: MatrixRole, which: keyof typeof pupils): Fiche {
 }
 
 describe('the pupil’s page (/etablissement/eleves/[id])', () => {
-  const combos = MATRIX_ROLES.flatMap((role) => (['own', 'otherClass', 'without', 'otherCollege'] as const).map((which) => [role, which, expectedFiche(role, which)] as const));
+  const combos = MATRIX_ROLES.flatMap((role) =>
+    (['own', 'otherClass', 'without', 'otherCollege'] as const).map((which) => [role, which, expectedFiche(role, which)] as const),
+  );
   it.each(combos)('%s, pupil %s → %s', async (role, which, want) => {
     asRole(role);
     const res = await page(() => PupilPage({ params: Promise.resolve({ id: pupils[which] }) }));
@@ -193,11 +194,19 @@ describe('the pupils page (/etablissement/eleves)', () => {
 
 // ── tabs, badges and links: no door that then refuses ──
 describe('tabs and links to the pupils', () => {
-  const hrefs = (tree: unknown) => [...nodes(tree)].filter(isValidElement).map((e) => (e.props as { href?: string }).href).filter(Boolean);
+  const hrefs = (tree: unknown) =>
+    [...nodes(tree)]
+      .filter(isValidElement)
+      .map((e) => (e.props as { href?: string }).href)
+      .filter(Boolean);
 
   it.each([
-    ['PRINCIPAL', true, true], ['SECRETARY', true, true], ['CPE', true, true], ['COUNSELOR', true, false],
-    ['MAIN_TEACHER', true, true], ['TEACHER', false, false],
+    ['PRINCIPAL', true, true],
+    ['SECRETARY', true, true],
+    ['CPE', true, true],
+    ['COUNSELOR', true, false],
+    ['MAIN_TEACHER', true, true],
+    ['TEACHER', false, false],
   ] as const)('%s: « Élèves » tab %s, badge of pupils without class %s', async (role, tab, badge) => {
     const actor = await loadActor({ userId: actors[role], host: 'localhost' });
     const tree = await EstablishmentTabs({ actor, member: actor.member!, current: 'home' });
@@ -205,14 +214,16 @@ describe('tabs and links to the pupils', () => {
     expect([...nodes(tree)].some((n) => isValidElement(n) && (n.props as Record<string, unknown>)['data-testid'] === 'badge-classes')).toBe(badge);
   });
 
-  it.each([['PRINCIPAL', true], ['MAIN_TEACHER', true], ['COUNSELOR', false], ['TEACHER', false]] as const)(
-    '%s: « Choisissez une classe » links on the home and classes pages: %s',
-    async (role, shown) => {
-      asRole(role);
-      const home = (await page(() => EstablishmentHome())) as { tree: unknown };
-      const classes = (await page(() => ClassesPage())) as { tree: unknown };
-      expect(hrefs(home.tree).includes('/etablissement/eleves')).toBe(shown);
-      expect(hrefs(classes.tree).includes('/etablissement/eleves')).toBe(shown);
-    },
-  );
+  it.each([
+    ['PRINCIPAL', true],
+    ['MAIN_TEACHER', true],
+    ['COUNSELOR', false],
+    ['TEACHER', false],
+  ] as const)('%s: « Choisissez une classe » links on the home and classes pages: %s', async (role, shown) => {
+    asRole(role);
+    const home = (await page(() => EstablishmentHome())) as { tree: unknown };
+    const classes = (await page(() => ClassesPage())) as { tree: unknown };
+    expect(hrefs(home.tree).includes('/etablissement/eleves')).toBe(shown);
+    expect(hrefs(classes.tree).includes('/etablissement/eleves')).toBe(shown);
+  });
 });

@@ -14,8 +14,14 @@ const db = useTestDb();
 const origin = 'http://localhost:3000';
 const PERSONAL = 'anne.le-goff@exemple-perso.fr';
 const form = (uai: string, extra: Partial<RegistrationData> = {}): RegistrationData => ({
-  uai, civility: 'Mme', lastName: 'Le Goff', firstName: 'Anne', function: 'Directeur ou directrice',
-  password: 'Un-mot-de-passe-long', passwordConfirm: 'Un-mot-de-passe-long', ...extra,
+  uai,
+  civility: 'Mme',
+  lastName: 'Le Goff',
+  firstName: 'Anne',
+  function: 'Directeur ou directrice',
+  password: 'Un-mot-de-passe-long',
+  passwordConfirm: 'Un-mot-de-passe-long',
+  ...extra,
 });
 
 let operatorId: string;

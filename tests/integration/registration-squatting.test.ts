@@ -41,23 +41,49 @@ const BEAUMONT = '0351969A';
 const address = (uai: string) => `ce.${uai.toLowerCase()}@ac-rennes.fr`;
 
 const registration = (uai: string, extra: Partial<RegistrationData> = {}): RegistrationData => ({
-  uai, civility: 'Mme', lastName: 'Le Goff', firstName: 'Anne', function: "Chef d'établissement",
-  password: PASSWORD, passwordConfirm: PASSWORD, ...extra,
+  uai,
+  civility: 'Mme',
+  lastName: 'Le Goff',
+  firstName: 'Anne',
+  function: "Chef d'établissement",
+  password: PASSWORD,
+  passwordConfirm: PASSWORD,
+  ...extra,
 });
 const staff = (over: Partial<StaffSignUpInput> = {}): StaffSignUpInput => ({
-  uai: team.college.uai, lastName: 'Intrus', firstName: 'Ivan', role: 'TEACHER', email: address(BRASSENS),
-  password: 'Un-mot-de-passe-long', passwordConfirm: 'Un-mot-de-passe-long', ...over,
+  uai: team.college.uai,
+  lastName: 'Intrus',
+  firstName: 'Ivan',
+  role: 'TEACHER',
+  email: address(BRASSENS),
+  password: 'Un-mot-de-passe-long',
+  passwordConfirm: 'Un-mot-de-passe-long',
+  ...over,
 });
 const pupil = (over: Partial<PupilSignUpInput> = {}): PupilSignUpInput => ({
-  code: team.classA.joinCode, lastName: 'Intrus', firstName: 'Ivan', birthDate: '2012-05-04',
-  accountKind: 'email', email: address(BRASSENS), login: '',
-  password: 'Un-mot-de-passe-long', passwordConfirm: 'Un-mot-de-passe-long', guardians: [], ...over,
+  code: team.classA.joinCode,
+  lastName: 'Intrus',
+  firstName: 'Ivan',
+  birthDate: '2012-05-04',
+  accountKind: 'email',
+  email: address(BRASSENS),
+  login: '',
+  password: 'Un-mot-de-passe-long',
+  passwordConfirm: 'Un-mot-de-passe-long',
+  guardians: [],
+  ...over,
 });
 
 beforeAll(async () => {
   const { prisma } = db();
   await seedReference(prisma);
-  for (const [uai, name] of [[BRASSENS, 'Collège Georges Brassens'], [TRUFFAUT, 'Collège François Truffaut'], [DOLTO, 'Collège Françoise Dolto'], [CHAMPAGNE, 'Lycée la Champagne'], [ORMEAUX, 'Collège les Ormeaux']]) {
+  for (const [uai, name] of [
+    [BRASSENS, 'Collège Georges Brassens'],
+    [TRUFFAUT, 'Collège François Truffaut'],
+    [DOLTO, 'Collège Françoise Dolto'],
+    [CHAMPAGNE, 'Lycée la Champagne'],
+    [ORMEAUX, 'Collège les Ormeaux'],
+  ]) {
     await makeEstablishment(prisma, { uai, name, kind: name.startsWith('Lycée') ? 'LYCEE' : 'COLLEGE' });
   }
   await makeEstablishment(prisma, { uai: ABBE_PIERRE, name: 'Lycée professionnel Abbé Pierre', kind: 'LYCEE', isPublic: false, directoryEmail: 'tinteniac@cneap.fr' });
@@ -115,8 +141,10 @@ describe('no other path accepts a registration address', () => {
 
   it('the operator-reviewed registration of an establishment without address refuses another establishment’s address', async () => {
     const { prisma } = db();
-    await expect(registerEstablishment(registration(NOTRE_DAME, { email: address(DOLTO) }), { origin, ip: freshIp() }))
-      .rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { email: [expect.stringMatching(/établissement/)] } });
+    await expect(registerEstablishment(registration(NOTRE_DAME, { email: address(DOLTO) }), { origin, ip: freshIp() })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fieldErrors: { email: [expect.stringMatching(/établissement/)] },
+    });
     expect(await prisma.user.count({ where: { login: address(DOLTO) } })).toBe(0);
     expect(await prisma.registrationReview.count()).toBe(0);
   });
@@ -156,12 +184,25 @@ describe('an address squatted before the rule is taken back', () => {
   it('by the registration, from a pupil account that used the address (the pupil record stays for the team to remove)', async () => {
     const { prisma } = db();
     const squatter = await makeUser(prisma, { login: address(ORMEAUX), status: 'PENDING_ACTIVATION' });
-    const record = await prisma.pupil.create({ data: { userId: squatter.id, establishmentId: team.establishmentId, classRoomId: team.classA.id, firstName: 'Faux', lastName: 'Élève', schoolYear: team.classA.schoolYear } });
+    const record = await prisma.pupil.create({
+      data: {
+        userId: squatter.id,
+        establishmentId: team.establishmentId,
+        classRoomId: team.classA.id,
+        firstName: 'Faux',
+        lastName: 'Élève',
+        schoolYear: team.classA.schoolYear,
+      },
+    });
     await registerEstablishment(registration(ORMEAUX), { origin, ip: freshIp() });
     expect(await prisma.user.findUniqueOrThrow({ where: { id: squatter.id } })).toMatchObject({ status: 'DISABLED', email: null });
     expect(await prisma.user.findUniqueOrThrow({ where: { login: address(ORMEAUX) } })).toMatchObject({ status: 'PENDING_ACTIVATION', firstName: 'Anne' });
     expect(await prisma.pupil.findUniqueOrThrow({ where: { id: record.id } })).toMatchObject({ userId: squatter.id });
-    expect(await prisma.auditEntry.count({ where: { action: 'account.reclaim', targetId: squatter.id, establishmentId: (await prisma.establishment.findUniqueOrThrow({ where: { uai: ORMEAUX } })).id } })).toBe(1);
+    expect(
+      await prisma.auditEntry.count({
+        where: { action: 'account.reclaim', targetId: squatter.id, establishmentId: (await prisma.establishment.findUniqueOrThrow({ where: { uai: ORMEAUX } })).id },
+      }),
+    ).toBe(1);
   });
 
   it('by « Mot de passe oublié ? »: the link proves the mailbox, so the account that holds the address becomes the manager, stripped of what the squatter asked for', async () => {
@@ -174,10 +215,9 @@ describe('an address squatted before the rule is taken back', () => {
 
     const user = await prisma.user.findUniqueOrThrow({ where: { id: squatter.id }, include: { memberships: true } });
     expect(user).toMatchObject({ status: 'ACTIVE', firstName: null, lastName: null });
-    expect(user.memberships).toEqual(expect.arrayContaining([
-      expect.objectContaining({ id: request.id, status: 'REVOKED' }),
-      expect.objectContaining({ role: 'PRINCIPAL', status: 'ACTIVE' }),
-    ]));
+    expect(user.memberships).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: request.id, status: 'REVOKED' }), expect.objectContaining({ role: 'PRINCIPAL', status: 'ACTIVE' })]),
+    );
     const truffaut = await prisma.establishment.findUniqueOrThrow({ where: { uai: TRUFFAUT } });
     expect(truffaut.registeredAt).not.toBeNull();
     expect((await lookupRegistration(TRUFFAUT)).status).toBe('REGISTERED');

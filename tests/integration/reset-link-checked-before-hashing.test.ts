@@ -3,7 +3,13 @@
 const hashes = { count: 0 };
 jest.mock('@/lib/core/password', () => {
   const actual = jest.requireActual('@/lib/core/password');
-  return { ...actual, hashPassword: async (pw: string) => { hashes.count++; return actual.hashPassword(pw); } };
+  return {
+    ...actual,
+    hashPassword: async (pw: string) => {
+      hashes.count++;
+      return actual.hashPassword(pw);
+    },
+  };
 });
 
 import { useTestDb } from '../helpers/db';

@@ -18,9 +18,7 @@ beforeAll(async () => {
 describe('throttles under concurrent requests', () => {
   it('checks at most 5 passwords of one account from one client, even when 15 guesses arrive at once', async () => {
     const ip = freshIp();
-    const results = await Promise.all(
-      Array.from({ length: 15 }, (_, i) => checkCredentials({ login: 'rafale@ac-rennes.fr', password: `faux-${i}`, ip }, noWait)),
-    );
+    const results = await Promise.all(Array.from({ length: 15 }, (_, i) => checkCredentials({ login: 'rafale@ac-rennes.fr', password: `faux-${i}`, ip }, noWait)));
     expect(results.filter((r) => !r.ok && r.reason === 'INVALID').length).toBeLessThanOrEqual(5);
     expect(results.filter((r) => !r.ok && r.reason === 'THROTTLED').length).toBeGreaterThanOrEqual(10);
     expect(await checkCredentials({ login: 'rafale@ac-rennes.fr', password: PASSWORD, ip }, noWait)).toEqual({ ok: false, reason: 'THROTTLED' });

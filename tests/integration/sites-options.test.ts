@@ -8,7 +8,13 @@ import { actAs } from '../helpers/session-mock';
 import { makeCollege, makeSite, makeStage, stageDay, type TestCollege, type TestSite } from '../factories/sites';
 import { makeUser } from '../factories/people';
 import {
-  deleteFormationAction, deleteTeacherAction, saveContactAction, saveFormationAction, saveTeacherAction, updateEstablishmentInfoAction, updateSiteOptionsAction,
+  deleteFormationAction,
+  deleteTeacherAction,
+  saveContactAction,
+  saveFormationAction,
+  saveTeacherAction,
+  updateEstablishmentInfoAction,
+  updateSiteOptionsAction,
 } from '@/lib/sites/actions';
 import { listContacts } from '@/lib/sites/queries';
 
@@ -27,13 +33,18 @@ describe('platform options', () => {
   it('saves the name, the logo and the convention settings', async () => {
     actAs(demo.admin.id, demo.host);
     const res = await updateSiteOptionsAction({
-      name: 'Lycée des métiers Démo', logoUrl: 'https://lycee.example.fr/logo.png',
-      conventionReturn: 'Par courrier au secrétariat.', conventionText: 'Tenue de travail fournie.',
+      name: 'Lycée des métiers Démo',
+      logoUrl: 'https://lycee.example.fr/logo.png',
+      conventionReturn: 'Par courrier au secrétariat.',
+      conventionText: 'Tenue de travail fournie.',
     });
     expect(res.ok).toBe(true);
     const site = await db().prisma.site.findUniqueOrThrow({ where: { id: demo.site.id } });
     expect([site.name, site.logoUrl, site.conventionReturn, site.conventionText]).toEqual([
-      'Lycée des métiers Démo', 'https://lycee.example.fr/logo.png', 'Par courrier au secrétariat.', 'Tenue de travail fournie.',
+      'Lycée des métiers Démo',
+      'https://lycee.example.fr/logo.png',
+      'Par courrier au secrétariat.',
+      'Tenue de travail fournie.',
     ]);
   });
 
@@ -85,8 +96,16 @@ describe('platform options', () => {
 
 describe('Informations de l’Établissement (collège)', () => {
   const info = {
-    headName: 'Mme Nathalie Le Bihan', headTitle: 'Principale', publicEmail: 'Ce.0350033W@ac-rennes.fr', publicPhone: '02 99 11 22 33',
-    insurer: 'MAIF', insurancePolicy: '1234567 B', address1: '3 rue des Ormeaux', address2: '', postalCode: '35000', city: 'Rennes',
+    headName: 'Mme Nathalie Le Bihan',
+    headTitle: 'Principale',
+    publicEmail: 'Ce.0350033W@ac-rennes.fr',
+    publicPhone: '02 99 11 22 33',
+    insurer: 'MAIF',
+    insurancePolicy: '1234567 B',
+    address1: '3 rue des Ormeaux',
+    address2: '',
+    postalCode: '35000',
+    city: 'Rennes',
   };
 
   it('lets the principal correct the collège’s own information, from a lycée platform', async () => {
@@ -94,7 +113,14 @@ describe('Informations de l’Établissement (collège)', () => {
     expect((await updateEstablishmentInfoAction(info)).ok).toBe(true);
     const e = await db().prisma.establishment.findUniqueOrThrow({ where: { id: ormeaux.est.id } });
     expect([e.headName, e.headTitle, e.publicEmail, e.insurer, e.insurancePolicy, e.address1, e.address2, e.postalCode]).toEqual([
-      'Mme Nathalie Le Bihan', 'Principale', 'ce.0350033w@ac-rennes.fr', 'MAIF', '1234567 B', '3 rue des Ormeaux', null, '35000',
+      'Mme Nathalie Le Bihan',
+      'Principale',
+      'ce.0350033w@ac-rennes.fr',
+      'MAIF',
+      '1234567 B',
+      '3 rue des Ormeaux',
+      null,
+      '35000',
     ]);
     const other = await db().prisma.establishment.findUniqueOrThrow({ where: { id: dolto.est.id } });
     expect(other.headName).toBeNull();

@@ -29,7 +29,14 @@ beforeAll(async () => {
   await p.site.create({ data: { establishmentId: belAir.id, name: 'x', slug: 'autre', domains: { create: [{ host: 'ministage.deja-pris.fr' }] } } });
 });
 
-const platform = (over: Record<string, unknown> = {}) => ({ uai: '0350709f', name: 'Lycée professionnel la Champagne', slug: 'champagne', domains: 'ministage.lycee-champagne.fr', logoUrl: '', ...over });
+const platform = (over: Record<string, unknown> = {}) => ({
+  uai: '0350709f',
+  name: 'Lycée professionnel la Champagne',
+  slug: 'champagne',
+  domains: 'ministage.lycee-champagne.fr',
+  logoUrl: '',
+  ...over,
+});
 
 /** The raw token of the last invitation emailed to that address (read from the outbox). */
 async function linkSentTo(email: string) {
@@ -51,13 +58,33 @@ describe('creating a platform (operator)', () => {
 
   it.each([
     ['an unknown UAI', { uai: '0350031U', slug: 'x1', domains: '' }, 'uai', 'Code UAI inconnu de l’annuaire.'],
-    ['a second platform for the same lycée', { slug: 'x0', domains: '' }, 'uai', 'Ce lycée a déjà sa plateforme : « Lycée professionnel la Champagne » (champagne). Modifiez-la plutôt, par exemple pour lui ajouter un domaine.'],
+    [
+      'a second platform for the same lycée',
+      { slug: 'x0', domains: '' },
+      'uai',
+      'Ce lycée a déjà sa plateforme : « Lycée professionnel la Champagne » (champagne). Modifiez-la plutôt, par exemple pour lui ajouter un domaine.',
+    ],
     ['a collège', { uai: '0350033W', slug: 'x2', domains: '' }, 'uai', 'Ce n’est pas un lycée.'],
     ['a taken subdomain', { uai: '0351962T', slug: 'demo', domains: '' }, 'slug', 'Ce sous-domaine est déjà pris par une autre plateforme : choisissez-en un autre.'],
     ['a reserved subdomain', { uai: '0351962T', slug: 'www', domains: '' }, 'slug', 'Ce sous-domaine est réservé : choisissez-en un autre.'],
-    ['a subdomain with capitals and spaces', { uai: '0351962T', slug: 'Lycée X', domains: '' }, 'slug', 'Le sous-domaine : 2 à 40 lettres minuscules, chiffres ou tirets (exemple : lycee-guilloux).'],
-    ['a domain of the root domain', { uai: '0351962T', slug: 'x3', domains: 'autre.localhost' }, 'domains', '« autre.localhost » appartient au domaine de ministage : la plateforme y est déjà servie par son sous-domaine.'],
-    ['a domain taken by another platform', { uai: '0351962T', slug: 'x4', domains: 'ministage.deja-pris.fr' }, 'domains', '« ministage.deja-pris.fr » est déjà utilisé par une autre plateforme.'],
+    [
+      'a subdomain with capitals and spaces',
+      { uai: '0351962T', slug: 'Lycée X', domains: '' },
+      'slug',
+      'Le sous-domaine : 2 à 40 lettres minuscules, chiffres ou tirets (exemple : lycee-guilloux).',
+    ],
+    [
+      'a domain of the root domain',
+      { uai: '0351962T', slug: 'x3', domains: 'autre.localhost' },
+      'domains',
+      '« autre.localhost » appartient au domaine de ministage : la plateforme y est déjà servie par son sous-domaine.',
+    ],
+    [
+      'a domain taken by another platform',
+      { uai: '0351962T', slug: 'x4', domains: 'ministage.deja-pris.fr' },
+      'domains',
+      '« ministage.deja-pris.fr » est déjà utilisé par une autre plateforme.',
+    ],
     ['a malformed domain', { uai: '0351962T', slug: 'x5', domains: 'pas un domaine!' }, 'domains', undefined],
   ])('refuses %s with a message on the field', async (_what, over, field, message) => {
     actAs(operatorId, 'localhost');
@@ -98,13 +125,32 @@ describe('inviting the lycée’s staff', () => {
     actAs(null, 'champagne.localhost');
     const short = await createAccountFromInvitationAction({ token, civility: 'M.', firstName: 'Jean', lastName: 'Petit', password: 'court', confirm: 'court' });
     expect(short.ok ? null : short.error.fieldErrors?.password).toEqual(['Choisissez un mot de passe d’au moins 12 caractères.']);
-    const res = await createAccountFromInvitationAction({ token, civility: 'M.', firstName: 'Jean', lastName: 'Petit', password: 'Champagne-2026!', confirm: 'Champagne-2026!' });
+    const res = await createAccountFromInvitationAction({
+      token,
+      civility: 'M.',
+      firstName: 'Jean',
+      lastName: 'Petit',
+      password: 'Champagne-2026!',
+      confirm: 'Champagne-2026!',
+    });
     expect(res).toEqual({ ok: true, data: { email: 'jean.petit@ac-rennes.fr' } });
     const user = await db().prisma.user.findUniqueOrThrow({ where: { email: 'jean.petit@ac-rennes.fr' }, include: { siteMemberships: true } });
-    expect([user.status, !!user.emailVerified, user.login, user.siteMemberships.map((m) => [m.siteId, m.role])]).toEqual(['ACTIVE', true, 'jean.petit@ac-rennes.fr', [[site.id, 'ADMIN']]]);
+    expect([user.status, !!user.emailVerified, user.login, user.siteMemberships.map((m) => [m.siteId, m.role])]).toEqual([
+      'ACTIVE',
+      true,
+      'jean.petit@ac-rennes.fr',
+      [[site.id, 'ADMIN']],
+    ]);
     expect(await verifyPassword('Champagne-2026!', user.passwordHash)).toBe(true);
 
-    const again = await createAccountFromInvitationAction({ token, civility: '', firstName: 'X', lastName: 'Y', password: 'Champagne-2026!', confirm: 'Champagne-2026!' });
+    const again = await createAccountFromInvitationAction({
+      token,
+      civility: '',
+      firstName: 'X',
+      lastName: 'Y',
+      password: 'Champagne-2026!',
+      confirm: 'Champagne-2026!',
+    });
     expect(again.ok ? null : again.error.message).toBe('Cette invitation a déjà été acceptée. Connectez-vous avec votre compte.');
   });
 

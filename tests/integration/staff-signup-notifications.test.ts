@@ -19,8 +19,14 @@ let team: Team;
 let other: Team;
 
 const form = (n: number, over: Partial<StaffSignUpInput> = {}): StaffSignUpInput => ({
-  uai: team.college.uai, lastName: `Leroy${n}`, firstName: 'Marie', role: 'TEACHER', email: `marie.leroy${n}@ac-rennes.fr`,
-  password: 'Un-mot-de-passe-long', passwordConfirm: 'Un-mot-de-passe-long', ...over,
+  uai: team.college.uai,
+  lastName: `Leroy${n}`,
+  firstName: 'Marie',
+  role: 'TEACHER',
+  email: `marie.leroy${n}@ac-rennes.fr`,
+  password: 'Un-mot-de-passe-long',
+  passwordConfirm: 'Un-mot-de-passe-long',
+  ...over,
 });
 const headsMail = (to: string) => db().prisma.outboxEmail.findMany({ where: { to, template: 'staff-pending' }, orderBy: { createdAt: 'asc' } });
 
@@ -62,7 +68,11 @@ describe('names that carry a link or markup', () => {
   });
 
   it('accepts real names: accents, hyphens, apostrophes, spaces, initials', async () => {
-    for (const [i, [lastName, firstName]] of [['N’Diaye-Le Goff', 'Anne-Sophie'], ["O'Connor", 'J.-P.'], ['de La Tour d’Auvergne', 'Éloïse']].entries()) {
+    for (const [i, [lastName, firstName]] of [
+      ['N’Diaye-Le Goff', 'Anne-Sophie'],
+      ["O'Connor", 'J.-P.'],
+      ['de La Tour d’Auvergne', 'Éloïse'],
+    ].entries()) {
       expect(await signUpStaffAction(form(50 + i, { lastName, firstName }))).toMatchObject({ ok: true });
     }
   });

@@ -9,7 +9,13 @@ import { makeCollege, makeSite, makeStage, stageDay, type TestCollege, type Test
 import { makeUser } from '../factories/people';
 import { cancelStageAction, createStageAction, duplicateStageAction, updateStageAction } from '@/lib/stages/actions';
 import {
-  deleteContactAction, deleteFormationAction, deleteTeacherAction, inviteSiteStaffAction, saveContactAction, saveFormationAction, saveTeacherAction,
+  deleteContactAction,
+  deleteFormationAction,
+  deleteTeacherAction,
+  inviteSiteStaffAction,
+  saveContactAction,
+  saveFormationAction,
+  saveTeacherAction,
   updateSiteOptionsAction,
 } from '@/lib/sites/actions';
 import type { ActionResult } from '@/lib/core/action-types';
@@ -39,8 +45,17 @@ async function rowsOf(s: TestSite) {
 type Rows = Awaited<ReturnType<typeof rowsOf>>;
 
 const stageForm = (r: Rows) => ({
-  formationId: r.s.formations.elec.id, stageType: 'Mini-stage', date: stageDay(10), startTime: '09:00', endTime: '12:00', scheduleDetail: '',
-  capacity: 8, teacherId: r.s.teachers.durand.id, place: '', audience: ['3e'], description: '',
+  formationId: r.s.formations.elec.id,
+  stageType: 'Mini-stage',
+  date: stageDay(10),
+  startTime: '09:00',
+  endTime: '12:00',
+  scheduleDetail: '',
+  capacity: 8,
+  teacherId: r.s.teachers.durand.id,
+  place: '',
+  audience: ['3e'],
+  description: '',
 });
 
 type Case = { name: string; perm: 'publish' | 'manage'; ids: boolean; run: (r: Rows) => Promise<ActionResult<unknown>>; untouched?: (r: Rows) => Promise<boolean> };
@@ -48,22 +63,53 @@ type Case = { name: string; perm: 'publish' | 'manage'; ids: boolean; run: (r: R
 const CASES: Case[] = [
   { name: 'create a stage', perm: 'publish', ids: true, run: (r) => createStageAction(stageForm(r)) },
   {
-    name: 'edit a stage', perm: 'publish', ids: true, run: (r) => updateStageAction({ id: r.stage.id, ...stageForm(r), capacity: 3 }),
+    name: 'edit a stage',
+    perm: 'publish',
+    ids: true,
+    run: (r) => updateStageAction({ id: r.stage.id, ...stageForm(r), capacity: 3 }),
     untouched: async (r) => (await db().prisma.stage.findUniqueOrThrow({ where: { id: r.stage.id } })).capacity === 10,
   },
-  { name: 'duplicate a stage', perm: 'publish', ids: true, run: (r) => duplicateStageAction({ id: r.stage.id, mode: 'dates', dates: [stageDay(20)], weekday: 3, until: '' }) },
   {
-    name: 'cancel a stage', perm: 'publish', ids: true, run: (r) => cancelStageAction({ id: r.stage.id, reason: 'Motif de test.' }),
+    name: 'duplicate a stage',
+    perm: 'publish',
+    ids: true,
+    run: (r) => duplicateStageAction({ id: r.stage.id, mode: 'dates', dates: [stageDay(20)], weekday: 3, until: '' }),
+  },
+  {
+    name: 'cancel a stage',
+    perm: 'publish',
+    ids: true,
+    run: (r) => cancelStageAction({ id: r.stage.id, reason: 'Motif de test.' }),
     untouched: async (r) => (await db().prisma.stage.findUniqueOrThrow({ where: { id: r.stage.id } })).status === 'PUBLISHED',
   },
-  { name: 'change the options', perm: 'manage', ids: false, run: () => updateSiteOptionsAction({ name: 'Nouveau nom', logoUrl: '', conventionReturn: '', conventionText: '' }) },
   {
-    name: 'edit a contact', perm: 'manage', ids: true, run: (r) => saveContactAction({ id: r.contact.id, name: 'Pirate', role: 'x', email: '', phone: '', position: 0 }),
+    name: 'change the options',
+    perm: 'manage',
+    ids: false,
+    run: () => updateSiteOptionsAction({ name: 'Nouveau nom', logoUrl: '', conventionReturn: '', conventionText: '' }),
+  },
+  {
+    name: 'edit a contact',
+    perm: 'manage',
+    ids: true,
+    run: (r) => saveContactAction({ id: r.contact.id, name: 'Pirate', role: 'x', email: '', phone: '', position: 0 }),
     untouched: async (r) => (await db().prisma.contact.findUniqueOrThrow({ where: { id: r.contact.id } })).name === 'Secrétariat',
   },
-  { name: 'delete a contact', perm: 'manage', ids: true, run: (r) => deleteContactAction({ id: r.contact.id }), untouched: async (r) => !!(await db().prisma.contact.findUnique({ where: { id: r.contact.id } })) },
+  {
+    name: 'delete a contact',
+    perm: 'manage',
+    ids: true,
+    run: (r) => deleteContactAction({ id: r.contact.id }),
+    untouched: async (r) => !!(await db().prisma.contact.findUnique({ where: { id: r.contact.id } })),
+  },
   { name: 'edit a formation', perm: 'manage', ids: true, run: (r) => saveFormationAction({ id: r.formation.id, type: 'CAP', name: 'Piratée', active: true }) },
-  { name: 'delete a formation', perm: 'manage', ids: true, run: (r) => deleteFormationAction({ id: r.formation.id }), untouched: async (r) => !!(await db().prisma.formation.findUnique({ where: { id: r.formation.id } })) },
+  {
+    name: 'delete a formation',
+    perm: 'manage',
+    ids: true,
+    run: (r) => deleteFormationAction({ id: r.formation.id }),
+    untouched: async (r) => !!(await db().prisma.formation.findUnique({ where: { id: r.formation.id } })),
+  },
   { name: 'edit a teacher', perm: 'manage', ids: true, run: (r) => saveTeacherAction({ id: r.teacher.id, firstName: 'X', lastName: 'Y', email: '', active: true }) },
   { name: 'delete a teacher', perm: 'manage', ids: true, run: (r) => deleteTeacherAction({ id: r.teacher.id }) },
   { name: 'invite staff', perm: 'manage', ids: false, run: () => inviteSiteStaffAction({ email: `n${Math.random()}@ac-rennes.fr`, role: 'TEACHER' }) },

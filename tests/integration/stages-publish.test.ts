@@ -23,8 +23,17 @@ beforeAll(async () => {
 beforeEach(() => actAs(demo.teacherUser.id, demo.host));
 
 const form = (over: Record<string, unknown> = {}) => ({
-  formationId: demo.formations.elec.id, stageType: 'Mini-stage', date: stageDay(10, 3), startTime: '09:00', endTime: '12:00',
-  scheduleDetail: 'Matin', capacity: 8, teacherId: demo.teachers.durand.id, place: 'Atelier B12', audience: ['3e'], description: 'Atelier',
+  formationId: demo.formations.elec.id,
+  stageType: 'Mini-stage',
+  date: stageDay(10, 3),
+  startTime: '09:00',
+  endTime: '12:00',
+  scheduleDetail: 'Matin',
+  capacity: 8,
+  teacherId: demo.teachers.durand.id,
+  place: 'Atelier B12',
+  audience: ['3e'],
+  description: 'Atelier',
   ...over,
 });
 
@@ -42,7 +51,12 @@ describe('publishing a stage', () => {
     if (!res.ok) return;
     const row = await db().prisma.stage.findUniqueOrThrow({ where: { id: res.data.id } });
     expect({ site: row.siteId, day: dbDay(row.date), start: row.startMinutes, end: row.endMinutes, by: row.createdById, status: row.status }).toEqual({
-      site: demo.site.id, day: form().date, start: 540, end: 720, by: demo.teacherUser.id, status: 'PUBLISHED',
+      site: demo.site.id,
+      day: form().date,
+      start: 540,
+      end: 720,
+      by: demo.teacherUser.id,
+      status: 'PUBLISHED',
     });
   });
 
@@ -128,7 +142,12 @@ describe('duplicating a stage', () => {
     ]);
     const copy = await db().prisma.stage.findUniqueOrThrow({ where: { id: res.data.created[0].id } });
     expect([copy.formationId, copy.teacherId, copy.startMinutes, copy.endMinutes, copy.capacity, copy.enrolledCount]).toEqual([
-      source.formationId, source.teacherId, 540, 720, source.capacity, 0,
+      source.formationId,
+      source.teacherId,
+      540,
+      720,
+      source.capacity,
+      0,
     ]);
   });
 
@@ -140,7 +159,11 @@ describe('duplicating a stage', () => {
     const res = await duplicateStageAction({ id: source.id, mode: 'weekly', dates: [], weekday: 3, until: wednesdays[3] });
     expect(res.ok).toBe(true);
     if (!res.ok) return;
-    const holidays = new Set(publicHolidays(Number(src.slice(0, 4))).concat(publicHolidays(Number(src.slice(0, 4)) + 1)).map((h) => h.date));
+    const holidays = new Set(
+      publicHolidays(Number(src.slice(0, 4)))
+        .concat(publicHolidays(Number(src.slice(0, 4)) + 1))
+        .map((h) => h.date),
+    );
     const expected = wednesdays.filter((d, i) => i !== 1 && !holidays.has(d));
     expect(res.data.created.map((c) => c.date)).toEqual(expected);
     expect(res.data.refused.find((r) => r.date === wednesdays[1])?.reason).toBe('Un stage de cette formation existe déjà ce jour-là à la même heure.');

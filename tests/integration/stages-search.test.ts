@@ -26,8 +26,7 @@ beforeAll(async () => {
   await enrol(p, s.a1, college, [0, 1]); // a1 is full
 });
 
-const found = async (input: Parameters<typeof searchStages>[0]) =>
-  (await searchStages(input, NOW)).hits.map((h) => Object.entries(s).find(([, v]) => v === h.id)?.[0]);
+const found = async (input: Parameters<typeof searchStages>[0]) => (await searchStages(input, NOW)).hits.map((h) => Object.entries(s).find(([, v]) => v === h.id)?.[0]);
 
 describe('Rechercher un stage (every platform)', () => {
   it('finds upcoming published stages of every platform, places available first, then by date', async () => {

@@ -124,7 +124,10 @@ describe('invitation rules', () => {
   beforeEach(() => actAs(team.members.PRINCIPAL.user.id));
 
   it('refuses a non-academic address for a public collège, and accepts it for a private one', async () => {
-    expect(await inviteStaffAction({ email: 'prof@gmail.com', role: 'TEACHER' })).toMatchObject({ ok: false, error: { fieldErrors: { email: [expect.stringMatching(/académique/)] } } });
+    expect(await inviteStaffAction({ email: 'prof@gmail.com', role: 'TEACHER' })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { email: [expect.stringMatching(/académique/)] } },
+    });
     const prive = await makeCollege(db().prisma, { isPublic: false });
     const head = await makeMember(db().prisma, { establishmentId: prive.id, role: 'PRINCIPAL' });
     actAs(head.user.id);
@@ -132,9 +135,15 @@ describe('invitation rules', () => {
   });
 
   it('refuses to invite a current member, and a second invitation while one is running', async () => {
-    expect(await inviteStaffAction({ email: team.members.CPE.user.email, role: 'CPE' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/fait déjà partie/) } });
+    expect(await inviteStaffAction({ email: team.members.CPE.user.email, role: 'CPE' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/fait déjà partie/) },
+    });
     await inviteStaffAction({ email: 'encours@ac-rennes.fr', role: 'TEACHER' });
-    expect(await inviteStaffAction({ email: 'encours@ac-rennes.fr', role: 'TEACHER' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Renvoyer/) } });
+    expect(await inviteStaffAction({ email: 'encours@ac-rennes.fr', role: 'TEACHER' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/Renvoyer/) },
+    });
   });
 
   it("cannot revoke or resend another collège's invitation", async () => {
@@ -157,7 +166,10 @@ describe('accepting with an existing account', () => {
     const token = await linkTo(teacher.email!);
     expect(await viewInvitation(token)).toMatchObject({ state: 'valid', account: 'EXISTING' });
     actAs(null);
-    expect(await acceptInvitationExistingAction({ token, password: 'pas-le-bon-mot-de-passe' })).toMatchObject({ ok: false, error: { fieldErrors: { password: [expect.any(String)] } } });
+    expect(await acceptInvitationExistingAction({ token, password: 'pas-le-bon-mot-de-passe' })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { password: [expect.any(String)] } },
+    });
     expect(await accept(token)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } }); // cannot overwrite an existing account
     expect(await acceptInvitationExistingAction({ token, password: PASSWORD })).toMatchObject({ ok: true });
     expect(await db().prisma.membership.count({ where: { userId: teacher.id, status: 'ACTIVE' } })).toBe(2);
@@ -180,10 +192,24 @@ describe('invitations created by a granted access request (accounts area)', () =
   it('are accepted by the same page', async () => {
     const raw = newLinkToken();
     const inv = await db().prisma.invitation.create({
-      data: { email: 'demandeur@ac-rennes.fr', establishmentId: team.establishmentId, staffRole: 'DEPUTY', tokenHash: await hashLinkToken(raw), expiresAt: new Date(Date.now() + 86_400_000) },
+      data: {
+        email: 'demandeur@ac-rennes.fr',
+        establishmentId: team.establishmentId,
+        staffRole: 'DEPUTY',
+        tokenHash: await hashLinkToken(raw),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
     });
     await db().prisma.accessRequest.create({
-      data: { establishmentId: team.establishmentId, lastName: 'D', firstName: 'E', function: 'Adjoint', email: 'demandeur@ac-rennes.fr', status: 'GRANTED', invitationId: inv.id },
+      data: {
+        establishmentId: team.establishmentId,
+        lastName: 'D',
+        firstName: 'E',
+        function: 'Adjoint',
+        email: 'demandeur@ac-rennes.fr',
+        status: 'GRANTED',
+        invitationId: inv.id,
+      },
     });
     expect(await viewInvitation(raw)).toMatchObject({ state: 'valid', link: { staffRole: 'DEPUTY' } });
     actAs(null);

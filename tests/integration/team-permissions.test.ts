@@ -8,7 +8,12 @@ import { actAs } from '../helpers/session-mock';
 import { MATRIX_ROLES, expectedOutcome, makeClass, makePupil, makeTeam, matrixActors, type MatrixRole, type Team } from '../factories/college';
 import { makeMember } from '../factories/people';
 import {
-  approveMembershipAction, inviteStaffAction, refuseMembershipAction, removeMemberAction, resendInvitationAction, revokeInvitationAction,
+  approveMembershipAction,
+  inviteStaffAction,
+  refuseMembershipAction,
+  removeMemberAction,
+  resendInvitationAction,
+  revokeInvitationAction,
 } from '@/lib/team/actions';
 import { assignTeachersAction, movePupilsAction, updateGuardiansAction } from '@/lib/classes/actions';
 import { hashLinkToken, newLinkToken } from '@/lib/core/links';
@@ -28,7 +33,10 @@ const HEADS = ['PRINCIPAL', 'DEPUTY'];
 const newInvitation = async () =>
   db().prisma.invitation.create({
     data: {
-      email: `invite${++n}@ac-rennes.fr`, establishmentId: team.establishmentId, staffRole: 'TEACHER', tokenHash: await hashLinkToken(newLinkToken()),
+      email: `invite${++n}@ac-rennes.fr`,
+      establishmentId: team.establishmentId,
+      staffRole: 'TEACHER',
+      tokenHash: await hashLinkToken(newLinkToken()),
       expiresAt: new Date(Date.now() + 86_400_000),
     },
   });
@@ -39,8 +47,18 @@ const cases: Case[] = [
   { name: 'invite a staff member', allowed: HEADS, scoped: false, run: () => inviteStaffAction({ email: `nouveau${++n}@ac-rennes.fr`, role: 'TEACHER' }) },
   { name: 'resend an invitation', allowed: HEADS, scoped: true, run: async () => resendInvitationAction({ invitationId: (await newInvitation()).id }) },
   { name: 'revoke an invitation', allowed: HEADS, scoped: true, run: async () => revokeInvitationAction({ invitationId: (await newInvitation()).id }) },
-  { name: 'approve a pending member', allowed: HEADS, scoped: true, run: async () => approveMembershipAction({ membershipId: (await newMember('PENDING')).membership.id }) },
-  { name: 'refuse a pending member', allowed: HEADS, scoped: true, run: async () => refuseMembershipAction({ membershipId: (await newMember('PENDING')).membership.id }) },
+  {
+    name: 'approve a pending member',
+    allowed: HEADS,
+    scoped: true,
+    run: async () => approveMembershipAction({ membershipId: (await newMember('PENDING')).membership.id }),
+  },
+  {
+    name: 'refuse a pending member',
+    allowed: HEADS,
+    scoped: true,
+    run: async () => refuseMembershipAction({ membershipId: (await newMember('PENDING')).membership.id }),
+  },
   { name: 'remove a member', allowed: HEADS, scoped: true, run: async () => removeMemberAction({ membershipId: (await newMember('ACTIVE')).membership.id }) },
 ];
 

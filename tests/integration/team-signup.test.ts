@@ -15,8 +15,14 @@ const db = useTestDb();
 let team: Team;
 
 const form = (over: Partial<StaffSignUpInput> = {}): StaffSignUpInput => ({
-  uai: team.college.uai, lastName: 'Leroy', firstName: 'Marie', role: 'MAIN_TEACHER', email: 'marie.leroy@ac-rennes.fr',
-  password: 'Un-mot-de-passe-long', passwordConfirm: 'Un-mot-de-passe-long', ...over,
+  uai: team.college.uai,
+  lastName: 'Leroy',
+  firstName: 'Marie',
+  role: 'MAIN_TEACHER',
+  email: 'marie.leroy@ac-rennes.fr',
+  password: 'Un-mot-de-passe-long',
+  passwordConfirm: 'Un-mot-de-passe-long',
+  ...over,
 });
 const tokenOf = (text: string) => /\/activation\/([\w-]+)/.exec(text)![1];
 

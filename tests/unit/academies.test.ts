@@ -34,7 +34,10 @@ describe('the académies table', () => {
   });
 
   it('puts each académie in its holiday zone (none for Corse and overseas)', () => {
-    const zone = (z: string | null) => ACADEMIES.filter((a) => a.holidayZone === z).map((a) => a.name).sort();
+    const zone = (z: string | null) =>
+      ACADEMIES.filter((a) => a.holidayZone === z)
+        .map((a) => a.name)
+        .sort();
     expect(zone('A')).toEqual(['Besançon', 'Bordeaux', 'Clermont-Ferrand', 'Dijon', 'Grenoble', 'Limoges', 'Lyon', 'Poitiers']);
     expect(zone('B')).toHaveLength(11);
     expect(zone('C')).toEqual(['Créteil', 'Montpellier', 'Paris', 'Toulouse', 'Versailles']);

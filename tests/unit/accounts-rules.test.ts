@@ -19,7 +19,11 @@ describe('the address an establishment registers with', () => {
   });
 
   it('is the directory address of an establishment whose address is not academic', () => {
-    expect(registrationTarget(est('0352462L', 'jeanne-darc.vitre@wanadoo.fr', false))).toEqual({ kind: 'address', login: 'jeanne-darc.vitre@wanadoo.fr', official: false });
+    expect(registrationTarget(est('0352462L', 'jeanne-darc.vitre@wanadoo.fr', false))).toEqual({
+      kind: 'address',
+      login: 'jeanne-darc.vitre@wanadoo.fr',
+      official: false,
+    });
     expect(registrationTarget(est('0351962T', 'tinteniac@cneap.fr', false))).toMatchObject({ login: 'tinteniac@cneap.fr' });
   });
 
@@ -45,13 +49,25 @@ describe('small rules', () => {
 
   it('answers no sooner than the floor, even when the work fails', async () => {
     const t = Date.now();
-    await expect(withTimingFloor(async () => { throw new Error('x'); }, 120)).rejects.toThrow('x');
+    await expect(
+      withTimingFloor(async () => {
+        throw new Error('x');
+      }, 120),
+    ).rejects.toThrow('x');
     expect(Date.now() - t).toBeGreaterThanOrEqual(115);
   });
 });
 
 describe('the shared schemas', () => {
-  const valid = { uai: '0351847t', civility: 'Mme', lastName: 'Dupont', firstName: 'Claire', function: "Chef d'établissement", password: 'a'.repeat(PASSWORD_MIN_LENGTH), passwordConfirm: 'a'.repeat(PASSWORD_MIN_LENGTH) };
+  const valid = {
+    uai: '0351847t',
+    civility: 'Mme',
+    lastName: 'Dupont',
+    firstName: 'Claire',
+    function: "Chef d'établissement",
+    password: 'a'.repeat(PASSWORD_MIN_LENGTH),
+    passwordConfirm: 'a'.repeat(PASSWORD_MIN_LENGTH),
+  };
 
   it('accept exactly 12 characters and normalise the UAI', () => {
     expect(registrationSchema.parse(valid)).toMatchObject({ uai: '0351847T' });

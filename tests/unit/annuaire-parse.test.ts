@@ -66,11 +66,24 @@ describe('readCsv', () => {
 const HEADER = ['Fax', ...Object.values(ANNUAIRE_COLUMNS), 'Code_academie'];
 function line(values: Partial<Record<string, string>>): string {
   const base: Record<string, string> = {
-    Identifiant_de_l_etablissement: '0350003N', Nom_etablissement: 'Collège René Cassin',
-    Type_etablissement: 'Collège', Statut_public_prive: 'Public', Adresse_1: '56 rue de Saint-Malo',
-    'Code postal': '35260', Code_commune: '35049', Nom_commune: 'Cancale', Code_departement: '035',
-    Libelle_academie: 'Rennes', Mail: 'Ce.0350003n@ac-rennes.fr', Segpa: '1', ULIS: '0',
-    latitude: '48.68', longitude: '-1.85', date_ouverture: '1965-05-01', etat: 'OUVERT', libelle_nature: 'COLLEGE',
+    Identifiant_de_l_etablissement: '0350003N',
+    Nom_etablissement: 'Collège René Cassin',
+    Type_etablissement: 'Collège',
+    Statut_public_prive: 'Public',
+    Adresse_1: '56 rue de Saint-Malo',
+    'Code postal': '35260',
+    Code_commune: '35049',
+    Nom_commune: 'Cancale',
+    Code_departement: '035',
+    Libelle_academie: 'Rennes',
+    Mail: 'Ce.0350003n@ac-rennes.fr',
+    Segpa: '1',
+    ULIS: '0',
+    latitude: '48.68',
+    longitude: '-1.85',
+    date_ouverture: '1965-05-01',
+    etat: 'OUVERT',
+    libelle_nature: 'COLLEGE',
   };
   return HEADER.map((h) => ({ ...base, ...values })[h] ?? '').join(';');
 }
@@ -84,11 +97,30 @@ describe('parseAnnuaire', () => {
       type: 'row',
       line: 2,
       row: {
-        uai: '0350003N', name: 'Collège René Cassin', kind: 'COLLEGE', isPublic: true, natureLabel: 'COLLEGE',
-        address1: '56 rue de Saint-Malo', address2: null, address3: null, postalCode: '35260', city: 'Cancale',
-        cityCode: '35049', departmentCode: '035', academyCode: 'rennes', phone: null,
-        directoryEmail: 'Ce.0350003n@ac-rennes.fr', website: null, vocational: false, lyceeDesMetiers: false,
-        segpa: true, ulis: false, latitude: 48.68, longitude: -1.85, open: true, openedOn: '1965-05-01',
+        uai: '0350003N',
+        name: 'Collège René Cassin',
+        kind: 'COLLEGE',
+        isPublic: true,
+        natureLabel: 'COLLEGE',
+        address1: '56 rue de Saint-Malo',
+        address2: null,
+        address3: null,
+        postalCode: '35260',
+        city: 'Cancale',
+        cityCode: '35049',
+        departmentCode: '035',
+        academyCode: 'rennes',
+        phone: null,
+        directoryEmail: 'Ce.0350003n@ac-rennes.fr',
+        website: null,
+        vocational: false,
+        lyceeDesMetiers: false,
+        segpa: true,
+        ulis: false,
+        latitude: 48.68,
+        longitude: -1.85,
+        open: true,
+        openedOn: '1965-05-01',
       },
     });
   });
@@ -99,7 +131,13 @@ describe('parseAnnuaire', () => {
     expect(kindOfType('Ecole')).toBeNull();
     const events = await parse(
       file(
-        line({ Type_etablissement: 'Lycée', Identifiant_de_l_etablissement: '0352958A', Statut_public_prive: 'Privé', Voie_professionnelle: '1', Lycee_des_metiers: '1' }),
+        line({
+          Type_etablissement: 'Lycée',
+          Identifiant_de_l_etablissement: '0352958A',
+          Statut_public_prive: 'Privé',
+          Voie_professionnelle: '1',
+          Lycee_des_metiers: '1',
+        }),
         line({ Type_etablissement: 'Ecole', Identifiant_de_l_etablissement: '0350031U' }),
         line({ Type_etablissement: 'EREA', Identifiant_de_l_etablissement: '0490003M', Code_departement: '49', Libelle_academie: 'Nantes', etat: 'A FERMER' }),
       ),
@@ -121,7 +159,11 @@ describe('parseAnnuaire', () => {
       ),
     );
     expect(events.map((e) => [e.type, e.line])).toEqual([
-      ['rejected', 2], ['rejected', 3], ['rejected', 4], ['row', 5], ['rejected', 6],
+      ['rejected', 2],
+      ['rejected', 3],
+      ['rejected', 4],
+      ['row', 5],
+      ['rejected', 6],
     ]);
     const reasons = events.filter((e) => e.type === 'rejected').map((e) => (e as { reason: string }).reason);
     expect(reasons[0]).toMatch(/lettre de contrôle incorrecte \(N attendu\)/);
@@ -135,9 +177,7 @@ describe('parseAnnuaire', () => {
     const header = HEADER.filter((h) => h !== 'Mail' && h !== 'etat').join(';');
     const error = await parse(`${header}\r\n`).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AnnuaireFormatError);
-    expect((error as Error).message).toBe(
-      "Colonnes manquantes : Mail, etat ; ce fichier n'est pas au format de l'Annuaire de l'éducation",
-    );
+    expect((error as Error).message).toBe("Colonnes manquantes : Mail, etat ; ce fichier n'est pas au format de l'Annuaire de l'éducation");
     await expect(parse('nom;prenom\r\nDupont;Jean\r\n')).rejects.toThrow(/Identifiant_de_l_etablissement/);
     await expect(parse('')).rejects.toThrow(AnnuaireFormatError);
   });

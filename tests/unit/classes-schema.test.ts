@@ -29,9 +29,12 @@ describe('guardians', () => {
 
   it('needs a name and a way to reach a guardian once something is typed', () => {
     expect(messages(guardianSchema.safeParse({ lastName: 'Morel', firstName: '', email: '', phone: '' }))).toEqual({
-      firstName: expect.any(String), email: expect.stringMatching(/email ou un numéro/),
+      firstName: expect.any(String),
+      email: expect.stringMatching(/email ou un numéro/),
     });
-    expect(messages(guardianSchema.safeParse({ lastName: 'Morel', firstName: 'Sophie', email: '', phone: '12' }))).toEqual({ phone: expect.stringMatching(/non valide/) });
+    expect(messages(guardianSchema.safeParse({ lastName: 'Morel', firstName: 'Sophie', email: '', phone: '12' }))).toEqual({
+      phone: expect.stringMatching(/non valide/),
+    });
     expect(guardianSchema.safeParse({ lastName: 'Morel', firstName: 'Sophie', email: '', phone: '06.12.34.56.78' }).success).toBe(true);
   });
 });
@@ -44,8 +47,16 @@ describe('moves', () => {
 
 describe('the pupil sign-up form', () => {
   const base = {
-    code: 'K7MQ2P', lastName: 'Morel', firstName: 'Léa', birthDate: '2012-05-04', accountKind: 'login', login: 'lea.morel', email: '',
-    password: 'Un-mot-de-passe-long', passwordConfirm: 'Un-mot-de-passe-long', guardians: [],
+    code: 'K7MQ2P',
+    lastName: 'Morel',
+    firstName: 'Léa',
+    birthDate: '2012-05-04',
+    accountKind: 'login',
+    login: 'lea.morel',
+    email: '',
+    password: 'Un-mot-de-passe-long',
+    passwordConfirm: 'Un-mot-de-passe-long',
+    guardians: [],
   };
 
   it('accepts a login-only pupil with a code', () => {
@@ -73,7 +84,15 @@ describe('the pupil sign-up form', () => {
 });
 
 describe('the staff sign-up form', () => {
-  const base = { uai: '0352274G', lastName: 'Leroy', firstName: 'Marie', role: 'MAIN_TEACHER', email: 'marie.leroy@ac-rennes.fr', password: 'Un-mot-de-passe-long', passwordConfirm: 'Un-mot-de-passe-long' };
+  const base = {
+    uai: '0352274G',
+    lastName: 'Leroy',
+    firstName: 'Marie',
+    role: 'MAIN_TEACHER',
+    email: 'marie.leroy@ac-rennes.fr',
+    password: 'Un-mot-de-passe-long',
+    passwordConfirm: 'Un-mot-de-passe-long',
+  };
 
   it('accepts an academic address of any académie, and lower-cases it', () => {
     expect(staffSignUpSchema.parse({ ...base, email: 'Marie.Leroy@AC-Creteil.fr' }).email).toBe('marie.leroy@ac-creteil.fr');

@@ -1,10 +1,17 @@
 import { buildCalendar, type IcsEvent } from '@/lib/core/ics';
 
 const event = (over: Partial<IcsEvent> = {}): IcsEvent => ({
-  uid: 'enrolment-e1@demo.localhost', sequence: 0, start: new Date('2027-03-10T08:00:00Z'), end: new Date('2027-03-10T11:00:00Z'),
-  summary: 'Mini-stage Bac pro Métiers de l’accueil', description: 'Apporter une trousse', location: 'Atelier B12, bâtiment B',
-  status: 'CONFIRMED', organizer: { name: 'Lycée des métiers "Démo"', email: 'ne-pas-repondre@ministage.localhost' },
-  attendees: [{ name: 'Marie Leroy', email: 'marie.leroy@ac-rennes.fr' }], ...over,
+  uid: 'enrolment-e1@demo.localhost',
+  sequence: 0,
+  start: new Date('2027-03-10T08:00:00Z'),
+  end: new Date('2027-03-10T11:00:00Z'),
+  summary: 'Mini-stage Bac pro Métiers de l’accueil',
+  description: 'Apporter une trousse',
+  location: 'Atelier B12, bâtiment B',
+  status: 'CONFIRMED',
+  organizer: { name: 'Lycée des métiers "Démo"', email: 'ne-pas-repondre@ministage.localhost' },
+  attendees: [{ name: 'Marie Leroy', email: 'marie.leroy@ac-rennes.fr' }],
+  ...over,
 });
 const unfold = (ics: string) => ics.replace(/\r\n /g, '');
 

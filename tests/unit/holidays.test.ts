@@ -13,8 +13,17 @@ describe('public holidays', () => {
   it('lists the 11 jours fériés of metropolitan France', () => {
     const days = publicHolidays(2026);
     expect(days.map((d) => d.date)).toEqual([
-      '2026-01-01', '2026-04-06', '2026-05-01', '2026-05-08', '2026-05-14', '2026-05-25',
-      '2026-07-14', '2026-08-15', '2026-11-01', '2026-11-11', '2026-12-25',
+      '2026-01-01',
+      '2026-04-06',
+      '2026-05-01',
+      '2026-05-08',
+      '2026-05-14',
+      '2026-05-25',
+      '2026-07-14',
+      '2026-08-15',
+      '2026-11-01',
+      '2026-11-11',
+      '2026-12-25',
     ]);
     expect(days.find((d) => d.date === '2026-04-06')?.name).toBe('Lundi de Pâques');
   });
@@ -37,13 +46,17 @@ describe('public holidays', () => {
     const tz = process.env.TZ;
     try {
       process.env.TZ = 'America/Los_Angeles';
-      expect(publicHolidays(2030).filter((d) => /Pâques|Ascension|Pentecôte/.test(d.name)).map((d) => d.date)).toEqual([
-        '2030-04-22', '2030-05-30', '2030-06-10',
-      ]);
+      expect(
+        publicHolidays(2030)
+          .filter((d) => /Pâques|Ascension|Pentecôte/.test(d.name))
+          .map((d) => d.date),
+      ).toEqual(['2030-04-22', '2030-05-30', '2030-06-10']);
       process.env.TZ = 'Pacific/Auckland';
-      expect(publicHolidays(2031).filter((d) => /Pâques|Ascension|Pentecôte/.test(d.name)).map((d) => d.date)).toEqual([
-        '2031-04-14', '2031-05-22', '2031-06-02',
-      ]);
+      expect(
+        publicHolidays(2031)
+          .filter((d) => /Pâques|Ascension|Pentecôte/.test(d.name))
+          .map((d) => d.date),
+      ).toEqual(['2031-04-14', '2031-05-22', '2031-06-02']);
       expect(publicHolidays(2031)[0].date).toBe('2031-01-01');
     } finally {
       process.env.TZ = tz;

@@ -53,9 +53,16 @@ describe("the pupils' rows of the table (data of minors: each role only what it 
 
 describe('pupilAccess: how far each role reaches, to read and to change', () => {
   it.each([
-    ['PRINCIPAL', 'all', 'all'], ['DEPUTY', 'all', 'all'], ['SECRETARY', 'all', 'all'], ['CPE', 'all', 'all'],
-    ['COUNSELOR', 'all', null], ['MAIN_TEACHER', 'own-class', 'own-class'], ['TEACHER', null, null],
-    ['PUPIL', null, null], ['SITE_ADMIN', null, null], ['OPERATOR', null, null],
+    ['PRINCIPAL', 'all', 'all'],
+    ['DEPUTY', 'all', 'all'],
+    ['SECRETARY', 'all', 'all'],
+    ['CPE', 'all', 'all'],
+    ['COUNSELOR', 'all', null],
+    ['MAIN_TEACHER', 'own-class', 'own-class'],
+    ['TEACHER', null, null],
+    ['PUPIL', null, null],
+    ['SITE_ADMIN', null, null],
+    ['OPERATOR', null, null],
   ] as const)('%s reads %s and changes %s', (role, view, manage) => {
     expect(pupilAccess({ roles: [role] })).toEqual({ view, manage });
   });

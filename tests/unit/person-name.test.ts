@@ -16,9 +16,23 @@ describe('personName()', () => {
   });
 
   it.each([
-    'http://evil.example', 'HTTPS://evil.example', 'voir https://x.fr', 'www.evil.example', 'WWW.EVIL.FR', 'evil.example/connexion',
-    'bit.ly/abc', 'evil.com', 'clique sur evil.fr maintenant', 'a@b', 'Leroy <b>', 'Leroy >', 'Marie\u0000', 'Marie\nURGENT',
-    'Marie\tLeroy', 'Marie\u202eLeroy', 'Marie\u007f',
+    'http://evil.example',
+    'HTTPS://evil.example',
+    'voir https://x.fr',
+    'www.evil.example',
+    'WWW.EVIL.FR',
+    'evil.example/connexion',
+    'bit.ly/abc',
+    'evil.com',
+    'clique sur evil.fr maintenant',
+    'a@b',
+    'Leroy <b>',
+    'Leroy >',
+    'Marie\u0000',
+    'Marie\nURGENT',
+    'Marie\tLeroy',
+    'Marie\u202eLeroy',
+    'Marie\u007f',
   ])('refuses « %s » with a French message', (v) => {
     expect(refusal(v)).toBe(NAME_MESSAGE);
   });
@@ -31,16 +45,34 @@ describe('personName()', () => {
 });
 
 describe('the forms share it', () => {
-  const staff = { uai: '0350033W', lastName: 'Leroy', firstName: 'Marie', role: 'TEACHER', email: 'marie.leroy@ac-rennes.fr', password: 'Un-mot-de-passe-long', passwordConfirm: 'Un-mot-de-passe-long' };
+  const staff = {
+    uai: '0350033W',
+    lastName: 'Leroy',
+    firstName: 'Marie',
+    role: 'TEACHER',
+    email: 'marie.leroy@ac-rennes.fr',
+    password: 'Un-mot-de-passe-long',
+    passwordConfirm: 'Un-mot-de-passe-long',
+  };
   const pupil = {
-    code: 'K7MQ2P', lastName: 'Morel', firstName: 'Léa', birthDate: '2012-05-04', accountKind: 'login', login: 'lea.morel', email: '',
-    password: 'Un-mot-de-passe-long', passwordConfirm: 'Un-mot-de-passe-long', guardians: [],
+    code: 'K7MQ2P',
+    lastName: 'Morel',
+    firstName: 'Léa',
+    birthDate: '2012-05-04',
+    accountKind: 'login',
+    login: 'lea.morel',
+    email: '',
+    password: 'Un-mot-de-passe-long',
+    passwordConfirm: 'Un-mot-de-passe-long',
+    guardians: [],
   };
   const fields = (r: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) => (r.error?.issues ?? []).map((i) => i.path.join('.'));
 
   it('staff sign-up, invitation acceptance and pupil sign-up refuse a link in the names', () => {
     expect(fields(staffSignUpSchema.safeParse({ ...staff, lastName: 'URGENT http://x.fr' }))).toEqual(['lastName']);
-    expect(fields(acceptNewSchema.safeParse({ token: 'x'.repeat(20), lastName: 'Leroy', firstName: 'www.x.fr', password: staff.password, passwordConfirm: staff.password }))).toEqual(['firstName']);
+    expect(
+      fields(acceptNewSchema.safeParse({ token: 'x'.repeat(20), lastName: 'Leroy', firstName: 'www.x.fr', password: staff.password, passwordConfirm: staff.password })),
+    ).toEqual(['firstName']);
     expect(fields(pupilSignUpSchema.safeParse({ ...pupil, firstName: '<script>' }))).toEqual(['firstName']);
     expect(staffSignUpSchema.safeParse(staff).success).toBe(true);
   });

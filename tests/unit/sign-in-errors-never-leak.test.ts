@@ -15,9 +15,10 @@ type Authorize = (creds: Record<string, string>, req: { headers: Record<string, 
 it('answers a short known code, with a French message, when the check itself fails', async () => {
   const provider = authOptions.providers[0] as unknown as { options: { authorize: Authorize } };
   const spy = jest.spyOn(console, 'error').mockImplementation(() => {});
-  const error = await provider.options
-    .authorize({ email: 'ce.0350033w@ac-rennes.fr', password: 'Un-mot-de-passe-2026', remember: 'false' }, { headers: {} })
-    .then(() => null, (e: Error) => e);
+  const error = await provider.options.authorize({ email: 'ce.0350033w@ac-rennes.fr', password: 'Un-mot-de-passe-2026', remember: 'false' }, { headers: {} }).then(
+    () => null,
+    (e: Error) => e,
+  );
   spy.mockRestore();
   expect(error).toBeInstanceOf(Error);
   expect((error as Error).message).not.toMatch(/prisma|postgres|s3cret/i);

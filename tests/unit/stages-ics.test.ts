@@ -7,9 +7,22 @@ import { filtersQuery, parseFilters } from '@/lib/stages/filters';
 import { slugify } from '@/lib/sites/urls';
 
 const stage = (over: Partial<IcsStage> = {}): IcsStage => ({
-  id: 'st1', date: '2026-12-02', startMinutes: 540, endMinutes: 720, status: 'PUBLISHED', stageType: 'Mini-stage',
-  formation: "Bac pro Métiers de l'électricité", teacher: 'Paul Durand', place: 'Atelier B12, bâtiment B', description: 'Tenue: chaussures; gants\nprévoir un stylo',
-  capacity: 8, enrolledCount: 2, scheduleDetail: null, updatedAt: new Date('2026-11-20T10:00:00Z'), cancelReason: null, ...over,
+  id: 'st1',
+  date: '2026-12-02',
+  startMinutes: 540,
+  endMinutes: 720,
+  status: 'PUBLISHED',
+  stageType: 'Mini-stage',
+  formation: "Bac pro Métiers de l'électricité",
+  teacher: 'Paul Durand',
+  place: 'Atelier B12, bâtiment B',
+  description: 'Tenue: chaussures; gants\nprévoir un stylo',
+  capacity: 8,
+  enrolledCount: 2,
+  scheduleDetail: null,
+  updatedAt: new Date('2026-11-20T10:00:00Z'),
+  cancelReason: null,
+  ...over,
 });
 
 describe('Paris local time', () => {
@@ -37,12 +50,20 @@ describe('the ICS feed', () => {
   it('folds long lines at 75 octets without splitting a UTF-8 character', () => {
     const folded = icsFold(`SUMMARY:${'é'.repeat(60)}`);
     for (const line of folded.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
-    expect(folded.split('\r\n').map((l, i) => (i ? l.slice(1) : l)).join('')).toBe(`SUMMARY:${'é'.repeat(60)}`);
+    expect(
+      folded
+        .split('\r\n')
+        .map((l, i) => (i ? l.slice(1) : l))
+        .join(''),
+    ).toBe(`SUMMARY:${'é'.repeat(60)}`);
   });
 
   it('has one event per stage with a stable UID, UTC times and a CANCELLED status', () => {
     const ics = buildIcs({
-      siteName: 'Lycée des métiers Démo', host: 'demo.localhost', url: 'http://demo.localhost:3000', now: new Date('2026-11-23T08:00:00Z'),
+      siteName: 'Lycée des métiers Démo',
+      host: 'demo.localhost',
+      url: 'http://demo.localhost:3000',
+      now: new Date('2026-11-23T08:00:00Z'),
       stages: [stage(), stage({ id: 'st2', status: 'CANCELLED', cancelReason: 'Grève' })],
     });
     expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
@@ -64,7 +85,17 @@ describe('the ICS feed', () => {
 describe('filters in the query string', () => {
   it('reads known values and ignores malformed ones', () => {
     const f = parseFilters({ filiere: 'f1', remplissage: 'complet', tri: 'inscrits', ordre: 'desc', mois: '2026-13', passes: '1', enseignant: ['t1', 't2'] });
-    expect(f).toEqual({ filiere: 'f1', enseignant: 't1', remplissage: 'complet', passes: true, tri: 'inscrits', ordre: 'desc', mois: undefined, type: undefined, horaires: undefined });
+    expect(f).toEqual({
+      filiere: 'f1',
+      enseignant: 't1',
+      remplissage: 'complet',
+      passes: true,
+      tri: 'inscrits',
+      ordre: 'desc',
+      mois: undefined,
+      type: undefined,
+      horaires: undefined,
+    });
     expect(parseFilters({ remplissage: 'n-importe', tri: 'drop table' })).toMatchObject({ remplissage: 'tous', tri: 'date', ordre: 'asc' });
   });
 

@@ -56,8 +56,17 @@ describe('publication rules of a stage', () => {
 
 describe('the stage form schema (shared by the browser and the server)', () => {
   const values = {
-    formationId: 'f1', stageType: 'Mini-stage', date: '2099-12-02', startTime: '09:00', endTime: '12:00', scheduleDetail: '', capacity: 8,
-    teacherId: '', place: '', audience: ['3e'], description: '',
+    formationId: 'f1',
+    stageType: 'Mini-stage',
+    date: '2099-12-02',
+    startTime: '09:00',
+    endTime: '12:00',
+    scheduleDetail: '',
+    capacity: 8,
+    teacherId: '',
+    place: '',
+    audience: ['3e'],
+    description: '',
   };
 
   it('puts each rule’s message on its own field', () => {
@@ -84,9 +93,7 @@ describe('the stage form schema (shared by the browser and the server)', () => {
 
 describe('the days of a duplication', () => {
   it('lists every Wednesday after the stage until the end date, inclusive', () => {
-    expect(expandDates({ mode: 'weekly', weekday: 3, until: '2026-12-23', dates: [] }, '2026-12-02', '2026-11-23')).toEqual([
-      '2026-12-09', '2026-12-16', '2026-12-23',
-    ]);
+    expect(expandDates({ mode: 'weekly', weekday: 3, until: '2026-12-23', dates: [] }, '2026-12-02', '2026-11-23')).toEqual(['2026-12-09', '2026-12-16', '2026-12-23']);
   });
 
   it('starts from tomorrow when the stage is further back', () => {
@@ -95,7 +102,8 @@ describe('the days of a duplication', () => {
 
   it('keeps a typed list as it is (each date is checked later)', () => {
     expect(expandDates({ mode: 'dates', weekday: 3, until: '', dates: ['2026-12-09', '', '2026-12-06'] }, '2026-12-02', '2026-11-23')).toEqual([
-      '2026-12-09', '2026-12-06',
+      '2026-12-09',
+      '2026-12-06',
     ]);
   });
 });

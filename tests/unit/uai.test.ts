@@ -1,12 +1,4 @@
-import {
-  departmentOfUai,
-  isValidUai,
-  normalizeUai,
-  uaiCheckLetter,
-  uaiError,
-  uaiSchema,
-  UAI_MESSAGES,
-} from '@/lib/reference/uai';
+import { departmentOfUai, isValidUai, normalizeUai, uaiCheckLetter, uaiError, uaiSchema, UAI_MESSAGES } from '@/lib/reference/uai';
 
 describe('UAI check letter', () => {
   it('accepts the reference examples', () => {
@@ -67,12 +59,8 @@ describe('uaiSchema', () => {
   });
 
   it('uses the wording of the specification', () => {
-    expect(UAI_MESSAGES.empty).toBe(
-      'Saisissez le code UAI de votre établissement (7 chiffres et une lettre, par exemple 0350031U).',
-    );
+    expect(UAI_MESSAGES.empty).toBe('Saisissez le code UAI de votre établissement (7 chiffres et une lettre, par exemple 0350031U).');
     expect(UAI_MESSAGES.format).toBe("Le code UAI comporte 7 chiffres suivis d'une lettre (par exemple 0350031U).");
-    expect(uaiError('0350031V')).toBe(
-      "Ce code UAI n'existe pas : la lettre de contrôle ne correspond pas aux chiffres. Vérifiez votre saisie.",
-    );
+    expect(uaiError('0350031V')).toBe("Ce code UAI n'existe pas : la lettre de contrôle ne correspond pas aux chiffres. Vérifiez votre saisie.");
   });
 });

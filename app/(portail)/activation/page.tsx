@@ -9,8 +9,8 @@ export default function ResendActivationPage() {
     <div className="stack">
       <h1>Vous n’avez pas reçu le message d’activation ?</h1>
       <p>
-        Saisissez votre identifiant (l’adresse email avec laquelle le compte a été créé) : si ce compte attend son activation, un
-        nouveau lien lui est envoyé. Pensez à regarder dans les courriers indésirables.
+        Saisissez votre identifiant (l’adresse email avec laquelle le compte a été créé) : si ce compte attend son activation, un nouveau lien lui est envoyé. Pensez à
+        regarder dans les courriers indésirables.
       </p>
       <ResendActivationForm />
       <p>

@@ -17,9 +17,7 @@ export default async function SignInPage({ searchParams }: Props) {
   return (
     <div className="stack">
       <h1>Connexion</h1>
-      {params.motdepasse === 'modifie' ? (
-        <Alert tone="success">Votre mot de passe est modifié. Connectez-vous avec le nouveau.</Alert>
-      ) : null}
+      {params.motdepasse === 'modifie' ? <Alert tone="success">Votre mot de passe est modifié. Connectez-vous avec le nouveau.</Alert> : null}
       <p>Le même compte fonctionne sur le portail et sur toutes les plateformes de mini-stages des lycées.</p>
       <SignInForm callbackUrl={callbackUrl} />
       <p className="muted">

@@ -19,7 +19,8 @@ export default async function EstablishmentHome() {
   if (!g.ok) return g.denied;
   const { actor, member } = g;
   const [{ year, classes, pupils, withoutClass }, { members, pending, mainTeachers }] = await Promise.all([
-    classesOverview(member.establishmentId), teamCounts(member.establishmentId),
+    classesOverview(member.establishmentId),
+    teamCounts(member.establishmentId),
   ]);
   const steps = [
     { done: classes > 0, text: 'Créer les classes', href: '/etablissement/classes' },
@@ -34,11 +35,28 @@ export default async function EstablishmentHome() {
         {member.establishmentName} — vous êtes connecté(e) en tant que {STAFF_ROLE_LABELS[member.role].toLowerCase()}. Année scolaire {schoolYearLabel(year)}.
       </p>
       <dl className={s.stats}>
-        <div><dt>Classes</dt><dd>{classes}</dd></div>
-        <div><dt>Élèves inscrits</dt><dd>{pupils}</dd></div>
-        <div><dt>Élèves sans classe</dt><dd>{withoutClass}</dd></div>
-        <div><dt>Membres de l’équipe</dt><dd>{members}</dd></div>
-        {can(actor, 'team:approve') ? <div><dt>Inscriptions à approuver</dt><dd>{pending}</dd></div> : null}
+        <div>
+          <dt>Classes</dt>
+          <dd>{classes}</dd>
+        </div>
+        <div>
+          <dt>Élèves inscrits</dt>
+          <dd>{pupils}</dd>
+        </div>
+        <div>
+          <dt>Élèves sans classe</dt>
+          <dd>{withoutClass}</dd>
+        </div>
+        <div>
+          <dt>Membres de l’équipe</dt>
+          <dd>{members}</dd>
+        </div>
+        {can(actor, 'team:approve') ? (
+          <div>
+            <dt>Inscriptions à approuver</dt>
+            <dd>{pending}</dd>
+          </div>
+        ) : null}
       </dl>
       <section aria-labelledby="etapes">
         <h2 id="etapes">L’inscription, c’est chacun son tour</h2>
@@ -52,7 +70,11 @@ export default async function EstablishmentHome() {
       </section>
       <div className="row">
         <ButtonLink href="/etablissement/classes">Gérer les classes</ButtonLink>
-        {withoutClass > 0 && pupilAccess(actor).manage ? <ButtonLink href="/etablissement/eleves" variant="secondary">Choisissez une classe pour {withoutClass} élève(s)</ButtonLink> : null}
+        {withoutClass > 0 && pupilAccess(actor).manage ? (
+          <ButtonLink href="/etablissement/eleves" variant="secondary">
+            Choisissez une classe pour {withoutClass} élève(s)
+          </ButtonLink>
+        ) : null}
       </div>
     </div>
   );

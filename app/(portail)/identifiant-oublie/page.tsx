@@ -37,7 +37,9 @@ export default async function ForgottenIdentifierPage({ searchParams }: Props) {
         <Alert tone="info" title="Cet établissement n’est pas encore inscrit">
           <p>Aucun compte n’existe encore pour cet établissement. Son chef d’établissement doit d’abord l’inscrire.</p>
         </Alert>
-        <p><Link href={`/inscription?uai=${hint.establishment.uai}`}>Inscrire cet établissement</Link></p>
+        <p>
+          <Link href={`/inscription?uai=${hint.establishment.uai}`}>Inscrire cet établissement</Link>
+        </p>
       </div>
     );
   }
@@ -47,18 +49,19 @@ export default async function ForgottenIdentifierPage({ searchParams }: Props) {
       {hint.hints.length ? (
         <p>
           L’identifiant du chef d’établissement commence par :{' '}
-          {hint.hints.map((h, i) => <strong key={i}>{i ? `, ${h}` : h}</strong>)}. Si c’est l’adresse de votre établissement,
-          connectez-vous avec elle ou utilisez{' '}
-          <Link href="/mot-de-passe-oublie">Mot de passe oublié ?</Link>.
+          {hint.hints.map((h, i) => (
+            <strong key={i}>{i ? `, ${h}` : h}</strong>
+          ))}
+          . Si c’est l’adresse de votre établissement, connectez-vous avec elle ou utilisez <Link href="/mot-de-passe-oublie">Mot de passe oublié ?</Link>.
         </p>
       ) : (
         <p>Cet établissement n’a pas de responsable actif pour le moment : votre demande sera transmise à l’équipe technique.</p>
       )}
       <h2>Demande de création de compte</h2>
       <p>
-        Vous faites partie de l’équipe de l’établissement et n’avez pas de compte ? Votre demande est envoyée par email à ses responsables,
-        qui vous inviteront. Sans réponse sous 24 heures, l’équipe technique ne peut prendre le relais que pour une demande faite depuis
-        l’adresse ce.&lt;UAI&gt;@&lt;académie&gt; de l’établissement.
+        Vous faites partie de l’équipe de l’établissement et n’avez pas de compte ? Votre demande est envoyée par email à ses responsables, qui vous inviteront. Sans
+        réponse sous 24 heures, l’équipe technique ne peut prendre le relais que pour une demande faite depuis l’adresse ce.&lt;UAI&gt;@&lt;académie&gt; de
+        l’établissement.
       </p>
       <AccessRequestForm uai={hint.establishment.uai} />
     </div>

@@ -17,8 +17,8 @@ function AskUai({ uai, error }: { uai?: string; error?: string }) {
     <div className="stack">
       <h1>Inscrivez votre établissement scolaire</h1>
       <p>
-        Saisissez le code UAI (anciennement RNE) de votre collège ou de votre lycée : la plateforme retrouve son nom, son adresse et
-        son académie dans l’annuaire de l’éducation.
+        Saisissez le code UAI (anciennement RNE) de votre collège ou de votre lycée : la plateforme retrouve son nom, son adresse et son académie dans l’annuaire de
+        l’éducation.
       </p>
       <UaiForm action="/inscription" defaultValue={uai} error={error} />
     </div>
@@ -45,14 +45,20 @@ export default async function RegistrationPage({ searchParams }: Props) {
           <EstablishmentCard establishment={lookup.establishment} />
           <Alert tone="info" title="Cas numéro 2 : l’établissement a déjà un compte">
             <p>
-              Son chef d’établissement s’est déjà inscrit : il n’est pas possible de créer un second compte de responsable. Connectez-vous
-              avec l’identifiant de l’établissement (son adresse ce.…@ac-…).
+              Son chef d’établissement s’est déjà inscrit : il n’est pas possible de créer un second compte de responsable. Connectez-vous avec l’identifiant de
+              l’établissement (son adresse ce.…@ac-…).
             </p>
           </Alert>
           <ul>
-            <li><Link href="/connexion">Se connecter</Link></li>
-            <li><Link href="/mot-de-passe-oublie">Mot de passe oublié ?</Link></li>
-            <li><Link href={`/identifiant-oublie?uai=${lookup.establishment.uai}`}>Vous ne connaissez pas votre identifiant ?</Link></li>
+            <li>
+              <Link href="/connexion">Se connecter</Link>
+            </li>
+            <li>
+              <Link href="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
+            </li>
+            <li>
+              <Link href={`/identifiant-oublie?uai=${lookup.establishment.uai}`}>Vous ne connaissez pas votre identifiant ?</Link>
+            </li>
           </ul>
         </div>
       );
@@ -62,16 +68,15 @@ export default async function RegistrationPage({ searchParams }: Props) {
           <h1>Inscription en attente d’activation</h1>
           <EstablishmentCard establishment={lookup.establishment} />
           <p>
-            L’inscription de cet établissement a déjà été demandée. Le compte sera actif dès que le lien envoyé à l’adresse{' '}
-            <strong>{lookup.login}</strong> aura été suivi. Plutôt que de recommencer, demandez un nouvel email
+            L’inscription de cet établissement a déjà été demandée. Le compte sera actif dès que le lien envoyé à l’adresse <strong>{lookup.login}</strong> aura été
+            suivi. Plutôt que de recommencer, demandez un nouvel email
             {lookup.resendTo ? ' :' : ' en saisissant l’adresse indiquée lors de l’inscription :'}
           </p>
           {/* The applicant's personal address is shown masked: the form then asks for it. */}
           {lookup.resendTo ? <ResendActivationForm identifier={lookup.resendTo} /> : <ResendActivationForm />}
           <p className="muted">
-            Vous ne connaissez pas le mot de passe choisi lors de cette inscription ? Utilisez{' '}
-            <Link href="/mot-de-passe-oublie">Mot de passe oublié ?</Link> : le lien reçu à cette adresse vous permettra d’en choisir un
-            nouveau et activera le compte.
+            Vous ne connaissez pas le mot de passe choisi lors de cette inscription ? Utilisez <Link href="/mot-de-passe-oublie">Mot de passe oublié ?</Link> : le lien
+            reçu à cette adresse vous permettra d’en choisir un nouveau et activera le compte.
           </p>
         </div>
       );
@@ -85,8 +90,12 @@ export default async function RegistrationPage({ searchParams }: Props) {
             Adresse de l’établissement : <strong>{lookup.login}</strong>.
           </p>
           <ul>
-            <li><Link href="/mot-de-passe-oublie">Mot de passe oublié ?</Link></li>
-            <li><Link href="/connexion">Se connecter</Link></li>
+            <li>
+              <Link href="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
+            </li>
+            <li>
+              <Link href="/connexion">Se connecter</Link>
+            </li>
           </ul>
         </div>
       );

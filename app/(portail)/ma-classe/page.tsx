@@ -24,12 +24,17 @@ export default async function MyClassPage() {
         <EstablishmentTabs actor={actor} member={actor.member} current="my-class" />
         <h1>Ma classe</h1>
         {classes.length > 0 ? (
-          <ul>{classes.map((c) => <li key={c.id}><Link href={`/etablissement/classes/${c.id}`}>{c.name}</Link> ({c.level})</li>)}</ul>
+          <ul>
+            {classes.map((c) => (
+              <li key={c.id}>
+                <Link href={`/etablissement/classes/${c.id}`}>{c.name}</Link> ({c.level})
+              </li>
+            ))}
+          </ul>
         ) : actor.member.role === 'MAIN_TEACHER' ? (
           <p>
-            Aucune classe ne vous est encore attribuée comme professeur principal : votre chef d’établissement la choisit sur la page de
-            la classe. Vous verrez alors ses élèves et pourrez les gérer. En attendant, <Link href="/etablissement/classes">la liste des
-            classes</Link> reste accessible (sans leurs élèves).
+            Aucune classe ne vous est encore attribuée comme professeur principal : votre chef d’établissement la choisit sur la page de la classe. Vous verrez alors ses
+            élèves et pourrez les gérer. En attendant, <Link href="/etablissement/classes">la liste des classes</Link> reste accessible (sans leurs élèves).
           </p>
         ) : (
           <p>
@@ -48,22 +53,34 @@ export default async function MyClassPage() {
       {pupil.establishment ? (
         <p>
           {pupil.firstName} {pupil.lastName} — {pupil.establishment.name}
-          {pupil.establishment.city ? ` (${pupil.establishment.city})` : ''}, {pupil.classRoom ? <>classe <strong>{pupil.classRoom.name}</strong></> : <strong>pas encore de classe</strong>}.
+          {pupil.establishment.city ? ` (${pupil.establishment.city})` : ''},{' '}
+          {pupil.classRoom ? (
+            <>
+              classe <strong>{pupil.classRoom.name}</strong>
+            </>
+          ) : (
+            <strong>pas encore de classe</strong>
+          )}
+          .
         </p>
       ) : (
         <p>Votre compte n’est rattaché à aucun collège. Demandez le code de votre classe à votre professeur principal et saisissez-le ci-dessous.</p>
       )}
       {!pupil.classRoom ? (
         <section aria-labelledby="rejoindre" className="card">
-          <h2 id="rejoindre" style={{ marginTop: 0 }}>Rejoindre ma classe</h2>
+          <h2 id="rejoindre" style={{ marginTop: 0 }}>
+            Rejoindre ma classe
+          </h2>
           <JoinClassForm action={joinClassAction} />
         </section>
       ) : null}
       <section aria-labelledby="responsables">
         <h2 id="responsables">Mes responsables légaux</h2>
         <p className="muted">Facultatif : ils recevront la convocation et signeront la convention de stage. Votre collège peut aussi les renseigner.</p>
-        <GuardiansForm action={updateOwnGuardiansAction}
-          initial={pupil.guardians.map((g) => ({ lastName: g.lastName, firstName: g.firstName, email: g.email ?? '', phone: g.phone ?? '' }))} />
+        <GuardiansForm
+          action={updateOwnGuardiansAction}
+          initial={pupil.guardians.map((g) => ({ lastName: g.lastName, firstName: g.firstName, email: g.email ?? '', phone: g.phone ?? '' }))}
+        />
       </section>
     </div>
   );

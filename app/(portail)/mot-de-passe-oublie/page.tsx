@@ -11,8 +11,12 @@ export default function ForgotPasswordPage() {
       <p>Veuillez renseigner votre adresse Email afin de recevoir le lien de réinitialisation de votre mot de passe.</p>
       <ForgotPasswordForm />
       <ul>
-        <li><Link href="/connexion">Retour à la connexion</Link></li>
-        <li><Link href="/identifiant-oublie">Vous ne connaissez pas votre identifiant ?</Link></li>
+        <li>
+          <Link href="/connexion">Retour à la connexion</Link>
+        </li>
+        <li>
+          <Link href="/identifiant-oublie">Vous ne connaissez pas votre identifiant ?</Link>
+        </li>
       </ul>
     </div>
   );

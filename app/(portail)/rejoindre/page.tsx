@@ -17,8 +17,8 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
       <p>Saisissez le code que votre professeur principal vous a donné.</p>
       <CodeEntry code={code ?? ''} error={code ? UNKNOWN_CODE : undefined} />
       <p>
-        Pas de code ? <Link href="/creer-mon-compte/eleve">Inscrivez-vous en choisissant votre collège</Link> : vous serez sans classe jusqu’à ce
-        que votre professeur principal vous place dans la vôtre.
+        Pas de code ? <Link href="/creer-mon-compte/eleve">Inscrivez-vous en choisissant votre collège</Link> : vous serez sans classe jusqu’à ce que votre professeur
+        principal vous place dans la vôtre.
       </p>
     </div>
   );

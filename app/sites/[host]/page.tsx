@@ -29,7 +29,8 @@ export default async function Dashboard() {
           <span style={{ width: `${pct}%` }} />
         </div>
         <p className="muted">
-          {stages} stage{stages > 1 ? 's' : ''} à venir, {capacity} place{capacity > 1 ? 's' : ''} au total : {enrolled} élève{enrolled > 1 ? 's' : ''} inscrit{enrolled > 1 ? 's' : ''}, {available} place{available > 1 ? 's' : ''} disponible{available > 1 ? 's' : ''}.
+          {stages} stage{stages > 1 ? 's' : ''} à venir, {capacity} place{capacity > 1 ? 's' : ''} au total : {enrolled} élève{enrolled > 1 ? 's' : ''} inscrit
+          {enrolled > 1 ? 's' : ''}, {available} place{available > 1 ? 's' : ''} disponible{available > 1 ? 's' : ''}.
         </p>
       </section>
       <div className="grid-2">
@@ -59,18 +60,24 @@ export default async function Dashboard() {
           <ul className={s.upcoming}>
             {d.upcoming.map((r) => (
               <li key={r.id}>
-                <Link href={`/stages/${r.id}`} prefetch={false}>{formatDay(r.date)}</Link>
+                <Link href={`/stages/${r.id}`} prefetch={false}>
+                  {formatDay(r.date)}
+                </Link>
                 <span>{formatHours(r.startMinutes, r.endMinutes)}</span>
-                <span>{r.formation.type} {r.formation.name} <span className="muted">· {teacherName(r.teacher)}</span></span>
-                <span>{r.enrolledCount} / {r.capacity} <StageStatus r={r} /></span>
+                <span>
+                  {r.formation.type} {r.formation.name} <span className="muted">· {teacherName(r.teacher)}</span>
+                </span>
+                <span>
+                  {r.enrolledCount} / {r.capacity} <StageStatus r={r} />
+                </span>
               </li>
             ))}
           </ul>
         )}
       </section>
       <p className="muted">
-        Ajoutez les stages de la plateforme à votre agenda : <a href="/api/ics">abonnement au calendrier (ICS)</a>. Les chiffres portent sur les stages publiés ; les
-        tops comptent l’année scolaire en cours (depuis le 1er septembre).
+        Ajoutez les stages de la plateforme à votre agenda : <a href="/api/ics">abonnement au calendrier (ICS)</a>. Les chiffres portent sur les stages publiés ; les tops
+        comptent l’année scolaire en cours (depuis le 1er septembre).
       </p>
     </div>
   );

@@ -39,8 +39,12 @@ export default async function ActivationPage({ params }: { params: Promise<{ tok
       <h1>{TEXTS.titles?.[link.state]}</h1>
       <Alert tone={used ? 'info' : 'error'}>{linkMessage('activation', link)}</Alert>
       <ul>
-        <li><Link href="/connexion">Se connecter</Link></li>
-        <li><Link href="/activation">Recevoir un nouvel email d’activation</Link></li>
+        <li>
+          <Link href="/connexion">Se connecter</Link>
+        </li>
+        <li>
+          <Link href="/activation">Recevoir un nouvel email d’activation</Link>
+        </li>
       </ul>
     </div>
   );

@@ -19,7 +19,9 @@ export default async function StaffSignUpPage({ searchParams }: Search) {
   const { college, open } = await staffSignUpCollege(uai);
   return (
     <div className="stack">
-      <p><Link href="/creer-mon-compte">← Créer mon compte</Link></p>
+      <p>
+        <Link href="/creer-mon-compte">← Créer mon compte</Link>
+      </p>
       <h1>Je suis membre de l’équipe pédagogique</h1>
       {college && open ? (
         <>
@@ -27,14 +29,20 @@ export default async function StaffSignUpPage({ searchParams }: Search) {
             <p style={{ margin: 0 }}>
               <strong>{college.name}</strong> — {college.postalCode} {college.city} <span className="muted">(UAI {college.uai})</span>
             </p>
-            <p style={{ margin: 0 }}><Link href={PATH}>Changer d’établissement</Link></p>
+            <p style={{ margin: 0 }}>
+              <Link href={PATH}>Changer d’établissement</Link>
+            </p>
           </section>
           <StaffSignUpForm uai={college.uai} establishmentName={college.name} action={signUpStaffAction} />
         </>
       ) : (
         <>
           {uai && !college ? <Alert tone="error">Aucun collège ne porte le code UAI « {uai} ». Recherchez-le ci-dessous.</Alert> : null}
-          {college && !open ? <Alert tone="error" title={`${college.name} n’est pas encore inscrit`}>{TEAM_CLOSED_MESSAGE}</Alert> : null}
+          {college && !open ? (
+            <Alert tone="error" title={`${college.name} n’est pas encore inscrit`}>
+              {TEAM_CLOSED_MESSAGE}
+            </Alert>
+          ) : null}
           <p>Commencez par trouver votre établissement.</p>
           <CollegeSearch action={PATH} q={q} results={q ? await searchColleges(q) : null} />
         </>

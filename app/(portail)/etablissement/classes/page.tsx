@@ -35,7 +35,9 @@ export default async function ClassesPage() {
         </Alert>
       ) : null}
       <section aria-labelledby="ajouter" className="card">
-        <h2 id="ajouter" style={{ marginTop: 0 }}>Ajouter une classe</h2>
+        <h2 id="ajouter" style={{ marginTop: 0 }}>
+          Ajouter une classe
+        </h2>
         <p className="muted">Année scolaire {schoolYearLabel(year)}. Chaque classe reçoit un code que le professeur principal donne à ses élèves pour s’inscrire.</p>
         <ClassForm action={createClassAction} />
       </section>
@@ -60,12 +62,16 @@ export default async function ClassesPage() {
               <tbody>
                 {classes.map((c) => (
                   <tr key={c.id} data-class={c.name}>
-                    <td><Link href={`/etablissement/classes/${c.id}`}>{c.name}</Link></td>
+                    <td>
+                      <Link href={`/etablissement/classes/${c.id}`}>{c.name}</Link>
+                    </td>
                     <td>{c.level}</td>
                     {years.size > 1 ? <td>{schoolYearLabel(c.schoolYear)}</td> : null}
                     <td>{c.pupils}</td>
                     <td>{c.teachers.length ? c.teachers.map((t) => t.name).join(', ') : <span className="muted">Aucun</span>}</td>
-                    <td><span className={s.code}>{formatJoinCode(c.joinCode)}</span></td>
+                    <td>
+                      <span className={s.code}>{formatJoinCode(c.joinCode)}</span>
+                    </td>
                     <td>
                       <ClassRowActions classRoom={c} updateAction={updateClassAction} deleteAction={deleteClassAction} />
                     </td>

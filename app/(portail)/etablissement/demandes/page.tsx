@@ -16,8 +16,8 @@ export default async function AccessRequestsPage() {
     <div className="stack">
       <h1>Demandes de création de compte</h1>
       <p>
-        Des membres de l’équipe de votre établissement ({member.establishmentName}) qui ne connaissaient pas l’identifiant de l’établissement demandent un
-        compte. Accordez l’accès aux personnes que vous connaissez : elles reçoivent une invitation par email, avec le rôle choisi.
+        Des membres de l’équipe de votre établissement ({member.establishmentName}) qui ne connaissaient pas l’identifiant de l’établissement demandent un compte.
+        Accordez l’accès aux personnes que vous connaissez : elles reçoivent une invitation par email, avec le rôle choisi.
       </p>
       {requests.length === 0 ? (
         <p className="muted">Aucune demande en attente.</p>

@@ -28,8 +28,8 @@ export default async function PupilsPage() {
         <EstablishmentTabs actor={actor} member={member} current="pupils" />
         <h1>Élèves</h1>
         <p>
-          La liste des élèves est réservée à la direction, au secrétariat, à la vie scolaire, au psychologue de l’Éducation nationale et,
-          pour leurs classes, aux professeurs principaux. <Link href="/etablissement/classes">La liste des classes</Link> reste accessible.
+          La liste des élèves est réservée à la direction, au secrétariat, à la vie scolaire, au psychologue de l’Éducation nationale et, pour leurs classes, aux
+          professeurs principaux. <Link href="/etablissement/classes">La liste des classes</Link> reste accessible.
         </p>
       </div>
     );
@@ -47,31 +47,53 @@ export default async function PupilsPage() {
       <section aria-labelledby="sans-classe">
         <h2 id="sans-classe">Élèves sans classe ({without.length})</h2>
         {manage && targets.length === 0 && without.length > 0 ? (
-          <p>{manage === 'all' ? 'Créez d’abord vos classes (onglet Classes).' : 'Aucune classe ne vous est encore attribuée comme professeur principal : la direction la choisit sur la page de la classe.'}</p>
+          <p>
+            {manage === 'all'
+              ? 'Créez d’abord vos classes (onglet Classes).'
+              : 'Aucune classe ne vous est encore attribuée comme professeur principal : la direction la choisit sur la page de la classe.'}
+          </p>
         ) : null}
         {manage === 'own-class' && targets.length > 0 && without.length > 0 ? (
-          <p className="muted">Vous pouvez placer ces élèves dans l’une de vos classes. Pour les autres, la direction, le secrétariat ou la vie scolaire s’en chargent.</p>
+          <p className="muted">
+            Vous pouvez placer ces élèves dans l’une de vos classes. Pour les autres, la direction, le secrétariat ou la vie scolaire s’en chargent.
+          </p>
         ) : null}
         <UnassignedPupils
-          pupils={without.map((p) => ({ id: p.id, name: listName(p, 'Élève anonymisé'), birth: p.birthDate ? formatNumericDate(dbDay(p.birthDate)) : '', level: p.level }))}
+          pupils={without.map((p) => ({
+            id: p.id,
+            name: listName(p, 'Élève anonymisé'),
+            birth: p.birthDate ? formatNumericDate(dbDay(p.birthDate)) : '',
+            level: p.level,
+          }))}
           classes={targets}
           moveAction={manage ? movePupilsAction : undefined}
           detachAction={manage === 'all' ? detachPupilAction : undefined}
         />
       </section>
       <section aria-labelledby="tous">
-        <h2 id="tous">{reach.wholeCollege ? 'Élèves inscrits dans une classe' : 'Élèves de mes classes'} ({rows.length})</h2>
+        <h2 id="tous">
+          {reach.wholeCollege ? 'Élèves inscrits dans une classe' : 'Élèves de mes classes'} ({rows.length})
+        </h2>
         {rows.length === 0 ? (
           <p>Aucun élève inscrit dans une classe pour l’instant.</p>
         ) : (
           <div className={s.tableWrap}>
             <table className={s.table}>
-              <thead><tr><th scope="col">Élève</th><th scope="col">Classe</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Élève</th>
+                  <th scope="col">Classe</th>
+                </tr>
+              </thead>
               <tbody>
                 {rows.map((p) => (
                   <tr key={p.id}>
-                    <td><Link href={`/etablissement/eleves/${p.id}`}>{listName(p, 'Élève anonymisé')}</Link></td>
-                    <td><Link href={`/etablissement/classes/${p.classRoom.id}`}>{p.classRoom.name}</Link></td>
+                    <td>
+                      <Link href={`/etablissement/eleves/${p.id}`}>{listName(p, 'Élève anonymisé')}</Link>
+                    </td>
+                    <td>
+                      <Link href={`/etablissement/classes/${p.classRoom.id}`}>{p.classRoom.name}</Link>
+                    </td>
                   </tr>
                 ))}
               </tbody>

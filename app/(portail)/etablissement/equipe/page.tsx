@@ -9,7 +9,12 @@ import { formatDate, parisDay } from '@/lib/core/format';
 import { requireMember } from '@/lib/core/guards';
 import { can } from '@/lib/core/permissions';
 import {
-  approveMembershipAction, inviteStaffAction, refuseMembershipAction, removeMemberAction, resendInvitationAction, revokeInvitationAction,
+  approveMembershipAction,
+  inviteStaffAction,
+  refuseMembershipAction,
+  removeMemberAction,
+  resendInvitationAction,
+  revokeInvitationAction,
 } from '@/lib/team/actions';
 import { teamOverview } from '@/lib/team/queries';
 import { roleLabel } from '@/lib/team/schema';
@@ -33,8 +38,12 @@ export default async function TeamPage() {
       <h1>Équipe pédagogique</h1>
       {canInvite ? (
         <section aria-labelledby="inviter" className="card">
-          <h2 id="inviter" style={{ marginTop: 0 }}>Inviter un membre de l’équipe</h2>
-          <p className="muted">La personne reçoit un lien (valable une fois) vers un formulaire d’inscription déjà rempli ; son compte est actif dès qu’elle l’a complété.</p>
+          <h2 id="inviter" style={{ marginTop: 0 }}>
+            Inviter un membre de l’équipe
+          </h2>
+          <p className="muted">
+            La personne reçoit un lien (valable une fois) vers un formulaire d’inscription déjà rempli ; son compte est actif dès qu’elle l’a complété.
+          </p>
           <InviteForm action={inviteStaffAction} />
         </section>
       ) : null}
@@ -48,14 +57,35 @@ export default async function TeamPage() {
               {team.pending.map((p) => (
                 <li key={p.id} data-pending={p.email ?? ''}>
                   <div>
-                    <strong>{p.name}</strong> — {roleLabel(p.role)}<br />
-                    <span className="muted">{p.email} · inscrit(e) le {day(p.since)}</span>{' '}
+                    <strong>{p.name}</strong> — {roleLabel(p.role)}
+                    <br />
+                    <span className="muted">
+                      {p.email} · inscrit(e) le {day(p.since)}
+                    </span>{' '}
                     {p.emailConfirmed ? <span className={s.tag}>Adresse confirmée</span> : <span className={`${s.tag} ${s.tagWarn}`}>Adresse pas encore confirmée</span>}
                   </div>
                   <div className={s.actions}>
-                    <ActionButton action={approveMembershipAction} input={{ membershipId: p.id }} label={<>Approuver<span className="visually-hidden"> {p.name}</span></>} variant="primary" />
-                    <ActionButton action={refuseMembershipAction} input={{ membershipId: p.id }} label={<>Refuser<span className="visually-hidden"> {p.name}</span></>}
-                      confirm={`Refuser l’inscription de ${p.name} ? Cette personne n’aura pas accès à votre établissement.`} confirmLabel="Refuser l’inscription" />
+                    <ActionButton
+                      action={approveMembershipAction}
+                      input={{ membershipId: p.id }}
+                      label={
+                        <>
+                          Approuver<span className="visually-hidden"> {p.name}</span>
+                        </>
+                      }
+                      variant="primary"
+                    />
+                    <ActionButton
+                      action={refuseMembershipAction}
+                      input={{ membershipId: p.id }}
+                      label={
+                        <>
+                          Refuser<span className="visually-hidden"> {p.name}</span>
+                        </>
+                      }
+                      confirm={`Refuser l’inscription de ${p.name} ? Cette personne n’aura pas accès à votre établissement.`}
+                      confirmLabel="Refuser l’inscription"
+                    />
                   </div>
                 </li>
               ))}
@@ -69,22 +99,48 @@ export default async function TeamPage() {
           <table className={s.table}>
             <thead>
               <tr>
-                <th scope="col">Nom</th><th scope="col">Fonction</th><th scope="col">Adresse email</th><th scope="col">Professeur principal de</th>
+                <th scope="col">Nom</th>
+                <th scope="col">Fonction</th>
+                <th scope="col">Adresse email</th>
+                <th scope="col">Professeur principal de</th>
                 {canApprove ? <th scope="col">Actions</th> : null}
               </tr>
             </thead>
             <tbody>
               {team.members.map((m) => (
                 <tr key={m.id} data-member={m.email ?? ''}>
-                  <td>{m.name}{m.userId === actor.user?.id ? <span className="muted"> (vous)</span> : null}</td>
+                  <td>
+                    {m.name}
+                    {m.userId === actor.user?.id ? <span className="muted"> (vous)</span> : null}
+                  </td>
                   <td>{roleLabel(m.role)}</td>
                   <td>{m.email}</td>
-                  <td>{m.classes.length ? m.classes.map((c, i) => <span key={c.id}>{i ? ', ' : ''}<Link href={`/etablissement/classes/${c.id}`}>{c.name}</Link></span>) : <span className="muted">—</span>}</td>
+                  <td>
+                    {m.classes.length ? (
+                      m.classes.map((c, i) => (
+                        <span key={c.id}>
+                          {i ? ', ' : ''}
+                          <Link href={`/etablissement/classes/${c.id}`}>{c.name}</Link>
+                        </span>
+                      ))
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
                   {canApprove ? (
                     <td>
                       {m.role !== 'PRINCIPAL' && m.userId !== actor.user?.id ? (
-                        <ActionButton action={removeMemberAction} input={{ membershipId: m.id }} label={<>Retirer<span className="visually-hidden"> {m.name}</span></>}
-                          confirm={`Retirer ${m.name} de l’équipe ? Son compte est conservé, mais il (elle) n’aura plus accès à votre établissement.`} confirmLabel="Retirer de l’équipe" />
+                        <ActionButton
+                          action={removeMemberAction}
+                          input={{ membershipId: m.id }}
+                          label={
+                            <>
+                              Retirer<span className="visually-hidden"> {m.name}</span>
+                            </>
+                          }
+                          confirm={`Retirer ${m.name} de l’équipe ? Son compte est conservé, mais il (elle) n’aura plus accès à votre établissement.`}
+                          confirmLabel="Retirer de l’équipe"
+                        />
                       ) : null}
                     </td>
                   ) : null}
@@ -104,15 +160,38 @@ export default async function TeamPage() {
               {team.invitations.map((i) => (
                 <li key={i.id} data-invitation={i.email}>
                   <div>
-                    <strong>{i.email}</strong> — {roleLabel(i.role ?? '')}{i.fromAccessRequest ? ' (demande de création de compte)' : ''}<br />
+                    <strong>{i.email}</strong> — {roleLabel(i.role ?? '')}
+                    {i.fromAccessRequest ? ' (demande de création de compte)' : ''}
+                    <br />
                     <span className="muted">Envoyée le {day(i.createdAt)} · </span>
-                    {i.expired ? <span className={`${s.tag} ${s.tagWarn}`}>Expirée le {day(i.expiresAt)}</span> : <span className="muted">valable jusqu’au {day(i.expiresAt)}</span>}
+                    {i.expired ? (
+                      <span className={`${s.tag} ${s.tagWarn}`}>Expirée le {day(i.expiresAt)}</span>
+                    ) : (
+                      <span className="muted">valable jusqu’au {day(i.expiresAt)}</span>
+                    )}
                   </div>
                   <div className={s.actions}>
-                    <ActionButton action={resendInvitationAction} input={{ invitationId: i.id }} label={<>Renvoyer<span className="visually-hidden"> l’invitation à {i.email}</span></>}
-                      success="Invitation renvoyée : l’ancien lien ne fonctionne plus." />
-                    <ActionButton action={revokeInvitationAction} input={{ invitationId: i.id }} label={<>Annuler<span className="visually-hidden"> l’invitation à {i.email}</span></>}
-                      confirm={`Annuler l’invitation envoyée à ${i.email} ? Le lien ne fonctionnera plus.`} confirmLabel="Annuler l’invitation" />
+                    <ActionButton
+                      action={resendInvitationAction}
+                      input={{ invitationId: i.id }}
+                      label={
+                        <>
+                          Renvoyer<span className="visually-hidden"> l’invitation à {i.email}</span>
+                        </>
+                      }
+                      success="Invitation renvoyée : l’ancien lien ne fonctionne plus."
+                    />
+                    <ActionButton
+                      action={revokeInvitationAction}
+                      input={{ invitationId: i.id }}
+                      label={
+                        <>
+                          Annuler<span className="visually-hidden"> l’invitation à {i.email}</span>
+                        </>
+                      }
+                      confirm={`Annuler l’invitation envoyée à ${i.email} ? Le lien ne fonctionnera plus.`}
+                      confirmLabel="Annuler l’invitation"
+                    />
                   </div>
                 </li>
               ))}

@@ -15,13 +15,14 @@ export default async function ActivationSentPage({ searchParams }: Props) {
     <div className="stack">
       <h1>Consultez votre messagerie</h1>
       <p>
-        Votre compte est créé. Pour l’activer, suivez le lien envoyé à l’adresse{' '}
-        {address ? <strong>{address}</strong> : 'de votre établissement'}. Ce lien est valable {formatDuration(env.activationTtlMinutes)} :
-        ouvrez-le sans attendre.
+        Votre compte est créé. Pour l’activer, suivez le lien envoyé à l’adresse {address ? <strong>{address}</strong> : 'de votre établissement'}. Ce lien est valable{' '}
+        {formatDuration(env.activationTtlMinutes)} : ouvrez-le sans attendre.
       </p>
       <p>Le message n’est pas arrivé, ou le lien a expiré ? Demandez-en un nouveau :</p>
       {address ? <ResendActivationForm identifier={address} /> : <ResendActivationForm />}
-      <p><Link href="/connexion">Aller à la page de connexion</Link></p>
+      <p>
+        <Link href="/connexion">Aller à la page de connexion</Link>
+      </p>
     </div>
   );
 }

@@ -11,15 +11,19 @@ export default async function ReviewPendingPage({ searchParams }: Props) {
   return (
     <div className="stack">
       <h1>Inscription transmise à l’équipe technique</h1>
+      <p>L’annuaire de l’éducation ne donne aucune adresse pour votre établissement : l’équipe technique de la plateforme vérifie donc votre demande elle-même.</p>
       <p>
-        L’annuaire de l’éducation ne donne aucune adresse pour votre établissement : l’équipe technique de la plateforme vérifie donc
-        votre demande elle-même.
+        Dès qu’elle l’aura validée, vous recevrez{' '}
+        {address ? (
+          <>
+            à l’adresse <strong>{address}</strong>{' '}
+          </>
+        ) : null}
+        un email pour activer votre compte. Si elle est refusée, le motif vous sera envoyé à la même adresse.
       </p>
       <p>
-        Dès qu’elle l’aura validée, vous recevrez {address ? <>à l’adresse <strong>{address}</strong> </> : null}un email pour activer
-        votre compte. Si elle est refusée, le motif vous sera envoyé à la même adresse.
+        <Link href="/">Retour à l’accueil</Link>
       </p>
-      <p><Link href="/">Retour à l’accueil</Link></p>
     </div>
   );
 }

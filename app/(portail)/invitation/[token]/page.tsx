@@ -19,8 +19,12 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     return (
       <div className="stack">
         <h1>Invitation</h1>
-        <Alert tone="error" title={LINK_TEXTS['staff-invitation'].titles?.[view.state]}>{linkMessage('staff-invitation', view)}</Alert>
-        <p><Link href="/connexion">Se connecter</Link> · <Link href="/">Accueil</Link></p>
+        <Alert tone="error" title={LINK_TEXTS['staff-invitation'].titles?.[view.state]}>
+          {linkMessage('staff-invitation', view)}
+        </Alert>
+        <p>
+          <Link href="/connexion">Se connecter</Link> · <Link href="/">Accueil</Link>
+        </p>
       </div>
     );
   }
@@ -31,8 +35,13 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         Vous êtes invité(e) en tant que <strong>{roleLabel(view.link.staffRole)}</strong>
         {view.establishmentCity ? ` au ${view.establishmentName} (${view.establishmentCity})` : ''}. Ce lien ne sert qu’une fois.
       </p>
-      <AcceptInvitationForm token={decodeParam(token)} email={view.link.email} account={view.account}
-        acceptNew={acceptInvitationNewAction} acceptExisting={acceptInvitationExistingAction} />
+      <AcceptInvitationForm
+        token={decodeParam(token)}
+        email={view.link.email}
+        account={view.account}
+        acceptNew={acceptInvitationNewAction}
+        acceptExisting={acceptInvitationExistingAction}
+      />
     </div>
   );
 }

@@ -15,12 +15,14 @@ export default async function OverdueRequestsPage() {
   const requests = await listOverdueRequests();
   return (
     <div className="stack">
-      <p><Link href="/operateur">← Espace de l’équipe technique</Link></p>
+      <p>
+        <Link href="/operateur">← Espace de l’équipe technique</Link>
+      </p>
       <h1>Demandes de création de compte sans réponse</h1>
       <p>
-        Demandes restées sans réponse des responsables de l’établissement depuis plus de 24 heures (ou adressées directement à l’équipe
-        technique faute de responsable actif). Comme le prévoit le guide, seules les demandes faites depuis l’adresse ce.&lt;UAI&gt;@&lt;académie&gt;
-        de l’établissement peuvent être accordées par l’équipe technique ; les autres peuvent seulement être refusées.
+        Demandes restées sans réponse des responsables de l’établissement depuis plus de 24 heures (ou adressées directement à l’équipe technique faute de responsable
+        actif). Comme le prévoit le guide, seules les demandes faites depuis l’adresse ce.&lt;UAI&gt;@&lt;académie&gt; de l’établissement peuvent être accordées par
+        l’équipe technique ; les autres peuvent seulement être refusées.
       </p>
       {requests.length === 0 ? (
         <p className="muted">Aucune demande en souffrance.</p>

@@ -15,22 +15,48 @@ export default async function PlatformsPage() {
   const [platforms, origin] = await Promise.all([listPlatforms(), requestOrigin()]);
   return (
     <div className="stack">
-      <p><Link href="/operateur">‹ Espace de l’équipe technique</Link></p>
+      <p>
+        <Link href="/operateur">‹ Espace de l’équipe technique</Link>
+      </p>
       <h1>Plateformes des lycées</h1>
-      <p><ButtonLink href="/operateur/plateformes/nouvelle">Créer une plateforme</ButtonLink></p>
+      <p>
+        <ButtonLink href="/operateur/plateformes/nouvelle">Créer une plateforme</ButtonLink>
+      </p>
       {platforms.length === 0 ? (
         <p className="muted">Aucune plateforme pour l’instant.</p>
       ) : (
         <table>
-          <thead><tr><th scope="col">Plateforme</th><th scope="col">Lycée</th><th scope="col">Adresses</th><th scope="col">Équipe</th><th scope="col">Stages</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Plateforme</th>
+              <th scope="col">Lycée</th>
+              <th scope="col">Adresses</th>
+              <th scope="col">Équipe</th>
+              <th scope="col">Stages</th>
+            </tr>
+          </thead>
           <tbody>
             {platforms.map((p) => (
               <tr key={p.id}>
-                <td><Link href={`/operateur/plateformes/${p.id}`}>{p.name}</Link>{p.active ? '' : ' (fermée)'}</td>
-                <td>{p.establishment.name}<br /><span className="muted">{p.establishment.uai} · {p.establishment.city}</span></td>
+                <td>
+                  <Link href={`/operateur/plateformes/${p.id}`}>{p.name}</Link>
+                  {p.active ? '' : ' (fermée)'}
+                </td>
+                <td>
+                  {p.establishment.name}
+                  <br />
+                  <span className="muted">
+                    {p.establishment.uai} · {p.establishment.city}
+                  </span>
+                </td>
                 <td>
                   <a href={siteOrigin({ slug: p.slug }, origin, env.rootDomain)}>{p.slug}</a>
-                  {p.domains.map((d) => <span key={d.host}><br />{d.host}</span>)}
+                  {p.domains.map((d) => (
+                    <span key={d.host}>
+                      <br />
+                      {d.host}
+                    </span>
+                  ))}
                 </td>
                 <td>{p._count.memberships}</td>
                 <td>{p._count.stages}</td>

@@ -20,7 +20,10 @@ export default async function RolloverPage() {
   const current = schoolYearOf(now);
   const month = Number(parisDay(now).slice(5, 7)); // July and August (in Paris): the year to close is the running one
   const yearSet = new Set([current - 1, current, ...yearsWithData]);
-  const years = [...yearSet].filter((y) => y <= current).sort((a, b) => b - a).map((y) => ({ value: y, label: schoolYearLabel(y) }));
+  const years = [...yearSet]
+    .filter((y) => y <= current)
+    .sort((a, b) => b - a)
+    .map((y) => ({ value: y, label: schoolYearLabel(y) }));
   const running = rows.find((r) => !r.dryRun && !r.finishedAt);
   const runningSummary = running?.summary as unknown as RolloverSummary | undefined;
   const lastDry = rows.find((r) => r.dryRun);
@@ -29,8 +32,8 @@ export default async function RolloverPage() {
     <div className="stack">
       <h1>Clôture de l’année scolaire</h1>
       <p>
-        Avant la rentrée, la clôture supprime les classes de l’année passée et anonymise ses élèves ; les comptes de l’équipe pédagogique
-        sont conservés, puis les collèges recréent leurs classes. Les nouvelles classes appartiennent à l’année {schoolYearLabel(active)}.
+        Avant la rentrée, la clôture supprime les classes de l’année passée et anonymise ses élèves ; les comptes de l’équipe pédagogique sont conservés, puis les
+        collèges recréent leurs classes. Les nouvelles classes appartiennent à l’année {schoolYearLabel(active)}.
       </p>
       <RolloverPanel
         years={years}
@@ -41,15 +44,36 @@ export default async function RolloverPage() {
       />
       {drySummary && lastDry ? (
         <section aria-labelledby="simulation">
-          <h2 id="simulation">Dernière simulation : année {schoolYearLabel(drySummary.schoolYear)} ({formatDateTime(lastDry.startedAt)})</h2>
-          {drySummary.establishments.length === 0 ? <p>Rien à clôturer pour cette année.</p> : (
+          <h2 id="simulation">
+            Dernière simulation : année {schoolYearLabel(drySummary.schoolYear)} ({formatDateTime(lastDry.startedAt)})
+          </h2>
+          {drySummary.establishments.length === 0 ? (
+            <p>Rien à clôturer pour cette année.</p>
+          ) : (
             <div className={s.tableWrap}>
               <table className={s.table}>
-                <thead><tr><th scope="col">Établissement</th><th scope="col">Classes supprimées</th><th scope="col">Élèves anonymisés</th><th scope="col">Responsables effacés</th><th scope="col">Comptes élèves supprimés</th><th scope="col">Inscriptions conservées</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">Établissement</th>
+                    <th scope="col">Classes supprimées</th>
+                    <th scope="col">Élèves anonymisés</th>
+                    <th scope="col">Responsables effacés</th>
+                    <th scope="col">Comptes élèves supprimés</th>
+                    <th scope="col">Inscriptions conservées</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {drySummary.establishments.map((e) => (
                     <tr key={e.establishmentId ?? 'none'}>
-                      <td>{e.name}{e.uai ? ` (${e.uai})` : ''}</td><td>{e.classes}</td><td>{e.pupils}</td><td>{e.guardians}</td><td>{e.accounts}</td><td>{e.enrolmentsKept}</td>
+                      <td>
+                        {e.name}
+                        {e.uai ? ` (${e.uai})` : ''}
+                      </td>
+                      <td>{e.classes}</td>
+                      <td>{e.pupils}</td>
+                      <td>{e.guardians}</td>
+                      <td>{e.accounts}</td>
+                      <td>{e.enrolmentsKept}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -60,9 +84,19 @@ export default async function RolloverPage() {
       ) : null}
       <section aria-labelledby="historique">
         <h2 id="historique">Historique</h2>
-        {rows.length === 0 ? <p>Aucune clôture ni simulation pour l’instant.</p> : (
+        {rows.length === 0 ? (
+          <p>Aucune clôture ni simulation pour l’instant.</p>
+        ) : (
           <table className={s.table}>
-            <thead><tr><th scope="col">Année</th><th scope="col">Type</th><th scope="col">Lancée</th><th scope="col">Par</th><th scope="col">État</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Année</th>
+                <th scope="col">Type</th>
+                <th scope="col">Lancée</th>
+                <th scope="col">Par</th>
+                <th scope="col">État</th>
+              </tr>
+            </thead>
             <tbody>
               {rows.map((r) => {
                 const sum = r.summary as unknown as RolloverSummary | null;

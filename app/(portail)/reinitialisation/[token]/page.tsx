@@ -15,7 +15,9 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
       <div className="stack">
         <h1>{LINK_TEXTS['password-reset'].titles?.[link.state]}</h1>
         <Alert tone="error">{linkMessage('password-reset', link)}</Alert>
-        <p><Link href="/mot-de-passe-oublie">Recevoir un nouveau lien de réinitialisation</Link></p>
+        <p>
+          <Link href="/mot-de-passe-oublie">Recevoir un nouveau lien de réinitialisation</Link>
+        </p>
       </div>
     );
   }
@@ -23,8 +25,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
     <div className="stack">
       <h1>Choisir un nouveau mot de passe</h1>
       <p>
-        Compte : <strong>{link.login}</strong>. Une fois le mot de passe enregistré, les sessions ouvertes sur d’autres appareils seront
-        fermées.
+        Compte : <strong>{link.login}</strong>. Une fois le mot de passe enregistré, les sessions ouvertes sur d’autres appareils seront fermées.
       </p>
       <ResetPasswordForm token={token} />
     </div>

@@ -32,20 +32,31 @@ export default async function JoinWithCodePage({ params }: { params: Promise<{ c
     <div className="stack">
       <h1>Je m’inscris dans ma classe</h1>
       <section className="card" aria-label="Votre classe">
-        <p style={{ margin: 0 }}><strong>{title}</strong>{target.establishment.city ? ` (${target.establishment.city})` : ''}</p>
-        <p className="muted" style={{ margin: 0 }}>Ce n’est pas votre classe ? Vérifiez le code auprès de votre professeur principal.</p>
+        <p style={{ margin: 0 }}>
+          <strong>{title}</strong>
+          {target.establishment.city ? ` (${target.establishment.city})` : ''}
+        </p>
+        <p className="muted" style={{ margin: 0 }}>
+          Ce n’est pas votre classe ? Vérifiez le code auprès de votre professeur principal.
+        </p>
       </section>
       {!readiness.open ? (
-        <Alert tone="error" title="Les inscriptions ne sont pas encore ouvertes">{readiness.reason}</Alert>
+        <Alert tone="error" title="Les inscriptions ne sont pas encore ouvertes">
+          {readiness.reason}
+        </Alert>
       ) : actor.pupil ? (
         <JoinClassForm action={joinClassAction} code={code} />
       ) : actor.member ? (
         <Alert tone="info" title="Vous êtes connecté(e) avec un compte de l’équipe pédagogique">
-          <p>Cette page est celle que vos élèves ouvrent pour s’inscrire. <Link href={`/rejoindre/${code}/affiche`}>Imprimer l’affiche avec le QR code</Link>.</p>
+          <p>
+            Cette page est celle que vos élèves ouvrent pour s’inscrire. <Link href={`/rejoindre/${code}/affiche`}>Imprimer l’affiche avec le QR code</Link>.
+          </p>
         </Alert>
       ) : (
         <>
-          <p>Vous avez déjà un compte ? <Link href={signInPath(`/rejoindre/${code}`)}>Connectez-vous</Link> pour rejoindre la classe.</p>
+          <p>
+            Vous avez déjà un compte ? <Link href={signInPath(`/rejoindre/${code}`)}>Connectez-vous</Link> pour rejoindre la classe.
+          </p>
           <PupilSignUpForm target={{ kind: 'code', code, className: room.name, establishmentName: target.establishment.name }} action={signUpPupilAction} />
         </>
       )}

@@ -42,26 +42,41 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         <StageFilters filters={filters} context={ctx} action="/calendrier" keep={{ mois: filters.mois }} />
         <section aria-labelledby="mois-affiche">
           <div className={s.toolbar}>
-            <h2 id="mois-affiche" className={s.month} aria-live="polite">{formatMonth(month)}</h2>
+            <h2 id="mois-affiche" className={s.month} aria-live="polite">
+              {formatMonth(month)}
+            </h2>
             <nav className={s.nav} aria-label="Changer de mois">
-              <ButtonLink href={link(addMonths(month, -1))} variant="secondary" small>‹ Mois précédent</ButtonLink>
-              <ButtonLink href={link(monthOf(today))} variant="secondary" small>Aujourd’hui</ButtonLink>
-              <ButtonLink href={link(addMonths(month, 1))} variant="secondary" small>Mois suivant ›</ButtonLink>
+              <ButtonLink href={link(addMonths(month, -1))} variant="secondary" small>
+                ‹ Mois précédent
+              </ButtonLink>
+              <ButtonLink href={link(monthOf(today))} variant="secondary" small>
+                Aujourd’hui
+              </ButtonLink>
+              <ButtonLink href={link(addMonths(month, 1))} variant="secondary" small>
+                Mois suivant ›
+              </ButtonLink>
             </nav>
           </div>
           <p id="calendrier-aide" className={s.hint}>
-            {staff
-              ? 'Pour créer un stage, cliquez directement sur le jour souhaité.'
-              : 'Cliquez sur un stage pour voir son détail et ses places disponibles.'}{' '}
+            {staff ? 'Pour créer un stage, cliquez directement sur le jour souhaité.' : 'Cliquez sur un stage pour voir son détail et ses places disponibles.'}{' '}
             {cal.total} stage{cal.total > 1 ? 's' : ''} affiché{cal.total > 1 ? 's' : ''} sur ces semaines.
           </p>
-          <MonthCalendar month={month} days={cal.days} byDay={cal.byDay} today={today} canCreate={staff} listHref={`/liste${filtersQuery({ ...filters, mois: undefined })}`} />
+          <MonthCalendar
+            month={month}
+            days={cal.days}
+            byDay={cal.byDay}
+            today={today}
+            canCreate={staff}
+            listHref={`/liste${filtersQuery({ ...filters, mois: undefined })}`}
+          />
           <p className={s.legend} aria-hidden="true">
             <span className={s.legendFree}>Places disponibles</span>
             <span className={s.legendFull}>Complet</span>
             <span className={s.legendCancelled}>Annulé</span>
           </p>
-          {cal.total === 0 ? <p className="muted">Aucun stage ce mois-ci{filters.filiere || filters.type || filters.enseignant || filters.horaires ? ' avec ces filtres' : ''}.</p> : null}
+          {cal.total === 0 ? (
+            <p className="muted">Aucun stage ce mois-ci{filters.filiere || filters.type || filters.enseignant || filters.horaires ? ' avec ces filtres' : ''}.</p>
+          ) : null}
         </section>
       </div>
     </div>

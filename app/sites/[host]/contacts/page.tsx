@@ -20,8 +20,16 @@ export default async function ContactsPage() {
             <li key={c.id}>
               <h2>{c.name}</h2>
               <p className="muted">{c.role}</p>
-              {c.email ? <p><a href={`mailto:${c.email}`}>{c.email}</a></p> : null}
-              {c.phone ? <p><a href={`tel:${c.phone.replace(/[^+0-9]/g, '')}`}>{c.phone}</a></p> : null}
+              {c.email ? (
+                <p>
+                  <a href={`mailto:${c.email}`}>{c.email}</a>
+                </p>
+              ) : null}
+              {c.phone ? (
+                <p>
+                  <a href={`tel:${c.phone.replace(/[^+0-9]/g, '')}`}>{c.phone}</a>
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

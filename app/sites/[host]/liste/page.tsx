@@ -21,18 +21,23 @@ export default async function StageListPage({ searchParams }: { searchParams: Pr
           filters={filters}
           context={ctx}
           action="/liste"
-          keep={{ passes: filters.passes ? '1' : undefined, tri: filters.tri === 'date' ? undefined : filters.tri, ordre: filters.ordre === 'asc' ? undefined : filters.ordre }}
+          keep={{
+            passes: filters.passes ? '1' : undefined,
+            tri: filters.tri === 'date' ? undefined : filters.tri,
+            ordre: filters.ordre === 'asc' ? undefined : filters.ordre,
+          }}
         />
         <section aria-labelledby="resultats">
           <div className={s.toolbar}>
-            <h2 id="resultats">{rows.length} stage{rows.length > 1 ? 's' : ''}{filters.passes ? '' : ' à venir'}</h2>
+            <h2 id="resultats">
+              {rows.length} stage{rows.length > 1 ? 's' : ''}
+              {filters.passes ? '' : ' à venir'}
+            </h2>
             <Link href={`/liste${filtersQuery(filters, { passes: !filters.passes })}`}>
               {filters.passes ? 'Masquer les stages passés' : 'Afficher aussi les stages passés'}
             </Link>
           </div>
-          {rows.length >= LIST_LIMIT ? (
-            <p className="muted">Seuls les {LIST_LIMIT} premiers stages sont affichés : précisez les filtres pour voir les autres.</p>
-          ) : null}
+          {rows.length >= LIST_LIMIT ? <p className="muted">Seuls les {LIST_LIMIT} premiers stages sont affichés : précisez les filtres pour voir les autres.</p> : null}
           {rows.length ? (
             <div style={{ overflowX: 'auto' }}>
               <StageTable rows={rows} filters={filters} path="/liste" />

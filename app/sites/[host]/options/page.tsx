@@ -30,23 +30,31 @@ export default async function OptionsPage() {
         <>
           <ReadOnlyNotice />
           <dl className={s.details}>
-            <dt>Nom</dt><dd>{options.name}</dd>
-            <dt>Retour des conventions</dt><dd>{options.conventionReturn ?? '—'}</dd>
-            <dt>Texte des conventions</dt><dd>{options.conventionText ?? '—'}</dd>
+            <dt>Nom</dt>
+            <dd>{options.name}</dd>
+            <dt>Retour des conventions</dt>
+            <dd>{options.conventionReturn ?? '—'}</dd>
+            <dt>Texte des conventions</dt>
+            <dd>{options.conventionText ?? '—'}</dd>
           </dl>
         </>
       ) : null}
       {options ? (
         <p className="muted">
-          Adresses de la plateforme : {[`${options.slug}.${env.rootDomain}`, ...options.domains.map((d) => d.host)].join(', ')} · lycée {options.establishment.name} ({options.establishment.uai}).
+          Adresses de la plateforme : {[`${options.slug}.${env.rootDomain}`, ...options.domains.map((d) => d.host)].join(', ')} · lycée {options.establishment.name} (
+          {options.establishment.uai}).
         </p>
       ) : null}
       {college ? (
         <section aria-labelledby="calendrier-information">
           <h3 id="calendrier-information">Calendrier, Information</h3>
           <ul>
-            <li><Link href="/options/etablissement">Informations de l’Établissement</Link> : les informations de votre collège imprimées sur les conventions.</li>
-            <li><a href="/api/ics">Abonnement au calendrier des stages (ICS)</a>, pour l’ajouter à votre agenda.</li>
+            <li>
+              <Link href="/options/etablissement">Informations de l’Établissement</Link> : les informations de votre collège imprimées sur les conventions.
+            </li>
+            <li>
+              <a href="/api/ics">Abonnement au calendrier des stages (ICS)</a>, pour l’ajouter à votre agenda.
+            </li>
           </ul>
         </section>
       ) : null}

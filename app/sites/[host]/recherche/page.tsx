@@ -10,7 +10,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   return (
     <div className="stack">
       <h1>Rechercher un stage</h1>
-      <p>La recherche porte sur les mini-stages de <strong>tous les lycées</strong> de ministage, pas seulement celui-ci. Les stages avec des places disponibles viennent en premier.</p>
+      <p>
+        La recherche porte sur les mini-stages de <strong>tous les lycées</strong> de ministage, pas seulement celui-ci. Les stages avec des places disponibles viennent
+        en premier.
+      </p>
       <StageSearch params={params} />
     </div>
   );

@@ -37,7 +37,14 @@ export default async function TraineesPage({ searchParams }: { searchParams: Pro
           <table className={s.table}>
             <caption className="visually-hidden">{rows.length} inscriptions</caption>
             <thead>
-              <tr><th scope="col">Élève</th><th scope="col">Classe</th><th scope="col">Collège</th><th scope="col">Stage</th><th scope="col">Horaires</th><th scope="col">Inscription</th></tr>
+              <tr>
+                <th scope="col">Élève</th>
+                <th scope="col">Classe</th>
+                <th scope="col">Collège</th>
+                <th scope="col">Stage</th>
+                <th scope="col">Horaires</th>
+                <th scope="col">Inscription</th>
+              </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
@@ -45,7 +52,11 @@ export default async function TraineesPage({ searchParams }: { searchParams: Pro
                   <td>{r.pupil}</td>
                   <td>{r.classRoom ?? '—'}</td>
                   <td>{r.establishment}</td>
-                  <td><Link href={`/stages/${r.stage.id}`}>{formatDay(r.stage.date)}</Link><br /><span className="muted">{r.stage.formation}</span></td>
+                  <td>
+                    <Link href={`/stages/${r.stage.id}`}>{formatDay(r.stage.date)}</Link>
+                    <br />
+                    <span className="muted">{r.stage.formation}</span>
+                  </td>
                   <td className={s.nowrap}>{formatHours(r.stage.startMinutes, r.stage.endMinutes)}</td>
                   <td>{r.stage.status === 'CANCELLED' ? 'Stage annulé' : ENROLMENT_STATUS[r.status]}</td>
                 </tr>

@@ -7,9 +7,7 @@ import { ClassRowActions } from '@/components/classes/ClassRowActions';
 import { EstablishmentTabs } from '@/components/classes/EstablishmentTabs';
 import { JoinCodePanel } from '@/components/classes/JoinCodePanel';
 import { PupilMoveTable } from '@/components/classes/PupilMoveTable';
-import {
-  assignTeachersAction, deleteClassAction, movePupilsAction, regenerateJoinCodeAction, updateClassAction,
-} from '@/lib/classes/actions';
+import { assignTeachersAction, deleteClassAction, movePupilsAction, regenerateJoinCodeAction, updateClassAction } from '@/lib/classes/actions';
 import { pupilAccess, pupilReachOf } from '@/lib/classes/access';
 import { classOptions, getClassDetail } from '@/lib/classes/queries';
 import { dbDay, formatNumericDate, listName, schoolYearLabel } from '@/lib/core/format';
@@ -40,30 +38,47 @@ export default async function ClassPage({ params }: Params) {
   const manage = pupilAccess(actor).manage;
   const canMove = room.pupils !== null && (manage === 'all' || (manage === 'own-class' && room.teachers.some((t) => t.membershipId === member.membershipId)));
   const [classes, teachers, origin] = await Promise.all([
-    canMove ? classOptions(member.establishmentId) : [], canAssign ? mainTeachers(member.establishmentId) : [], requestOrigin(),
+    canMove ? classOptions(member.establishmentId) : [],
+    canAssign ? mainTeachers(member.establishmentId) : [],
+    requestOrigin(),
   ]);
   return (
     <div className="stack">
-      <EstablishmentTabs actor={actor} member={member} current={member.role === 'MAIN_TEACHER' && room.teachers.some((t) => t.membershipId === member.membershipId) ? 'my-class' : 'classes'} />
-      <p><Link href="/etablissement/classes">← Toutes les classes</Link></p>
+      <EstablishmentTabs
+        actor={actor}
+        member={member}
+        current={member.role === 'MAIN_TEACHER' && room.teachers.some((t) => t.membershipId === member.membershipId) ? 'my-class' : 'classes'}
+      />
+      <p>
+        <Link href="/etablissement/classes">← Toutes les classes</Link>
+      </p>
       <h1>Classe {room.name}</h1>
       <p>
         Filière / niveau : <strong>{room.level}</strong> · Année scolaire {schoolYearLabel(room.schoolYear)} · {room.pupilCount} élève{room.pupilCount > 1 ? 's' : ''}
         <br />
         Professeur(s) principal(aux) : {room.teachers.length ? room.teachers.map((t) => t.name).join(', ') : <span className="muted">aucun pour l’instant</span>}
       </p>
-      <ClassRowActions classRoom={{ id: room.id, name: room.name, level: room.level, pupils: room.pupilCount }}
-        updateAction={updateClassAction} deleteAction={deleteClassAction} redirectAfterDelete="/etablissement/classes" />
+      <ClassRowActions
+        classRoom={{ id: room.id, name: room.name, level: room.level, pupils: room.pupilCount }}
+        updateAction={updateClassAction}
+        deleteAction={deleteClassAction}
+        redirectAfterDelete="/etablissement/classes"
+      />
       <section aria-labelledby="eleves">
         <h2 id="eleves">Élèves de la classe</h2>
         {room.pupils === null ? (
           <p className="muted">
-            Les élèves de cette classe sont visibles de ses professeurs principaux, de la direction, du secrétariat, de la vie scolaire
-            et du psychologue de l’Éducation nationale.
+            Les élèves de cette classe sont visibles de ses professeurs principaux, de la direction, du secrétariat, de la vie scolaire et du psychologue de l’Éducation
+            nationale.
           </p>
         ) : (
           <PupilMoveTable
-            pupils={room.pupils.map((p) => ({ id: p.id, name: listName(p, 'Élève anonymisé'), birth: p.birthDate ? formatNumericDate(dbDay(p.birthDate)) : '', login: canMove ? p.login : null }))}
+            pupils={room.pupils.map((p) => ({
+              id: p.id,
+              name: listName(p, 'Élève anonymisé'),
+              birth: p.birthDate ? formatNumericDate(dbDay(p.birthDate)) : '',
+              login: canMove ? p.login : null,
+            }))}
             classes={canMove ? classes.map((c) => ({ id: c.id, name: c.name })) : []}
             currentClassId={room.id}
             action={canMove ? movePupilsAction : undefined}

@@ -32,11 +32,20 @@ export default async function PupilPage({ params }: { params: Promise<{ id: stri
   return (
     <div className="stack">
       <EstablishmentTabs actor={actor} member={member} current="pupils" />
-      <p><Link href={pupil.classRoom ? `/etablissement/classes/${pupil.classRoom.id}` : '/etablissement/eleves'}>← {pupil.classRoom ? `Classe ${pupil.classRoom.name}` : 'Élèves'}</Link></p>
+      <p>
+        <Link href={pupil.classRoom ? `/etablissement/classes/${pupil.classRoom.id}` : '/etablissement/eleves'}>
+          ← {pupil.classRoom ? `Classe ${pupil.classRoom.name}` : 'Élèves'}
+        </Link>
+      </p>
       <h1>{name}</h1>
       <dl className={`card ${s.details}`}>
-        <dt>Date de naissance</dt><dd>{pupil.birthDate ? formatDate(dbDay(pupil.birthDate)) : '—'}</dd>
-        <dt>Classe</dt><dd>{pupil.classRoom ? pupil.classRoom.name : 'Sans classe'}{pupil.level ? ` (niveau ${pupil.level})` : ''}</dd>
+        <dt>Date de naissance</dt>
+        <dd>{pupil.birthDate ? formatDate(dbDay(pupil.birthDate)) : '—'}</dd>
+        <dt>Classe</dt>
+        <dd>
+          {pupil.classRoom ? pupil.classRoom.name : 'Sans classe'}
+          {pupil.level ? ` (niveau ${pupil.level})` : ''}
+        </dd>
         {canManage ? (
           <>
             <dt>Identifiant de connexion</dt>
@@ -54,7 +63,11 @@ export default async function PupilPage({ params }: { params: Promise<{ id: stri
         ) : (
           <ul>
             {guardians.map((g, i) => (
-              <li key={i}>{g.firstName} {g.lastName}{g.email ? ` — ${g.email}` : ''}{g.phone ? ` — ${g.phone}` : ''}</li>
+              <li key={i}>
+                {g.firstName} {g.lastName}
+                {g.email ? ` — ${g.email}` : ''}
+                {g.phone ? ` — ${g.phone}` : ''}
+              </li>
             ))}
           </ul>
         )}
@@ -62,9 +75,14 @@ export default async function PupilPage({ params }: { params: Promise<{ id: stri
       {canManage ? (
         <section aria-labelledby="retirer">
           <h2 id="retirer">Cet élève n’est pas de chez vous ?</h2>
-          <ActionButton action={detachPupilAction} input={{ pupilId: pupil.id }} label="Cet élève ne fait pas partie de mon établissement"
+          <ActionButton
+            action={detachPupilAction}
+            input={{ pupilId: pupil.id }}
+            label="Cet élève ne fait pas partie de mon établissement"
             confirm={`${name} ne sera plus rattaché(e) à votre collège ; son compte est conservé et il (elle) pourra rejoindre son établissement avec le code de sa classe.`}
-            confirmLabel="Retirer l’élève" redirectTo="/etablissement/eleves" />
+            confirmLabel="Retirer l’élève"
+            redirectTo="/etablissement/eleves"
+          />
         </section>
       ) : null}
     </div>

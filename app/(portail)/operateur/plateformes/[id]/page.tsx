@@ -27,16 +27,24 @@ export default async function PlatformPage({ params }: { params: Promise<{ id: s
   const address = siteOrigin({ slug: site.slug }, origin, env.rootDomain);
   return (
     <div className="stack">
-      <p><Link href="/operateur/plateformes">‹ Plateformes des lycées</Link></p>
+      <p>
+        <Link href="/operateur/plateformes">‹ Plateformes des lycées</Link>
+      </p>
       <h1>{site.name}</h1>
       <p>
         {site.establishment.name} ({site.establishment.uai}, {site.establishment.city}) · <a href={address}>{address}</a>
       </p>
       <section aria-labelledby="equipe" className="card">
         <h2 id="equipe">Équipe</h2>
-        {team.members.length === 0 ? <p className="muted">Personne pour l’instant : invitez l’administrateur du lycée.</p> : (
+        {team.members.length === 0 ? (
+          <p className="muted">Personne pour l’instant : invitez l’administrateur du lycée.</p>
+        ) : (
           <ul>
-            {team.members.map((m) => <li key={m.id}>{displayName(m.user, { fallback: '' })} — {m.user.email} — {SITE_ROLE_LABELS[m.role]}</li>)}
+            {team.members.map((m) => (
+              <li key={m.id}>
+                {displayName(m.user, { fallback: '' })} — {m.user.email} — {SITE_ROLE_LABELS[m.role]}
+              </li>
+            ))}
           </ul>
         )}
         {team.invitations.length ? (
@@ -51,7 +59,14 @@ export default async function PlatformPage({ params }: { params: Promise<{ id: s
           action={updatePlatformAction}
           siteId={site.id}
           rootDomain={env.rootDomain}
-          initial={{ uai: site.establishment.uai, name: site.name, slug: site.slug, domains: site.domains.map((d) => d.host).join('\n'), logoUrl: site.logoUrl ?? '', active: site.active }}
+          initial={{
+            uai: site.establishment.uai,
+            name: site.name,
+            slug: site.slug,
+            domains: site.domains.map((d) => d.host).join('\n'),
+            logoUrl: site.logoUrl ?? '',
+            active: site.active,
+          }}
         />
       </section>
     </div>

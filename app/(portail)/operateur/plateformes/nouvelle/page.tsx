@@ -12,7 +12,9 @@ export default async function NewPlatformPage() {
   if (!g.ok) return g.denied;
   return (
     <div className="stack">
-      <p><Link href="/operateur/plateformes">‹ Plateformes des lycées</Link></p>
+      <p>
+        <Link href="/operateur/plateformes">‹ Plateformes des lycées</Link>
+      </p>
       <h1>Créer une plateforme</h1>
       <p>Une plateforme par lycée. Une fois créée, invitez son équipe : l’administrateur (chef d’établissement ou DDFPT), puis les enseignants.</p>
       <PlatformForm action={createPlatformAction} rootDomain={env.rootDomain} />

@@ -26,16 +26,26 @@ export default async function PosterPage({ params }: { params: Promise<{ code: s
   const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   return (
     <div className={`stack ${s.poster}`}>
-      <p className={s.noPrint} style={{ textAlign: 'left' }}><Link href={`/etablissement/classes/${room.id}`}>← Classe {room.name}</Link></p>
+      <p className={s.noPrint} style={{ textAlign: 'left' }}>
+        <Link href={`/etablissement/classes/${room.id}`}>← Classe {room.name}</Link>
+      </p>
       <h1>Inscription des élèves de {room.name}</h1>
-      <p>{room.establishment.name} — année scolaire {schoolYearLabel(room.schoolYear)}</p>
+      <p>
+        {room.establishment.name} — année scolaire {schoolYearLabel(room.schoolYear)}
+      </p>
       {/* eslint-disable-next-line @next/next/no-img-element */}
       <img src={`data:image/svg+xml;utf8,${encodeURIComponent(svg)}`} alt={`QR code du lien d’inscription : ${url}`} />
-      <p>Scannez le QR code, ou ouvrez <strong>{url.replace(/^https?:\/\//, '')}</strong></p>
+      <p>
+        Scannez le QR code, ou ouvrez <strong>{url.replace(/^https?:\/\//, '')}</strong>
+      </p>
       <p>ou allez sur « Créer mon compte » → « Je suis élève » et saisissez le code :</p>
-      <p className={s.bigCode} data-testid="poster-code">{formatJoinCode(room.joinCode)}</p>
+      <p className={s.bigCode} data-testid="poster-code">
+        {formatJoinCode(room.joinCode)}
+      </p>
       <p className="muted">Gardez votre identifiant et votre mot de passe : ils vous serviront toute l’année.</p>
-      <div className={s.noPrint}><PrintButton label="Imprimer l’affiche" /></div>
+      <div className={s.noPrint}>
+        <PrintButton label="Imprimer l’affiche" />
+      </div>
     </div>
   );
 }

@@ -23,13 +23,25 @@ export default async function NewStagePage({ searchParams }: { searchParams: Pro
     <div className="stack" style={{ maxWidth: '48rem' }}>
       <h1>Créer un stage{date ? ` le ${formatDay(date)}` : ''}</h1>
       {ctx.formations.filter((f) => f.active).length === 0 ? (
-        <p>Aucune formation n’est enregistrée : un administrateur de la plateforme doit d’abord les ajouter dans <Link href="/options/formations">Options → Formations</Link>.</p>
+        <p>
+          Aucune formation n’est enregistrée : un administrateur de la plateforme doit d’abord les ajouter dans{' '}
+          <Link href="/options/formations">Options → Formations</Link>.
+        </p>
       ) : (
         <StageForm
           action={createStageAction}
           initial={{
-            formationId: '', stageType: 'Mini-stage', date, startTime: '09:00', endTime: '12:00', scheduleDetail: '', capacity: 8,
-            teacherId: '', place: '', audience: ['3e'], description: '',
+            formationId: '',
+            stageType: 'Mini-stage',
+            date,
+            startTime: '09:00',
+            endTime: '12:00',
+            scheduleDetail: '',
+            capacity: 8,
+            teacherId: '',
+            place: '',
+            audience: ['3e'],
+            description: '',
           }}
           formations={ctx.formations}
           teachers={ctx.teachers}

@@ -23,7 +23,9 @@ export default async function SiteInvitationPage({ params }: { params: Promise<{
       <div className="stack">
         {title}
         <Alert tone="error">{linkMessage('platform-invitation', inv)}</Alert>
-        <p><Link href="/">Aller au tableau de bord de la plateforme</Link></p>
+        <p>
+          <Link href="/">Aller au tableau de bord de la plateforme</Link>
+        </p>
       </div>
     );
   }
@@ -31,7 +33,9 @@ export default async function SiteInvitationPage({ params }: { params: Promise<{
   return (
     <div className="stack">
       {title}
-      <p>Vous êtes invité(e) à rejoindre l’équipe de la plateforme en tant que <strong>{ROLE[siteRole]}</strong> ({email}).</p>
+      <p>
+        Vous êtes invité(e) à rejoindre l’équipe de la plateforme en tant que <strong>{ROLE[siteRole]}</strong> ({email}).
+      </p>
       {user ? (
         user.email?.toLowerCase() === email ? (
           <AcceptInvitationButton action={acceptSiteInvitationAction} token={token} />
@@ -45,8 +49,8 @@ export default async function SiteInvitationPage({ params }: { params: Promise<{
         )
       ) : inv.accountExists ? (
         <p>
-          Un compte existe déjà pour {email}.{' '}
-          <Link href={signInPath(`/invitation-plateforme/${token}`)}>Connectez-vous</Link> sur cette plateforme pour accepter l’invitation.
+          Un compte existe déjà pour {email}. <Link href={signInPath(`/invitation-plateforme/${token}`)}>Connectez-vous</Link> sur cette plateforme pour accepter
+          l’invitation.
         </p>
       ) : (
         <>

@@ -18,15 +18,24 @@ export default async function ContactsOptionsPage() {
   return (
     <OptionsFrame current="contacts" staff={staff} college={college}>
       <OptionList
-        title="Contacts" admin={admin} deleteAction={deleteContactAction} empty="Aucun contact pour l’instant."
+        title="Contacts"
+        admin={admin}
+        deleteAction={deleteContactAction}
+        empty="Aucun contact pour l’instant."
         intro="Les contacts s’affichent dans l’onglet « Contacts », dans l’ordre indiqué."
         rows={contacts.map((c) => ({
           id: c.id,
-          edit: <ContactForm action={saveContactAction} initial={{ id: c.id, name: c.name, role: c.role, email: c.email ?? '', phone: c.phone ?? '', position: c.position }} />,
+          edit: (
+            <ContactForm
+              action={saveContactAction}
+              initial={{ id: c.id, name: c.name, role: c.role, email: c.email ?? '', phone: c.phone ?? '', position: c.position }}
+            />
+          ),
           label: `${c.name} — ${c.role} ${c.email ? `· ${c.email}` : ''} ${c.phone ? `· ${c.phone}` : ''}`,
           confirm: `Supprimer le contact « ${c.name} » ?`,
         }))}
-        addTitle="Ajouter un contact" addForm={<ContactForm action={saveContactAction} />}
+        addTitle="Ajouter un contact"
+        addForm={<ContactForm action={saveContactAction} />}
       />
     </OptionsFrame>
   );

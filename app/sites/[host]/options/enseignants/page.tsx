@@ -18,15 +18,19 @@ export default async function TeachersOptionsPage() {
   return (
     <OptionsFrame current="enseignants" staff={staff} college={college}>
       <OptionList
-        title="Enseignants" admin={admin} deleteAction={deleteTeacherAction}
+        title="Enseignants"
+        admin={admin}
+        deleteAction={deleteTeacherAction}
         intro="Les enseignants qui encadrent les stages (« Enseignant responsable » du formulaire, filtre « Enseignant »). Décochez « Actif » pour archiver un enseignant qui a quitté le lycée."
         rows={teachers.map((t) => ({
-          id: t.id, archived: !t.active,
+          id: t.id,
+          archived: !t.active,
           edit: <TeacherForm action={saveTeacherAction} initial={{ id: t.id, firstName: t.firstName, lastName: t.lastName, email: t.email ?? '', active: t.active }} />,
           label: `${t.firstName} ${t.lastName}${t.active ? '' : ' (archivé)'}`,
           confirm: `Supprimer ${t.firstName} ${t.lastName} ? (impossible s’il encadre des stages)`,
         }))}
-        addTitle="Ajouter un enseignant" addForm={<TeacherForm action={saveTeacherAction} />}
+        addTitle="Ajouter un enseignant"
+        addForm={<TeacherForm action={saveTeacherAction} />}
       />
     </OptionsFrame>
   );

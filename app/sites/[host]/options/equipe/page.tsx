@@ -22,10 +22,20 @@ export default async function TeamOptionsPage() {
       <h2>Équipe de la plateforme</h2>
       <table>
         <caption className="visually-hidden">Membres de l’équipe</caption>
-        <thead><tr><th scope="col">Nom</th><th scope="col">Email</th><th scope="col">Rôle</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Nom</th>
+            <th scope="col">Email</th>
+            <th scope="col">Rôle</th>
+          </tr>
+        </thead>
         <tbody>
           {team.members.map((m) => (
-            <tr key={m.id}><td>{displayName(m.user, { fallback: '—' })}</td><td>{m.user.email}</td><td>{SITE_ROLE_LABELS[m.role]}</td></tr>
+            <tr key={m.id}>
+              <td>{displayName(m.user, { fallback: '—' })}</td>
+              <td>{m.user.email}</td>
+              <td>{SITE_ROLE_LABELS[m.role]}</td>
+            </tr>
           ))}
         </tbody>
       </table>
@@ -34,7 +44,9 @@ export default async function TeamOptionsPage() {
           <h3 id="invitations">Invitations en attente</h3>
           <ul>
             {team.invitations.map((i) => (
-              <li key={i.id}>{i.email} — {i.siteRole ? SITE_ROLE_LABELS[i.siteRole] : ''} (lien valable jusqu’au {formatDay(parisDay(i.expiresAt))})</li>
+              <li key={i.id}>
+                {i.email} — {i.siteRole ? SITE_ROLE_LABELS[i.siteRole] : ''} (lien valable jusqu’au {formatDay(parisDay(i.expiresAt))})
+              </li>
             ))}
           </ul>
         </section>

@@ -28,13 +28,23 @@ export default async function EstablishmentInfoPage() {
     <OptionsFrame current="etablissement" staff={staff} college={college}>
       <p className="muted">Options générales › Calendrier, Information</p>
       <h2>Informations de l’Établissement</h2>
-      <p>{info.name} (UAI {info.uai}). Ces informations figurent sur les conventions de stage de vos élèves, sur toutes les plateformes des lycées.</p>
+      <p>
+        {info.name} (UAI {info.uai}). Ces informations figurent sur les conventions de stage de vos élèves, sur toutes les plateformes des lycées.
+      </p>
       {editable ? (
         <EstablishmentInfoForm
           action={updateEstablishmentInfoAction}
           initial={{
-            headName: v(info.headName), headTitle: v(info.headTitle), publicEmail: v(info.publicEmail), publicPhone: v(info.publicPhone), insurer: v(info.insurer),
-            insurancePolicy: v(info.insurancePolicy), address1: v(info.address1), address2: v(info.address2), postalCode: v(info.postalCode), city: v(info.city),
+            headName: v(info.headName),
+            headTitle: v(info.headTitle),
+            publicEmail: v(info.publicEmail),
+            publicPhone: v(info.publicPhone),
+            insurer: v(info.insurer),
+            insurancePolicy: v(info.insurancePolicy),
+            address1: v(info.address1),
+            address2: v(info.address2),
+            postalCode: v(info.postalCode),
+            city: v(info.city),
           }}
         />
       ) : (

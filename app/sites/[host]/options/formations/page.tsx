@@ -18,15 +18,19 @@ export default async function FormationsOptionsPage() {
   return (
     <OptionsFrame current="formations" staff={staff} college={college}>
       <OptionList
-        title="Formations (filières)" admin={admin} deleteAction={deleteFormationAction}
+        title="Formations (filières)"
+        admin={admin}
+        deleteAction={deleteFormationAction}
         intro="Les formations proposées dans le formulaire de stage et dans le filtre « Filière ». Décochez « Proposée » pour archiver une formation : elle n’est plus proposée, ses stages restent."
         rows={formations.map((f) => ({
-          id: f.id, archived: !f.active,
+          id: f.id,
+          archived: !f.active,
           edit: <FormationForm action={saveFormationAction} initial={{ id: f.id, type: f.type, name: f.name, active: f.active }} />,
           label: `${f.type} ${f.name}${f.active ? '' : ' (archivée)'}`,
           confirm: `Supprimer « ${f.type} ${f.name} » ? (impossible si des stages l’utilisent)`,
         }))}
-        addTitle="Ajouter une formation" addForm={<FormationForm action={saveFormationAction} />}
+        addTitle="Ajouter une formation"
+        addForm={<FormationForm action={saveFormationAction} />}
       />
     </OptionsFrame>
   );

@@ -39,37 +39,60 @@ export default async function StagePage({ params, searchParams }: Props) {
   const warning = holidayWarning(stage.date, info.zone);
   return (
     <div className="stack">
-      <p><Link href={`/calendrier?mois=${monthOf(stage.date)}`}>‹ Calendrier de {formatMonth(monthOf(stage.date))}</Link></p>
-      <h1>{stage.formation.type} {stage.formation.name}</h1>
+      <p>
+        <Link href={`/calendrier?mois=${monthOf(stage.date)}`}>‹ Calendrier de {formatMonth(monthOf(stage.date))}</Link>
+      </p>
+      <h1>
+        {stage.formation.type} {stage.formation.name}
+      </h1>
       {sp.modifie ? <Alert tone="success">Les modifications du stage sont enregistrées.</Alert> : null}
       {sp.annule !== undefined && stage.status === 'CANCELLED' ? (
         <Alert tone="success">Le stage est annulé. {Number(sp.annule) ? `${sp.annule} email(s) d’information envoyé(s).` : 'Aucun élève n’était inscrit.'}</Alert>
       ) : null}
-      {stage.status === 'CANCELLED' ? (
-        <Alert tone="error" title="Ce stage est annulé.">{`Motif : ${stage.cancelReason ?? '—'}`}</Alert>
-      ) : null}
+      {stage.status === 'CANCELLED' ? <Alert tone="error" title="Ce stage est annulé.">{`Motif : ${stage.cancelReason ?? '—'}`}</Alert> : null}
       {warning && stage.status === 'PUBLISHED' ? <Alert tone="warning">{warning}</Alert> : null}
       <dl className={s.details}>
-        <dt>Date</dt><dd>{formatDay(stage.date)}</dd>
-        <dt>Horaires</dt><dd>{formatHours(stage.startMinutes, stage.endMinutes)}</dd>
-        <dt>Détail des horaires</dt><dd>{stage.scheduleDetail ?? '—'}</dd>
-        <dt>Type de stage</dt><dd>{stage.stageType}</dd>
-        <dt>Enseignant responsable</dt><dd>{teacherName(stage.teacher)}</dd>
-        <dt>Lieu</dt><dd>{stage.place ?? '—'}</dd>
-        <dt>Public</dt><dd>{stage.audience.length ? stage.audience.join(', ') : '—'}</dd>
-        <dt>Places</dt><dd>{stage.enrolledCount} inscrit{stage.enrolledCount > 1 ? 's' : ''} / {stage.capacity} <StageStatus r={stage} /></dd>
+        <dt>Date</dt>
+        <dd>{formatDay(stage.date)}</dd>
+        <dt>Horaires</dt>
+        <dd>{formatHours(stage.startMinutes, stage.endMinutes)}</dd>
+        <dt>Détail des horaires</dt>
+        <dd>{stage.scheduleDetail ?? '—'}</dd>
+        <dt>Type de stage</dt>
+        <dd>{stage.stageType}</dd>
+        <dt>Enseignant responsable</dt>
+        <dd>{teacherName(stage.teacher)}</dd>
+        <dt>Lieu</dt>
+        <dd>{stage.place ?? '—'}</dd>
+        <dt>Public</dt>
+        <dd>{stage.audience.length ? stage.audience.join(', ') : '—'}</dd>
+        <dt>Places</dt>
+        <dd>
+          {stage.enrolledCount} inscrit{stage.enrolledCount > 1 ? 's' : ''} / {stage.capacity} <StageStatus r={stage} />
+        </dd>
       </dl>
       {stage.description ? (
-        <section aria-labelledby="description"><h2 id="description">Description</h2><p style={{ whiteSpace: 'pre-line' }}>{stage.description}</p></section>
+        <section aria-labelledby="description">
+          <h2 id="description">Description</h2>
+          <p style={{ whiteSpace: 'pre-line' }}>{stage.description}</p>
+        </section>
       ) : null}
       {editable ? (
         <div className={s.actions}>
           <ButtonLink href={`/stages/${stage.id}/modifier`}>Modifier</ButtonLink>
-          <ButtonLink href={`/stages/${stage.id}/dupliquer`} variant="secondary">Dupliquer</ButtonLink>
-          <ButtonLink href={`/stages/${stage.id}/annuler`} variant="danger">Annuler le stage</ButtonLink>
+          <ButtonLink href={`/stages/${stage.id}/dupliquer`} variant="secondary">
+            Dupliquer
+          </ButtonLink>
+          <ButtonLink href={`/stages/${stage.id}/annuler`} variant="danger">
+            Annuler le stage
+          </ButtonLink>
         </div>
       ) : staff && stage.status === 'PUBLISHED' ? (
-        <div className={s.actions}><ButtonLink href={`/stages/${stage.id}/dupliquer`} variant="secondary">Dupliquer</ButtonLink></div>
+        <div className={s.actions}>
+          <ButtonLink href={`/stages/${stage.id}/dupliquer`} variant="secondary">
+            Dupliquer
+          </ButtonLink>
+        </div>
       ) : null}
       {scope ? (
         <section aria-labelledby="stagiaires">
@@ -78,17 +101,31 @@ export default async function StagePage({ params, searchParams }: Props) {
             <p className="muted">Aucun élève inscrit{staff ? '' : ' par votre établissement'} pour l’instant.</p>
           ) : (
             <table>
-              <thead><tr><th scope="col">Élève</th><th scope="col">Classe</th><th scope="col">Collège</th><th scope="col">Inscription</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Élève</th>
+                  <th scope="col">Classe</th>
+                  <th scope="col">Collège</th>
+                  <th scope="col">Inscription</th>
+                </tr>
+              </thead>
               <tbody>
                 {pupils.map((p) => (
-                  <tr key={p.id}><td>{p.pupil}</td><td>{p.classRoom ?? '—'}</td><td>{p.establishment}</td><td>{ENROLMENT_STATUS[p.status]}</td></tr>
+                  <tr key={p.id}>
+                    <td>{p.pupil}</td>
+                    <td>{p.classRoom ?? '—'}</td>
+                    <td>{p.establishment}</td>
+                    <td>{ENROLMENT_STATUS[p.status]}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>
           )}
         </section>
       ) : (
-        <p className="muted">Les équipes des collèges se connectent pour inscrire leurs élèves. <Link href={signInPath(`/stages/${stage.id}`)}>Connexion</Link></p>
+        <p className="muted">
+          Les équipes des collèges se connectent pour inscrire leurs élèves. <Link href={signInPath(`/stages/${stage.id}`)}>Connexion</Link>
+        </p>
       )}
     </div>
   );

@@ -19,10 +19,18 @@ export default async function CancelStagePage({ params }: { params: Promise<{ id
   if (!stage) notFound();
   return (
     <div className="stack">
-      <p><Link href={`/stages/${stage.id}`}>‹ Retour au stage</Link></p>
+      <p>
+        <Link href={`/stages/${stage.id}`}>‹ Retour au stage</Link>
+      </p>
       <h1>Annuler le stage</h1>
-      <p>« {stage.formation.type} {stage.formation.name} », {formatDay(stage.date)}, {formatHours(stage.startMinutes, stage.endMinutes)}.</p>
-      {stage.status === 'CANCELLED' ? <Alert tone="info">Ce stage est déjà annulé.</Alert> : <CancelForm action={cancelStageAction} stageId={stage.id} enrolled={stage.enrolledCount} />}
+      <p>
+        « {stage.formation.type} {stage.formation.name} », {formatDay(stage.date)}, {formatHours(stage.startMinutes, stage.endMinutes)}.
+      </p>
+      {stage.status === 'CANCELLED' ? (
+        <Alert tone="info">Ce stage est déjà annulé.</Alert>
+      ) : (
+        <CancelForm action={cancelStageAction} stageId={stage.id} enrolled={stage.enrolledCount} />
+      )}
     </div>
   );
 }

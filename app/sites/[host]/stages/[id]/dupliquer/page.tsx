@@ -19,12 +19,14 @@ export default async function DuplicateStagePage({ params }: { params: Promise<{
   if (!stage) notFound();
   return (
     <div className="stack" style={{ maxWidth: '48rem' }}>
-      <p><Link href={`/stages/${stage.id}`}>‹ Retour au stage</Link></p>
+      <p>
+        <Link href={`/stages/${stage.id}`}>‹ Retour au stage</Link>
+      </p>
       <h1>Dupliquer le stage</h1>
       <p>
-        « {stage.formation.type} {stage.formation.name} », {formatDay(stage.date)}, {formatHours(stage.startMinutes, stage.endMinutes)}, {stage.capacity} places.
-        Les copies reprennent tout (formation, horaires, enseignant, capacité, lieu, public, description), sans les inscriptions ; chaque date est vérifiée
-        (ni dimanche, ni jour férié, ni date passée).
+        « {stage.formation.type} {stage.formation.name} », {formatDay(stage.date)}, {formatHours(stage.startMinutes, stage.endMinutes)}, {stage.capacity} places. Les
+        copies reprennent tout (formation, horaires, enseignant, capacité, lieu, public, description), sans les inscriptions ; chaque date est vérifiée (ni dimanche, ni
+        jour férié, ni date passée).
       </p>
       <DuplicateForm action={duplicateStageAction} stageId={stage.id} weekday={weekday(stage.date)} />
     </div>

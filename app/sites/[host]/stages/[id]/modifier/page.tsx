@@ -23,8 +23,12 @@ export default async function EditStagePage({ params }: { params: Promise<{ id: 
     return (
       <div className="stack">
         <h1>Modifier le stage</h1>
-        <Alert tone="info">{stage.status === 'CANCELLED' ? 'Ce stage est annulé : il ne peut plus être modifié.' : 'Ce stage a déjà eu lieu : il ne peut plus être modifié.'}</Alert>
-        <p><Link href={`/stages/${stage.id}`}>Retour au stage</Link></p>
+        <Alert tone="info">
+          {stage.status === 'CANCELLED' ? 'Ce stage est annulé : il ne peut plus être modifié.' : 'Ce stage a déjà eu lieu : il ne peut plus être modifié.'}
+        </Alert>
+        <p>
+          <Link href={`/stages/${stage.id}`}>Retour au stage</Link>
+        </p>
       </div>
     );
   }
@@ -33,15 +37,26 @@ export default async function EditStagePage({ params }: { params: Promise<{ id: 
     <div className="stack" style={{ maxWidth: '48rem' }}>
       <h1>Modifier le stage du {formatDay(stage.date)}</h1>
       {stage.enrolledCount ? (
-        <Alert tone="info">{stage.enrolledCount} élève{stage.enrolledCount > 1 ? 's sont inscrits' : ' est inscrit'} : la capacité ne peut pas descendre en dessous. Si vous changez la date ou les horaires, prévenez les collèges concernés.</Alert>
+        <Alert tone="info">
+          {stage.enrolledCount} élève{stage.enrolledCount > 1 ? 's sont inscrits' : ' est inscrit'} : la capacité ne peut pas descendre en dessous. Si vous changez la
+          date ou les horaires, prévenez les collèges concernés.
+        </Alert>
       ) : null}
       <StageForm
         action={updateStageAction}
         stageId={stage.id}
         initial={{
-          formationId: stage.formationId, stageType: stage.stageType, date: stage.date, startTime: minutesToTime(stage.startMinutes),
-          endTime: minutesToTime(stage.endMinutes), scheduleDetail: stage.scheduleDetail ?? '', capacity: stage.capacity, teacherId: stage.teacherId ?? '',
-          place: stage.place ?? '', audience: stage.audience as (typeof AUDIENCES)[number][], description: stage.description ?? '',
+          formationId: stage.formationId,
+          stageType: stage.stageType,
+          date: stage.date,
+          startTime: minutesToTime(stage.startMinutes),
+          endTime: minutesToTime(stage.endMinutes),
+          scheduleDetail: stage.scheduleDetail ?? '',
+          capacity: stage.capacity,
+          teacherId: stage.teacherId ?? '',
+          place: stage.place ?? '',
+          audience: stage.audience as (typeof AUDIENCES)[number][],
+          description: stage.description ?? '',
         }}
         formations={ctx.formations}
         teachers={ctx.teachers}
