@@ -40,6 +40,9 @@ export function serverStartProblem(e: Record<string, string | undefined> = proce
   if (raw && trustedProxyHops(raw) === null) {
     return `TRUSTED_PROXY=${raw.slice(0, 40)} n’est pas valable : indiquez le nombre de proxys (de 1 à ${MAX_PROXIES}) qui ajoutent l’adresse du client à X-Forwarded-For, par exemple TRUSTED_PROXY=1 derrière un seul nginx ou Caddy.`;
   }
+  if (e.APP_ENV === 'production' && e.MINISTAGE_NOW) {
+    return 'Démarrage refusé : MINISTAGE_NOW (l’horloge des tests) est défini alors que APP_ENV=production. Retirez MINISTAGE_NOW : en production, l’application suit l’heure de la machine.';
+  }
   if (e.APP_ENV === 'production' && !raw) {
     return (
       'Démarrage refusé : en production (APP_ENV=production), ministage doit connaître l’adresse de chaque client pour limiter les tentatives de connexion. ' +

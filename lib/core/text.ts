@@ -3,21 +3,16 @@
 import { z } from 'zod';
 
 export const NAME_MESSAGE =
-  'Saisissez seulement votre nom : pas d’adresse web ni d’adresse email, et pas de caractères @, < ou > (lettres, espaces, tirets, apostrophes et points sont acceptés).';
+  'Saisissez seulement votre nom : pas d’adresse web ni d’adresse email, et pas de caractères @, <, > ou % (lettres, espaces, tirets, apostrophes et points sont acceptés).';
 
 /** Control and invisible formatting characters (C0, DEL, C1 = `\p{Cc}`, zero-width, bidirectional overrides). */
 const CONTROL = /[\p{Cc}\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
-/** A web address: a scheme, www., host.tld/…, or a host on a common top-level domain. */
-const URL_LIKE = [
-  /[a-z][a-z0-9+.-]*:\/\//i,
-  /\bwww\d*\./i,
-  /[a-z0-9-]\.[a-z]{2,24}\//i,
-  /[a-z0-9-]\.(?:com|net|org|fr|eu|info|biz|io|co|me|ly|xyz|top|site|online|app|link|click|ru|cn|tk|gl|gd|to|sh|be|ch|de|uk|us)(?![a-z0-9-])/i,
-];
+/** A web address: a scheme, www., host.tld/…, or any `label.label` (whatever the top-level domain, and with the dots a browser also reads: 。．｡). */
+const URL_LIKE = [/[a-z][a-z0-9+.-]*:\/\//i, /\bwww\d*\./i, /[\p{L}\p{N}-][.。．｡]\p{L}{2,}/u];
 
 /** True when a name could carry a link, an address, markup or a control character. */
 export function isUnsafeName(value: string): boolean {
-  return /[@<>]/.test(value) || CONTROL.test(value) || URL_LIKE.some((re) => re.test(value));
+  return /[@<>%]/.test(value) || CONTROL.test(value) || URL_LIKE.some((re) => re.test(value));
 }
 
 /**
@@ -52,4 +47,9 @@ export function decodeParam(raw: string): string {
   } catch {
     return raw;
   }
+}
+
+/** A query-string value as a page reads it: the first one when repeated (`?q=a&q=b`), trimmed to `max`. */
+export function firstParam(value: string | string[] | undefined, max = 200): string {
+  return ((Array.isArray(value) ? value[0] : value) ?? '').slice(0, max);
 }

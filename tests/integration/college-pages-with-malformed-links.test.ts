@@ -10,6 +10,9 @@ jest.mock('next/server', () => ({ connection: async () => undefined }));
 
 import JoinWithCodePage from '@/app/(portail)/rejoindre/[code]/page';
 import InvitationPage from '@/app/(portail)/invitation/[token]/page';
+import JoinPage from '@/app/(portail)/rejoindre/page';
+import PupilSignUpPage from '@/app/(portail)/creer-mon-compte/eleve/page';
+import StaffSignUpPage from '@/app/(portail)/creer-mon-compte/equipe/page';
 import { actAs } from '../helpers/session-mock';
 
 useTestDb();
@@ -25,5 +28,22 @@ describe('pages reached with a malformed link', () => {
   it.each(['%', 'abcdefghij%klmnop'])('the invitation page explains an invalid link %s (no 500)', async (token) => {
     const out = await InvitationPage({ params: Promise.resolve({ token }) });
     expect(isValidElement(out)).toBe(true);
+  });
+
+  it('answers a repeated query parameter with the page, using the first value (no 500)', async () => {
+    const pages: [string, () => Promise<unknown>][] = [
+      ['/rejoindre?code=A&code=B', () => JoinPage({ searchParams: Promise.resolve({ code: ['ABCD', 'EFGH'] }) })],
+      ['/creer-mon-compte/eleve?q=ab&q=cd', () => PupilSignUpPage({ searchParams: Promise.resolve({ q: ['ab', 'cd'] }) })],
+      ['/creer-mon-compte/eleve?uai=X&uai=Y', () => PupilSignUpPage({ searchParams: Promise.resolve({ uai: ['0350033W', 'X'] }) })],
+      ['/creer-mon-compte/equipe?q=ab&q=cd', () => StaffSignUpPage({ searchParams: Promise.resolve({ q: ['ab', 'cd'] }) })],
+      ['/creer-mon-compte/equipe?uai=X&uai=Y', () => StaffSignUpPage({ searchParams: Promise.resolve({ uai: ['0350033W', 'X'] }) })],
+    ];
+    // A page, or Next's redirect (the first code is a valid one: /rejoindre/ABCD): never an error.
+    const answer = (render: () => Promise<unknown>) =>
+      render().then(
+        (out) => (isValidElement(out) ? 'page' : 'nothing'),
+        (err: { digest?: string }) => (String(err?.digest).startsWith('NEXT_REDIRECT') ? 'redirect' : `error: ${String(err)}`),
+      );
+    for (const [url, render] of pages) expect([url, await answer(render)]).toEqual([url, url.startsWith('/rejoindre') ? 'redirect' : 'page']);
   });
 });

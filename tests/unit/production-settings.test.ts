@@ -51,6 +51,8 @@ describe('what must be set before a server starts', () => {
 
   it('in production with TRUSTED_PROXY=1: fine', () => {
     expect(serverStartProblem({ APP_ENV: 'production', TRUSTED_PROXY: '1' })).toBeNull();
+    expect(serverStartProblem({ APP_ENV: 'production', TRUSTED_PROXY: '1', MINISTAGE_NOW: '2026-08-31T10:00:00+02:00' })).toMatch(/MINISTAGE_NOW.*Retirez/);
+    expect(serverStartProblem({ TRUSTED_PROXY: '1', MINISTAGE_NOW: '2026-08-31T10:00:00+02:00' })).toBeNull();
   });
 
   it('outside production (a newcomer’s npm start, which `next start` runs with NODE_ENV=production): fine without a proxy', () => {

@@ -4,11 +4,12 @@ import { redirect } from 'next/navigation';
 import { CodeEntry } from '@/components/classes/CodeEntry';
 import { normalizeJoinCode } from '@/lib/classes/join-code';
 import { UNKNOWN_CODE } from '@/lib/classes/signup';
+import { firstParam } from '@/lib/core/text';
 
 export const metadata: Metadata = { title: 'Rejoindre ma classe' };
 
-export default async function JoinPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
-  const { code } = await searchParams;
+export default async function JoinPage({ searchParams }: { searchParams: Promise<{ code?: string | string[] }> }) {
+  const code = firstParam((await searchParams).code, 40) || undefined;
   const normalized = code ? normalizeJoinCode(code) : null;
   if (normalized) redirect(`/rejoindre/${normalized}`);
   return (

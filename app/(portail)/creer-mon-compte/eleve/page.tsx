@@ -8,13 +8,15 @@ import { CollegeSearch } from '@/components/team/CollegeSearch';
 import { signUpPupilAction } from '@/lib/classes/pupil-actions';
 import { pupilSignUpCollege } from '@/lib/classes/queries';
 import { searchColleges } from '@/lib/team/queries';
+import { firstParam } from '@/lib/core/text';
 
 export const metadata: Metadata = { title: 'Inscription des élèves' };
 const PATH = '/creer-mon-compte/eleve';
 
-export default async function PupilSignUpPage({ searchParams }: { searchParams: Promise<{ q?: string; uai?: string }> }) {
+export default async function PupilSignUpPage({ searchParams }: { searchParams: Promise<{ q?: string | string[]; uai?: string | string[] }> }) {
   await connection();
-  const { q = '', uai = '' } = await searchParams;
+  const sp = await searchParams;
+  const [q, uai] = [firstParam(sp.q, 100), firstParam(sp.uai, 20)];
   const { college, readiness } = await pupilSignUpCollege(uai);
   // No list of the collège's classes here: the class code is the only way into a class.
   return (

@@ -7,15 +7,17 @@ import { StaffSignUpForm } from '@/components/team/StaffSignUpForm';
 import { signUpStaffAction } from '@/lib/team/actions';
 import { TEAM_CLOSED_MESSAGE } from '@/lib/team/establishments';
 import { searchColleges, staffSignUpCollege } from '@/lib/team/queries';
+import { firstParam } from '@/lib/core/text';
 
 export const metadata: Metadata = { title: 'Inscription de l’équipe pédagogique' };
 const PATH = '/creer-mon-compte/equipe';
 
-type Search = { searchParams: Promise<{ q?: string; uai?: string }> };
+type Search = { searchParams: Promise<{ q?: string | string[]; uai?: string | string[] }> };
 
 export default async function StaffSignUpPage({ searchParams }: Search) {
   await connection();
-  const { q = '', uai = '' } = await searchParams;
+  const sp = await searchParams;
+  const [q, uai] = [firstParam(sp.q, 100), firstParam(sp.uai, 20)];
   const { college, open } = await staffSignUpCollege(uai);
   return (
     <div className="stack">
