@@ -1,12 +1,16 @@
 // « Stagiaires »: the enrolments in a platform's stages, read-only (enrolling is another area).
-// The platform's staff see every enrolment; a collège's team sees only its own pupils.
+// The platform's staff see every enrolment; a collège's team member sees only the pupils of their
+// collège they may see (their reach: lib/classes/access.ts; a teacher sees none).
 import { prisma } from '../core/db.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { dayToDb, type Day } from './time.ts';
 import { dbDay, displayName, parisClock } from '../core/format.ts';
 import * as clock from '../core/clock.ts';
+import type { Actor } from '../core/actor.ts';
+import { can } from '../core/permissions.ts';
+import { pupilReachOf, pupilsInReach } from '../classes/access.ts';
 
-export type TraineeScope = { kind: 'site' } | { kind: 'establishment'; establishmentId: string };
+export type TraineeScope = { kind: 'site' } | { kind: 'establishment'; establishmentId: string; pupil: Prisma.PupilWhereInput };
 
 export type TraineeRow = {
   id: string;
@@ -18,11 +22,18 @@ export type TraineeRow = {
   stage: { id: string; date: Day; startMinutes: number; endMinutes: number; formation: string; status: 'PUBLISHED' | 'CANCELLED' };
 };
 
+/** Whose enrolments this person sees on the platform: all (its staff), their reach in their collège, or none. */
+export function traineeScopeOf(actor: Actor): TraineeScope | null {
+  if (can(actor, 'enrolments:view-site')) return { kind: 'site' };
+  const reach = pupilReachOf(actor, 'view');
+  return reach ? { kind: 'establishment', establishmentId: reach.establishmentId, pupil: pupilsInReach(reach) } : null;
+}
+
 export async function listTrainees(siteId: string, scope: TraineeScope, opts: { past?: boolean; now?: Date } = {}): Promise<TraineeRow[]> {
   const stage: Prisma.StageWhereInput = { siteId };
   if (!opts.past) stage.date = { gte: dayToDb(parisClock(opts.now ?? clock.now()).day) };
   const where: Prisma.EnrolmentWhereInput = { stage };
-  if (scope.kind === 'establishment') where.establishmentId = scope.establishmentId;
+  if (scope.kind === 'establishment') Object.assign(where, { establishmentId: scope.establishmentId, pupil: scope.pupil });
   const rows = await prisma.enrolment.findMany({
     where,
     orderBy: [{ stage: { date: 'asc' } }, { stage: { startMinutes: 'asc' } }, { pupil: { lastName: 'asc' } }],
@@ -50,7 +61,7 @@ export async function listTrainees(siteId: string, scope: TraineeScope, opts: { 
 /** The pupils of one stage (the platform's staff: all; a collège: its own). */
 export async function stageEnrolments(siteId: string, stageId: string, scope: TraineeScope) {
   const rows = await prisma.enrolment.findMany({
-    where: { stageId, stage: { siteId }, ...(scope.kind === 'establishment' ? { establishmentId: scope.establishmentId } : {}) },
+    where: { stageId, stage: { siteId }, ...(scope.kind === 'establishment' ? { establishmentId: scope.establishmentId, pupil: scope.pupil } : {}) },
     orderBy: [{ status: 'asc' }, { pupil: { lastName: 'asc' } }],
     select: {
       id: true,

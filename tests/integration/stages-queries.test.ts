@@ -129,9 +129,9 @@ describe('Stagiaires', () => {
   it('shows the staff every upcoming enrolment, and a collège only its own pupils', async () => {
     const all = await listTrainees(A.site.id, { kind: 'site' }, { now: NOW });
     expect(all.map((t) => t.stage.id).sort()).toEqual([s.s2, s.s2, s.s3, s.s3, s.s3, s.s3, s.s4, s.s6].sort());
-    const mine = await listTrainees(A.site.id, { kind: 'establishment', establishmentId: X.est.id }, { now: NOW });
+    const mine = await listTrainees(A.site.id, { kind: 'establishment', establishmentId: X.est.id, pupil: {} }, { now: NOW });
     expect(mine.every((t) => t.establishment === 'Collège les Ormeaux')).toBe(true);
     expect(mine).toHaveLength(4);
-    expect(await listTrainees(A.site.id, { kind: 'establishment', establishmentId: X.est.id }, { now: NOW, past: true })).toHaveLength(7);
+    expect(await listTrainees(A.site.id, { kind: 'establishment', establishmentId: X.est.id, pupil: {} }, { now: NOW, past: true })).toHaveLength(7);
   });
 });

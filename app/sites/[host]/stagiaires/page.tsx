@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { formatDay, formatHours } from '@/lib/core/format';
 import { requireSite } from '@/lib/core/guards';
 import { can } from '@/lib/core/permissions';
-import { ENROLMENT_STATUS, listTrainees } from '@/lib/stages/trainees';
+import { ENROLMENT_STATUS, listTrainees, traineeScopeOf } from '@/lib/stages/trainees';
 import s from '@/components/stages/stages.module.css';
 
 export const metadata: Metadata = { title: 'Stagiaires' };
@@ -18,13 +18,17 @@ export default async function TraineesPage({ searchParams }: { searchParams: Pro
   if (!g.ok) return g.denied;
   const { actor, site } = g;
   const staff = can(actor, 'enrolments:view-site');
-  const scope = staff ? ({ kind: 'site' } as const) : ({ kind: 'establishment', establishmentId: actor.member!.establishmentId } as const);
-  const rows = await listTrainees(site.id, scope, { past });
+  const scope = traineeScopeOf(actor);
+  const rows = scope ? await listTrainees(site.id, scope, { past }) : [];
   return (
     <div className="stack">
       <h1>Stagiaires</h1>
       <p className="muted">
-        {staff ? 'Les élèves inscrits aux stages de la plateforme.' : `Les élèves de ${actor.member!.establishmentName} inscrits aux stages de ce lycée.`}{' '}
+        {staff
+          ? 'Les élèves inscrits aux stages de la plateforme.'
+          : scope
+            ? `Les élèves de ${actor.member!.establishmentName} que vous suivez, inscrits aux stages de ce lycée.`
+            : 'Les inscriptions des élèves sont visibles par leur professeur principal, la direction, la vie scolaire et le secrétariat du collège.'}{' '}
         <Link href={past ? '/stagiaires' : '/stagiaires?passes=1'}>{past ? 'Masquer les stages passés' : 'Afficher aussi les stages passés'}</Link>
       </p>
       {rows.length === 0 ? (

@@ -10,7 +10,7 @@ import { signInPath } from '@/lib/core/origin';
 import { can } from '@/lib/core/permissions';
 import { getStage, siteCalendarInfo, teacherName } from '@/lib/stages/queries';
 import { holidayWarning } from '@/lib/stages/rules';
-import { ENROLMENT_STATUS, stageEnrolments } from '@/lib/stages/trainees';
+import { ENROLMENT_STATUS, stageEnrolments, traineeScopeOf } from '@/lib/stages/trainees';
 import { monthOf } from '@/lib/stages/time';
 import s from '@/components/stages/stages.module.css';
 
@@ -32,7 +32,7 @@ export default async function StagePage({ params, searchParams }: Props) {
   const { actor, site, stage } = await load((await params).id);
   const sp = await searchParams;
   const staff = can(actor, 'stages:publish');
-  const scope = staff ? { kind: 'site' as const } : actor.member ? { kind: 'establishment' as const, establishmentId: actor.member.establishmentId } : null;
+  const scope = traineeScopeOf(actor);
   const [pupils, info] = await Promise.all([scope ? stageEnrolments(site.id, stage.id, scope) : [], siteCalendarInfo(site.id)]);
   const upcoming = stage.date >= parisClock().day;
   const editable = staff && stage.status === 'PUBLISHED' && upcoming;
