@@ -11,7 +11,7 @@ import { activateUserInTx, claimEstablishmentByMailbox } from './activation.ts';
 import { platformName, withTimingFloor } from './common.ts';
 import { recordAudit } from '../audit/service.ts';
 import { hashPassword, verifyPassword } from '../core/password.ts';
-import { RULES, THROTTLED_MESSAGE, clearThrottle, take, throttleMail } from '../core/throttle.ts';
+import { RULES, THROTTLED_MESSAGE, clearSignInThrottles, clearThrottle, take, throttleMail } from '../core/throttle.ts';
 import * as clock from '../core/clock.ts';
 
 export const RESET_REQUEST_ANSWER =
@@ -54,7 +54,7 @@ export async function resetPassword(input: { token: string; password: string; no
   const checked = await checkLink(prisma, { purpose: 'password-reset', raw: input.token, now });
   if (checked.state !== 'valid') throw linkRefusal('password-reset', checked);
   const passwordHash = await hashPassword(input.password);
-  const login = await prisma.$transaction(async (tx) => {
+  const account = await prisma.$transaction(async (tx) => {
     const used = await consumeLink(tx, { purpose: 'password-reset', raw: input.token, now });
     if (used.state !== 'valid') throw linkRefusal('password-reset', used);
     const user = await tx.user.findUniqueOrThrow({ where: { id: used.link.userId } });
@@ -64,10 +64,10 @@ export async function resetPassword(input: { token: string; password: string; no
     // The link proves the mailbox: an establishment's address squatted before the rule comes back to it.
     await claimEstablishmentByMailbox(tx, user, now);
     await recordAudit(tx, { actorId: user.id, action: 'account.password-reset', targetType: 'User', targetId: user.id });
-    return user.login;
+    return user;
   });
-  await clearThrottle(`login:account:${login}`);
-  return { login };
+  await Promise.all([clearThrottle(`login:account:${account.login}`), clearSignInThrottles(`u:${account.id}`)]);
+  return { login: account.login };
 }
 
 /** « Mon compte »: the current password, then the new one; every session (this one too) must sign in again. */
@@ -84,4 +84,5 @@ export async function changePassword(input: { userId: string; currentPassword: s
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await recordAudit(tx, { actorId: user.id, action: 'account.password-change', targetType: 'User', targetId: user.id });
   });
+  await clearSignInThrottles(`u:${user.id}`);
 }

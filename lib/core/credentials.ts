@@ -17,7 +17,7 @@ export type PasswordCheckOptions = { wait?: (ms: number) => Promise<void> | void
 
 /** The throttle's identity of an account: its id when it exists, the login typed otherwise (same counting). */
 export function attemptOf(login: string, user: { id: string; sessionVersion: number } | null, ip: string): Promise<PasswordAttempt> {
-  return startPasswordAttempt({ account: user ? `u:${user.id}` : `l:${login}`, version: user?.sessionVersion ?? 0, ip });
+  return startPasswordAttempt({ account: user ? `u:${user.id}` : `l:${login}`, ip });
 }
 
 export async function checkCredentials(input: { login: string; password: string; ip: string }, options: PasswordCheckOptions = {}): Promise<SignInResult> {

@@ -32,6 +32,12 @@ export const UNKNOWN_CLIENT_KEY = 'client:unknown';
 /** How long a client from which an account signed in stays that account's « usual client ». */
 const KNOWN_CLIENT_MS = 30 * 86_400_000;
 
+/** A new password: the account's sign-in counters (all clients) start again. */
+export async function clearSignInThrottles(account: string): Promise<void> {
+  const accountKey = `signin:${account}`;
+  await prisma.rateLimit.deleteMany({ where: { OR: [{ key: accountKey }, { key: { startsWith: `${accountKey}|` } }] } });
+}
+
 export async function clearThrottle(key: string): Promise<void> {
   await prisma.rateLimit.deleteMany({ where: { key } });
 }
@@ -123,15 +129,17 @@ export type PasswordAttempt =
  * - the account, all clients together: a growing wait (delayFor) and, beyond RULES.loginAccountCap,
  *   a refusal — except for the account's usual clients (where it signed in within KNOWN_CLIENT_MS),
  *   which a stranger's failures neither slow down nor stop.
+ * A usual client is not held by its address's limit either: on a shared school network (one
+ * address), a pupil's guesses on made-up logins cannot block the staff who sign in from there.
  * A refused attempt gives back what it counted, so that a blocked client cannot fill the account's
- * counter for free. `version` (the account's sessionVersion) starts fresh counters when the password
- * is reset or changed: the owner who chose a new password is not held by the old failures.
+ * counter for free. A new password (reset or change) clears the account's counters
+ * (clearSignInThrottles); signing out does not (it would hand a guesser fresh attempts).
  */
-export async function startPasswordAttempt(input: { account: string; version: number; ip: string; now?: Date }): Promise<PasswordAttempt> {
+export async function startPasswordAttempt(input: { account: string; ip: string; now?: Date }): Promise<PasswordAttempt> {
   const now = input.now ?? clock.now();
   const ip = input.ip || 'unknown';
   const unknown = ip === 'unknown';
-  const accountKey = `signin:${input.account}:v${input.version}`;
+  const accountKey = `signin:${input.account}`;
   const pairKey = `${accountKey}|${ip}`;
   const knownKey = `signin:known:${input.account}|${ip}`;
   const taken: string[] = [];
@@ -140,13 +148,13 @@ export async function startPasswordAttempt(input: { account: string; version: nu
     return { allowed: false };
   };
 
+  const known = !unknown && (await isKnownClient(knownKey, now));
   const clientKey = unknown ? UNKNOWN_CLIENT_KEY : `login:ip:${ip}`;
-  const [client, pair] = await Promise.all([take(clientKey, unknown ? RULES.unknownClient : RULES.loginIp, now), take(pairKey, RULES.loginPair, now)]);
-  if (client) taken.push(clientKey);
+  const [client, pair] = await Promise.all([known ? 'exempt' : take(clientKey, unknown ? RULES.unknownClient : RULES.loginIp, now), take(pairKey, RULES.loginPair, now)]);
+  if (client === true) taken.push(clientKey);
   if (pair) taken.push(pairKey);
   if (!client || !pair) return refuse();
 
-  const known = !unknown && (await isKnownClient(knownKey, now));
   const account = await takeCount(accountKey, RULES.loginAccountCap, now);
   taken.push(accountKey);
   if (!account.allowed && !known) return refuse();
@@ -158,7 +166,7 @@ export async function startPasswordAttempt(input: { account: string; version: nu
       await Promise.all([
         clearThrottle(pairKey),
         refund(accountKey),
-        unknown ? undefined : refund(clientKey), // the unknown bucket bounds hashing work: never refunded
+        unknown || known ? undefined : refund(clientKey), // the unknown bucket bounds hashing work: never refunded
         unknown ? undefined : rememberClient(input.account, knownKey, now),
       ]);
     },
