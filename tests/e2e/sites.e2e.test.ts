@@ -89,6 +89,7 @@ describe('a lycée teacher publishes and duplicates a stage on demo.localhost', 
     await page.waitForSelector(`td[data-day="${day}"] a[data-create-day="${day}"]`, { timeout: 30_000 });
     await page.waitForNetworkIdle({ idleTime: 250, timeout: 10_000 }).catch(() => undefined);
     const cell = (await page.$(`td[data-day="${day}"]`))!;
+    await cell.scrollIntoView(); // a late row of the month may sit below the window: a click there hits nothing
     const box = (await cell.boundingBox())!;
     await page.mouse.click(box.x + 8, box.y + box.height - 6);
     await waitPath(page, '/calendrier/nouveau');
