@@ -21,12 +21,22 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   return (await getActor()).user;
 }
 
-/** The request's origin (port kept), for building links in emails: the portal or a known platform only. */
+/**
+ * What links are built from. In production (APP_ENV) they are https on the default port whatever
+ * the request says: a forged Host port or X-Forwarded-Proto cannot break a reset link or send it
+ * over plain HTTP.
+ */
+function linkRequest(h: Headers): { host: string | null; forwardedProto: string | null } {
+  if (!env.isProduction) return { host: h.get('host'), forwardedProto: h.get('x-forwarded-proto') };
+  return { host: h.get('host')?.replace(/:\d{1,5}$/, '') ?? null, forwardedProto: 'https' };
+}
+
+/** The request's origin (port kept outside production), for building links in emails: the portal or a known platform only. */
 export async function requestOrigin(): Promise<string> {
-  const h = await headers();
+  const { host, forwardedProto } = linkRequest(await headers());
   return trustedOrigin({
-    host: h.get('host') ?? `${env.rootDomain}:${process.env.PORT ?? 3000}`,
-    forwardedProto: h.get('x-forwarded-proto'),
+    host: host ?? (env.isProduction ? env.rootDomain : `${env.rootDomain}:${process.env.PORT ?? 3000}`),
+    forwardedProto,
     rootDomain: env.rootDomain,
     isKnownSite: async (host) => !!(await findSiteByHost(host)),
   });
@@ -34,6 +44,6 @@ export async function requestOrigin(): Promise<string> {
 
 /** The portal's origin seen from the current request (same scheme and port, the root domain). */
 export async function portalOrigin(): Promise<string> {
-  const h = await headers();
-  return portalOriginOf({ host: h.get('host'), forwardedProto: h.get('x-forwarded-proto'), rootDomain: env.rootDomain });
+  const { host, forwardedProto } = linkRequest(await headers());
+  return portalOriginOf({ host, forwardedProto, rootDomain: env.rootDomain });
 }

@@ -263,6 +263,25 @@ describe('portalOrigin (a platform’s links to the portal)', () => {
   });
 });
 
+describe('links in production (APP_ENV=production)', () => {
+  it('are https on the default port, whatever Host port or X-Forwarded-Proto the request claims', async () => {
+    const saved = process.env.APP_ENV;
+    process.env.APP_ENV = 'production';
+    try {
+      await withRoot('localhost', async () => {
+        mockHeaders = new Headers({ host: 'localhost:1080', 'x-forwarded-proto': 'http' });
+        expect(await session.requestOrigin()).toBe('https://localhost');
+        expect(await session.portalOrigin()).toBe('https://localhost');
+        mockHeaders = new Headers();
+        expect(await session.requestOrigin()).toBe('https://localhost');
+      });
+    } finally {
+      if (saved === undefined) delete process.env.APP_ENV;
+      else process.env.APP_ENV = saved;
+    }
+  });
+});
+
 describe('platformOrigin (the ICS feed’s links)', () => {
   const urlsOf = (body: string) =>
     body
