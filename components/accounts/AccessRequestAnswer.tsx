@@ -8,6 +8,7 @@ import { declineAccessRequestAction, grantAccessRequestAction, operatorDeclineAc
 import { GRANTABLE_ROLES } from '@/lib/accounts/schema';
 import { STAFF_ROLE_LABELS, type StaffRoleName } from '@/lib/core/permissions';
 import s from './accounts.module.css';
+import type { FormMessage as Message } from '@/components/ui/useActionForm';
 
 export type AccessRequestAnswerProps = {
   requestId: string;
@@ -25,7 +26,7 @@ export function AccessRequestAnswer({ requestId, requester, mode, canGrant = tru
   const [role, setRole] = useState<StaffRoleName>(mode === 'operator' ? 'PRINCIPAL' : 'MAIN_TEACHER');
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
 
   const run = async (kind: 'grant' | 'decline') => {
     setPending(true);

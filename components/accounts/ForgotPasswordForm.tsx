@@ -10,12 +10,13 @@ import { applyServerErrors } from '@/components/ui/form';
 import { requestPasswordResetAction } from '@/lib/accounts/actions';
 import { forgotPasswordSchema } from '@/lib/accounts/schema';
 import s from './accounts.module.css';
+import type { FormMessage as Message } from '@/components/ui/useActionForm';
 
 type Values = z.input<typeof forgotPasswordSchema>;
 
 /** « Recevoir l'email de réinitialisation du mot de passe »: the same answer for every address. */
 export function ForgotPasswordForm() {
-  const [answer, setAnswer] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [answer, setAnswer] = useState<Message>(null);
   const { register, handleSubmit, setError, formState } = useForm<Values>({ resolver: zodResolver(forgotPasswordSchema), defaultValues: { email: '' } });
   const onSubmit = handleSubmit(async (values) => {
     setAnswer(null);

@@ -9,6 +9,7 @@ import { Alert } from '@/components/ui/Alert';
 import { applyServerErrors } from '@/components/ui/form';
 import { resendActivationAction } from '@/lib/accounts/actions';
 import { resendActivationSchema } from '@/lib/accounts/schema';
+import type { FormMessage as Message } from '@/components/ui/useActionForm';
 
 type Values = z.input<typeof resendActivationSchema>;
 
@@ -17,7 +18,7 @@ type Values = z.input<typeof resendActivationSchema>;
  * Without: « Vous n'avez pas reçu le message d'activation ? » asks for the identifier.
  */
 export function ResendActivationForm({ identifier }: { identifier?: string }) {
-  const [answer, setAnswer] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [answer, setAnswer] = useState<Message>(null);
   const { register, handleSubmit, setError, formState } = useForm<Values>({
     resolver: zodResolver(resendActivationSchema),
     defaultValues: { identifier: identifier ?? '' },

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/Button';
 import { Alert } from '@/components/ui/Alert';
 import { decideRegistrationReviewAction } from '@/lib/accounts/admin-actions';
 import s from './accounts.module.css';
+import type { FormMessage as Message } from '@/components/ui/useActionForm';
 
 /** The operator approves (an activation email goes to the applicant) or refuses (with a reason) a registration. */
 export function ReviewDecision({ reviewId, applicant }: { reviewId: string; applicant: string }) {
@@ -13,7 +14,7 @@ export function ReviewDecision({ reviewId, applicant }: { reviewId: string; appl
   const [refusing, setRefusing] = useState(false);
   const [reason, setReason] = useState('');
   const [pending, setPending] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
 
   const decide = async (decision: 'APPROVE' | 'REFUSE') => {
     setPending(true);

@@ -4,10 +4,11 @@ import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import Link from 'next/link';
 import { Button } from '@/components/ui/Button';
-import { Alert } from '@/components/ui/Alert';
+import { FormMessage } from '@/components/ui/Alert';
 import { Checkbox } from '@/components/ui/Field';
 import type { ActionResult } from '@/lib/core/action-types';
 import s from './classes.module.css';
+import type { FormMessage as Message } from '@/components/ui/useActionForm';
 
 type Props = {
   classRoomId: string;
@@ -19,7 +20,7 @@ type Props = {
 export function AssignTeachersForm({ classRoomId, teachers, assigned, action }: Props) {
   const router = useRouter();
   const [chosen, setChosen] = useState(new Set(assigned));
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
   const [pending, start] = useTransition();
   if (teachers.length === 0)
     return (
@@ -37,7 +38,7 @@ export function AssignTeachersForm({ classRoomId, teachers, assigned, action }: 
   };
   return (
     <form onSubmit={submit}>
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <FormMessage message={message} />
       <fieldset className={s.fieldset}>
         <legend>Professeur(s) principal(aux) de la classe</legend>
         {teachers.map((t) => (

@@ -6,11 +6,12 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Field, SelectField } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
-import { Alert } from '@/components/ui/Alert';
+import { FormMessage } from '@/components/ui/Alert';
 import { applyServerErrors } from '@/components/ui/form';
 import type { ActionResult } from '@/lib/core/action-types';
 import { LEVELS, classFormSchema, type ClassFormInput } from '@/lib/classes/schema';
 import s from './classes.module.css';
+import type { FormMessage as Message } from '@/components/ui/useActionForm';
 
 export type ClassFormProps = {
   /** The server action: createClassAction, or updateClassAction (then classRoomId is set). */
@@ -25,7 +26,7 @@ export type ClassFormProps = {
 export function ClassForm({ action, classRoomId, initial, onDone, onCancel }: ClassFormProps) {
   const router = useRouter();
   const editing = !!classRoomId;
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
   const { register, handleSubmit, formState, setError, reset } = useForm<ClassFormInput>({
     resolver: zodResolver(classFormSchema),
     defaultValues: initial ?? { name: '', level: '' as ClassFormInput['level'] },
@@ -48,7 +49,7 @@ export function ClassForm({ action, classRoomId, initial, onDone, onCancel }: Cl
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label={editing ? `Modifier la classe ${initial?.name ?? ''}` : 'Ajouter une classe'}>
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <FormMessage message={message} />
       <div className={s.inlineForm}>
         <Field label="Nom de la classe" hint="Par exemple « 3e B »" autoComplete="off" error={errors.name?.message} {...register('name')} />
         <SelectField label="Filière / niveau" error={errors.level?.message} {...register('level')}>

@@ -7,11 +7,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { Field } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
-import { Alert } from '@/components/ui/Alert';
+import { FormMessage } from '@/components/ui/Alert';
 import { applyServerErrors } from '@/components/ui/form';
 import type { ActionResult } from '@/lib/core/action-types';
 import { guardiansSchema, type GuardianInput } from '@/lib/classes/schema';
 import s from './classes.module.css';
+import type { FormMessage as Message } from '@/components/ui/useActionForm';
 
 const schema = z.object({ guardians: guardiansSchema });
 type Values = { guardians: GuardianInput[] };
@@ -55,7 +56,7 @@ export function GuardianFields({
 
 export function GuardiansForm({ action, pupilId, initial }: Props) {
   const router = useRouter();
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
   const { register, handleSubmit, formState, setError } = useForm<Values>({
     resolver: zodResolver(schema) as never,
     defaultValues: { guardians: [initial[0] ?? empty, initial[1] ?? empty] },
@@ -72,7 +73,7 @@ export function GuardiansForm({ action, pupilId, initial }: Props) {
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Responsables légaux">
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <FormMessage message={message} />
       {[0, 1].map((i) => (
         <GuardianFields key={i} index={i} register={register} errors={formState.errors.guardians?.[i] as never} />
       ))}

@@ -6,16 +6,17 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Field } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
-import { Alert } from '@/components/ui/Alert';
+import { FormMessage } from '@/components/ui/Alert';
 import type { ActionResult } from '@/lib/core/action-types';
 import { joinClassSchema } from '@/lib/classes/pupil-schema';
 import s from './classes.module.css';
+import type { FormMessage as Message } from '@/components/ui/useActionForm';
 
 type Result = { className: string; establishmentName: string };
 
 export function JoinClassForm({ action, code = '' }: { action: (input: { code: string }) => Promise<ActionResult<Result>>; code?: string }) {
   const router = useRouter();
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
   const { register, handleSubmit, formState } = useForm<{ code: string }>({ resolver: zodResolver(joinClassSchema), defaultValues: { code } });
   const onSubmit = handleSubmit(async (values) => {
     const res = await action(values);
@@ -25,7 +26,7 @@ export function JoinClassForm({ action, code = '' }: { action: (input: { code: s
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Rejoindre ma classe">
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <FormMessage message={message} />
       <div className={s.inlineForm}>
         <Field
           label="Code de la classe"

@@ -7,11 +7,12 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/Button';
 import { SelectField } from '@/components/ui/Field';
-import { Alert } from '@/components/ui/Alert';
+import { FormMessage } from '@/components/ui/Alert';
 import type { ActionResult } from '@/lib/core/action-types';
 import type { MovePupilsInput } from '@/lib/classes/schema';
 import s from './classes.module.css';
 import ui from '@/components/ui/ui.module.css';
+import type { FormMessage as Message } from '@/components/ui/useActionForm';
 
 type PupilRow = { id: string; name: string; birth: string; login: string | null };
 type Props = {
@@ -27,7 +28,7 @@ export function PupilMoveTable({ pupils, classes, currentClassId, action }: Prop
   const [targets, setTargets] = useState<Record<string, string>>({});
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [bulkTarget, setBulkTarget] = useState('');
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
   const [pending, start] = useTransition();
   const changed = useMemo(() => Object.entries(targets).filter(([, c]) => c !== currentClassId), [targets, currentClassId]);
   const others = classes.filter((c) => c.id !== currentClassId);
@@ -81,7 +82,7 @@ export function PupilMoveTable({ pupils, classes, currentClassId, action }: Prop
   }
   return (
     <div className="stack">
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <FormMessage message={message} />
       <div className={s.tableWrap}>
         <table className={s.table}>
           <thead>

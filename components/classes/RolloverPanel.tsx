@@ -5,9 +5,10 @@ import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/Button';
 import { SelectField } from '@/components/ui/Field';
-import { Alert } from '@/components/ui/Alert';
+import { FormMessage } from '@/components/ui/Alert';
 import type { ActionResult } from '@/lib/core/action-types';
 import s from './classes.module.css';
+import type { FormMessage as Message } from '@/components/ui/useActionForm';
 
 type Progress = { id: string; done: number; total: number; finished: boolean };
 type Props = {
@@ -24,7 +25,7 @@ export function RolloverPanel({ years, defaultYear, running, startAction, stepAc
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(running);
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
   const label = years.find((y) => y.value === year)?.label ?? String(year);
 
   const drive = async (id: string) => {
@@ -57,7 +58,7 @@ export function RolloverPanel({ years, defaultYear, running, startAction, stepAc
 
   return (
     <div className="stack">
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <FormMessage message={message} />
       {progress && !progress.finished ? (
         <div role="status" aria-live="polite">
           <label htmlFor="rollover-progress">

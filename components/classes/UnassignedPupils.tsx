@@ -5,12 +5,13 @@
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/Button';
-import { Alert } from '@/components/ui/Alert';
+import { FormMessage } from '@/components/ui/Alert';
 import type { ActionResult } from '@/lib/core/action-types';
 import type { MovePupilsInput } from '@/lib/classes/schema';
 import { ActionButton } from '@/components/ui/ActionButton';
 import s from './classes.module.css';
 import ui from '@/components/ui/ui.module.css';
+import type { FormMessage as Message } from '@/components/ui/useActionForm';
 
 type Props = {
   pupils: { id: string; name: string; birth: string; level: string | null }[];
@@ -23,7 +24,7 @@ type Props = {
 export function UnassignedPupils({ pupils, classes, moveAction, detachAction }: Props) {
   const router = useRouter();
   const [choice, setChoice] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
   const [pending, start] = useTransition();
   const chosen = Object.entries(choice).filter(([, c]) => c);
 
@@ -40,7 +41,7 @@ export function UnassignedPupils({ pupils, classes, moveAction, detachAction }: 
     });
   return (
     <div className="stack">
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <FormMessage message={message} />
       <div className={s.tableWrap}>
         <table className={s.table}>
           <thead>

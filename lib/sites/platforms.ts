@@ -9,6 +9,7 @@ import { normalizeUai } from '../reference/uai.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { platformSchema, platformUpdateSchema } from './schema.ts';
 import * as clock from '../core/clock.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 
 const SLUG_TAKEN = 'Ce sous-domaine est déjà pris par une autre plateforme : choisissez-en un autre.';
 const DOMAIN_TAKEN = 'Un de ces domaines est déjà utilisé par une autre plateforme.';
@@ -106,35 +107,26 @@ export async function updatePlatform(input: z.output<typeof platformUpdateSchema
   }
 }
 
+/** What the operator's pages show of a platform. */
+const platformSelect = {
+  id: true,
+  name: true,
+  slug: true,
+  active: true,
+  logoUrl: true,
+  domains: { select: { host: true }, orderBy: { host: 'asc' } },
+  establishment: { select: { uai: true, name: true, city: true } },
+} satisfies Prisma.SiteSelect;
+
 export async function listPlatforms() {
   return prisma.site.findMany({
     orderBy: { name: 'asc' },
-    select: {
-      id: true,
-      name: true,
-      slug: true,
-      active: true,
-      logoUrl: true,
-      domains: { select: { host: true }, orderBy: { host: 'asc' } },
-      establishment: { select: { uai: true, name: true, city: true } },
-      _count: { select: { memberships: true, stages: true } },
-    },
+    select: { ...platformSelect, _count: { select: { memberships: true, stages: true } } },
   });
 }
 
 export async function getPlatform(id: string) {
-  const site = await prisma.site.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      name: true,
-      slug: true,
-      active: true,
-      logoUrl: true,
-      domains: { select: { host: true }, orderBy: { host: 'asc' } },
-      establishment: { select: { uai: true, name: true, city: true } },
-    },
-  });
+  const site = await prisma.site.findUnique({ where: { id }, select: platformSelect });
   if (!site) throw notFound('Plateforme');
   return site;
 }
