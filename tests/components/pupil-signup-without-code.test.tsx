@@ -4,6 +4,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PupilSignUpForm } from '@/components/classes/PupilSignUpForm';
 import { setNow } from '@/lib/core/clock';
+import { schoolYearOf } from '@/lib/core/format';
 
 jest.mock('next/navigation', () => ({ useRouter: () => ({ push: jest.fn(), refresh: jest.fn() }) }));
 
@@ -22,7 +23,7 @@ describe('the pupil sign-up form without a class code', () => {
     await user.selectOptions(screen.getByLabelText('Mon niveau'), '3e');
     await user.type(screen.getAllByLabelText('Nom')[0], 'Morel'); // [1], [2]: the optional guardians
     await user.type(screen.getAllByLabelText('Prénom')[0], 'Léa');
-    await user.type(screen.getByLabelText('Date de naissance'), '2012-05-04');
+    await user.type(screen.getByLabelText('Date de naissance'), `${schoolYearOf() - 14}-05-04`); // a 3e pupil, whatever the year
     await user.type(screen.getByLabelText('Identifiant'), 'lea.morel');
     await user.type(screen.getByLabelText('Mot de passe'), 'Un-mot-de-passe-long');
     await user.type(screen.getByLabelText('Confirmation du mot de passe'), 'Un-mot-de-passe-long');

@@ -4,6 +4,7 @@ import { makeMember, makeUser } from './people';
 import { uaiCheckLetter } from '@/lib/reference/uai';
 import { generateJoinCode } from '@/lib/classes/join-code';
 import { schoolYearOf } from '@/lib/core/format';
+import type { PupilSignUpInput } from '@/lib/classes/pupil-schema';
 
 let seq = 0;
 const next = () => ++seq;
@@ -131,4 +132,24 @@ export function expectedOutcome(role: MatrixRole, allowed: readonly string[], op
   if (role === 'ANONYMOUS') return 'UNAUTHENTICATED';
   if (role === 'OTHER_STAFF') return allowed.includes('PRINCIPAL') ? (opts.scoped ? 'NOT_FOUND' : 'OK') : 'FORBIDDEN';
   return allowed.includes(role) ? 'OK' : 'FORBIDDEN';
+}
+
+/**
+ * What a pupil types in « Je suis élève »: a 3e pupil (14 in the app's school year, whatever the day
+ * the suite runs), a unique login; override any field.
+ */
+export function pupilSignUpInput(code: string, over: Partial<PupilSignUpInput> = {}): PupilSignUpInput {
+  return {
+    code,
+    lastName: 'Morel',
+    firstName: 'Léa',
+    birthDate: `${schoolYearOf() - 14}-05-04`,
+    accountKind: 'login',
+    login: `lea.${Math.random().toString(36).slice(2, 8)}`,
+    email: '',
+    password: 'Un-mot-de-passe-long',
+    passwordConfirm: 'Un-mot-de-passe-long',
+    guardians: [],
+    ...over,
+  };
 }

@@ -4,7 +4,7 @@ jest.mock('next/cache', () => jest.requireActual('../helpers/session-mock').cach
 
 import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
-import { makeClass, makeCollege, makePupil, makeTeam, type Team } from '../factories/college';
+import { makeClass, makeCollege, makePupil, makeTeam, pupilSignUpInput, type Team } from '../factories/college';
 import { makeMember } from '../factories/people';
 import { joinClassAction, signUpPupilAction, updateOwnGuardiansAction } from '@/lib/classes/pupil-actions';
 import { checkCredentials } from '@/lib/core/credentials';
@@ -14,19 +14,7 @@ import type { PupilSignUpInput } from '@/lib/classes/pupil-schema';
 const db = useTestDb();
 let team: Team;
 
-const form = (over: Partial<PupilSignUpInput> = {}): PupilSignUpInput => ({
-  code: team.classA.joinCode,
-  lastName: 'Morel',
-  firstName: 'Léa',
-  birthDate: '2012-05-04',
-  accountKind: 'login',
-  login: `lea.${Math.random().toString(36).slice(2, 8)}`,
-  email: '',
-  password: 'Un-mot-de-passe-long',
-  passwordConfirm: 'Un-mot-de-passe-long',
-  guardians: [],
-  ...over,
-});
+const form = (over: Partial<PupilSignUpInput> = {}) => pupilSignUpInput(team.classA.joinCode, over);
 
 beforeAll(async () => {
   team = await makeTeam(db().prisma, { name: 'Collège les Ormeaux' });
@@ -52,7 +40,7 @@ describe('signing up with the class code', () => {
       level: '3e',
       schoolYear: schoolYearOf(),
     });
-    expect(user.pupil!.birthDate!.toISOString().slice(0, 10)).toBe('2012-05-04');
+    expect(user.pupil!.birthDate!.toISOString().slice(0, 10)).toBe(form().birthDate);
     expect(user.pupil!.guardians).toEqual([expect.objectContaining({ rank: 1, firstName: 'Sophie', email: 'sophie.morel@exemple.fr' })]);
     expect(await checkCredentials({ login: 'lea.morel', password: 'Un-mot-de-passe-long', ip: 't' })).toMatchObject({ ok: true });
   });
@@ -102,7 +90,7 @@ describe('signing up with the class code', () => {
     const res = await signUpPupilAction(
       form({
         login: '',
-        birthDate: '2030-01-01',
+        birthDate: `${schoolYearOf() + 1}-01-01`, // born next year
         passwordConfirm: 'autre',
         guardians: [{ lastName: 'Morel', firstName: '', email: 'pas-une-adresse', phone: '' }],
       }),

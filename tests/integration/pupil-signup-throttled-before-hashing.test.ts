@@ -3,28 +3,16 @@
 // as fast as it could send requests. Sign-ups are now counted per IP (generously: a whole class
 // signs up from one school address) and refused, before any hashing, once the limit is reached.
 import { useTestDb } from '../helpers/db';
-import { makeTeam, type Team } from '../factories/college';
+import { makeTeam, pupilSignUpInput, type Team } from '../factories/college';
 import { signUpPupil, PUPIL_SIGNUP_IP_RULE } from '@/lib/classes/signup';
 import { pupilSignUpSchema, type PupilSignUpInput } from '@/lib/classes/pupil-schema';
 import { AppError } from '@/lib/core/errors';
+import { nowMs } from '@/lib/core/clock';
 
 const db = useTestDb();
 let team: Team;
 
-const data = (over: Partial<PupilSignUpInput> = {}) =>
-  pupilSignUpSchema.parse({
-    code: team.classA.joinCode,
-    lastName: 'Morel',
-    firstName: 'Léa',
-    birthDate: '2012-05-04',
-    accountKind: 'login',
-    login: `lea.${Math.random().toString(36).slice(2, 8)}`,
-    email: '',
-    password: 'Un-mot-de-passe-long',
-    passwordConfirm: 'Un-mot-de-passe-long',
-    guardians: [],
-    ...over,
-  });
+const data = (over: Partial<PupilSignUpInput> = {}) => pupilSignUpSchema.parse(pupilSignUpInput(team.classA.joinCode, over));
 
 beforeAll(async () => {
   team = await makeTeam(db().prisma, { name: 'Collège les Ormeaux' });
@@ -44,7 +32,7 @@ describe('pupil sign-up throttling per IP', () => {
 
   it('refuses (RATE_LIMITED) without creating anything once the IP is blocked', async () => {
     const key = (await db().prisma.rateLimit.findFirstOrThrow({ where: { key: { contains: '203.0.113.7' } } })).key;
-    await db().prisma.rateLimit.update({ where: { key }, data: { blockedUntil: new Date(Date.now() + 10 * 60_000) } });
+    await db().prisma.rateLimit.update({ where: { key }, data: { blockedUntil: new Date(nowMs() + 10 * 60_000) } });
     const before = await db().prisma.user.count();
     const err = await signUpPupil({ data: data({ login: 'lea.bloquee' }), origin: 'http://localhost', ip: '203.0.113.7' }).catch((e) => e);
     expect(err).toBeInstanceOf(AppError);

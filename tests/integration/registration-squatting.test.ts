@@ -11,7 +11,7 @@ import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
 import { freshIp, lastLink, seedReference } from '../factories/accounts';
 import { PASSWORD, makeEstablishment, makeUser } from '../factories/people';
-import { makeTeam, type Team } from '../factories/college';
+import { makeTeam, pupilSignUpInput, type Team } from '../factories/college';
 import { lookupRegistration, registerEstablishment } from '@/lib/accounts/registration';
 import { registrationAddressOwner } from '@/lib/accounts/registration-rules';
 import { activateWithPassword } from '@/lib/accounts/activation';
@@ -60,19 +60,8 @@ const staff = (over: Partial<StaffSignUpInput> = {}): StaffSignUpInput => ({
   passwordConfirm: 'Un-mot-de-passe-long',
   ...over,
 });
-const pupil = (over: Partial<PupilSignUpInput> = {}): PupilSignUpInput => ({
-  code: team.classA.joinCode,
-  lastName: 'Intrus',
-  firstName: 'Ivan',
-  birthDate: '2012-05-04',
-  accountKind: 'email',
-  email: address(BRASSENS),
-  login: '',
-  password: 'Un-mot-de-passe-long',
-  passwordConfirm: 'Un-mot-de-passe-long',
-  guardians: [],
-  ...over,
-});
+const pupil = (over: Partial<PupilSignUpInput> = {}) =>
+  pupilSignUpInput(team.classA.joinCode, { lastName: 'Intrus', firstName: 'Ivan', accountKind: 'email', email: address(BRASSENS), login: '', ...over });
 
 beforeAll(async () => {
   const { prisma } = db();

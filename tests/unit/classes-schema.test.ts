@@ -1,3 +1,4 @@
+import { pupilSignUpInput } from '../factories/college';
 import { classFormSchema, guardianSchema, movePupilsSchema } from '@/lib/classes/schema';
 import { ageOn, parseDay, pupilSignUpSchema } from '@/lib/classes/pupil-schema';
 import { staffSignUpSchema } from '@/lib/team/schema';
@@ -46,18 +47,7 @@ describe('moves', () => {
 });
 
 describe('the pupil sign-up form', () => {
-  const base = {
-    code: 'K7MQ2P',
-    lastName: 'Morel',
-    firstName: 'Léa',
-    birthDate: '2012-05-04',
-    accountKind: 'login',
-    login: 'lea.morel',
-    email: '',
-    password: 'Un-mot-de-passe-long',
-    passwordConfirm: 'Un-mot-de-passe-long',
-    guardians: [],
-  };
+  const base = pupilSignUpInput('K7MQ2P', { login: 'lea.morel' });
 
   it('accepts a login-only pupil with a code', () => {
     expect(pupilSignUpSchema.safeParse(base).success).toBe(true);

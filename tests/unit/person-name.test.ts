@@ -1,5 +1,6 @@
 // The one rule for names typed in public forms (lib/core/text.ts): no link, no address, no markup,
 // no control character — they end up in emails and pages read by others.
+import { pupilSignUpInput } from '../factories/college';
 import { maskAddress, personName, NAME_MESSAGE } from '@/lib/core/text';
 import { acceptNewSchema, staffSignUpSchema } from '@/lib/team/schema';
 import { pupilSignUpSchema } from '@/lib/classes/pupil-schema';
@@ -65,18 +66,7 @@ describe('the forms share it', () => {
     password: 'Un-mot-de-passe-long',
     passwordConfirm: 'Un-mot-de-passe-long',
   };
-  const pupil = {
-    code: 'K7MQ2P',
-    lastName: 'Morel',
-    firstName: 'Léa',
-    birthDate: '2012-05-04',
-    accountKind: 'login',
-    login: 'lea.morel',
-    email: '',
-    password: 'Un-mot-de-passe-long',
-    passwordConfirm: 'Un-mot-de-passe-long',
-    guardians: [],
-  };
+  const pupil = pupilSignUpInput('K7MQ2P', { login: 'lea.morel' });
   const fields = (r: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) => (r.error?.issues ?? []).map((i) => i.path.join('.'));
 
   it('staff sign-up, invitation acceptance and pupil sign-up refuse a link in the names', () => {
