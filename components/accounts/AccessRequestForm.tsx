@@ -5,7 +5,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Field } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { Alert } from '@/components/ui/Alert';
-import { applyServerErrors } from '@/components/ui/form';
+import { EmailField, NameFields } from '@/components/ui/FieldGroups';
+import { applyServerErrors, fieldBinder } from '@/components/ui/form';
 import { submitAccessRequestAction } from '@/lib/accounts/actions';
 import { accessRequestSchema, type AccessRequestInput } from '@/lib/accounts/schema';
 import s from './accounts.module.css';
@@ -18,7 +19,7 @@ export function AccessRequestForm({ uai }: { uai: string }) {
     resolver: zodResolver(accessRequestSchema),
     defaultValues: { uai, lastName: '', firstName: '', function: '', email: '' },
   });
-  const errors = formState.errors;
+  const field = fieldBinder(register, formState.errors);
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     const result = await submitAccessRequestAction(values);
@@ -37,22 +38,13 @@ export function AccessRequestForm({ uai }: { uai: string }) {
   return (
     <form onSubmit={onSubmit} method="post" noValidate className={s.narrow}>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <Field label="Code UAI" readOnly error={errors.uai?.message} {...register('uai')} />
-      <Field label="Nom" autoComplete="family-name" error={errors.lastName?.message} {...register('lastName')} />
-      <Field label="Prénom" autoComplete="given-name" error={errors.firstName?.message} {...register('firstName')} />
-      <Field
-        label="Fonction dans l’établissement"
-        hint="Par exemple : professeur principal de 3e B, CPE, secrétariat"
-        error={errors.function?.message}
-        {...register('function')}
-      />
-      <Field
+      <Field label="Code UAI" readOnly {...field('uai')} />
+      <NameFields lastName={field('lastName')} firstName={field('firstName')} />
+      <Field label="Fonction dans l’établissement" hint="Par exemple : professeur principal de 3e B, CPE, secrétariat" {...field('function')} />
+      <EmailField
         label="Adresse email académique"
-        type="email"
-        autoComplete="email"
         hint="Obligatoire : votre adresse professionnelle en @ac-… (par exemple prenom.nom@ac-rennes.fr)."
-        error={errors.email?.message}
-        {...register('email')}
+        {...field('email')}
       />
       <Button type="submit" pending={formState.isSubmitting}>
         Valider la demande de création de compte

@@ -7,7 +7,8 @@ import type { z } from 'zod';
 import { Field } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { Alert } from '@/components/ui/Alert';
-import { applyServerErrors } from '@/components/ui/form';
+import { NewPasswordFields } from '@/components/ui/FieldGroups';
+import { applyServerErrors, fieldBinder } from '@/components/ui/form';
 import { changePasswordAction } from '@/lib/accounts/actions';
 import { changePasswordSchema } from '@/lib/accounts/schema';
 import { PASSWORD_MIN_LENGTH } from '@/lib/core/password-rules';
@@ -22,7 +23,7 @@ export function ChangePasswordForm() {
     resolver: zodResolver(changePasswordSchema),
     defaultValues: { currentPassword: '', password: '', passwordConfirm: '' },
   });
-  const errors = formState.errors;
+  const field = fieldBinder(register, formState.errors);
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     const result = await changePasswordAction(values);
@@ -35,21 +36,12 @@ export function ChangePasswordForm() {
   return (
     <form onSubmit={onSubmit} method="post" noValidate className={s.narrow}>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <Field label="Mot de passe actuel" type="password" autoComplete="current-password" error={errors.currentPassword?.message} {...register('currentPassword')} />
-      <Field
-        label="Nouveau mot de passe"
-        type="password"
-        autoComplete="new-password"
+      <Field label="Mot de passe actuel" type="password" autoComplete="current-password" {...field('currentPassword')} />
+      <NewPasswordFields
+        renewal
+        password={field('password')}
+        confirm={field('passwordConfirm')}
         hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères. Vous devrez ensuite vous reconnecter.`}
-        error={errors.password?.message}
-        {...register('password')}
-      />
-      <Field
-        label="Confirmation du nouveau mot de passe"
-        type="password"
-        autoComplete="new-password"
-        error={errors.passwordConfirm?.message}
-        {...register('passwordConfirm')}
       />
       <Button type="submit" pending={formState.isSubmitting}>
         Modifier mon mot de passe

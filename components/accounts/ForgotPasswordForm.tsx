@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
-import { Field } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { Alert } from '@/components/ui/Alert';
-import { applyServerErrors } from '@/components/ui/form';
+import { EmailField } from '@/components/ui/FieldGroups';
+import { applyServerErrors, fieldBinder } from '@/components/ui/form';
 import { requestPasswordResetAction } from '@/lib/accounts/actions';
 import { forgotPasswordSchema } from '@/lib/accounts/schema';
 import s from './accounts.module.css';
@@ -18,6 +18,7 @@ type Values = z.input<typeof forgotPasswordSchema>;
 export function ForgotPasswordForm() {
   const [answer, setAnswer] = useState<Message>(null);
   const { register, handleSubmit, setError, formState } = useForm<Values>({ resolver: zodResolver(forgotPasswordSchema), defaultValues: { email: '' } });
+  const field = fieldBinder(register, formState.errors);
   const onSubmit = handleSubmit(async (values) => {
     setAnswer(null);
     const result = await requestPasswordResetAction(values);
@@ -29,7 +30,7 @@ export function ForgotPasswordForm() {
   });
   return (
     <form onSubmit={onSubmit} method="post" noValidate className={s.narrow}>
-      <Field label="Votre adresse Email" type="email" autoComplete="email" error={formState.errors.email?.message} {...register('email')} />
+      <EmailField label="Votre adresse Email" {...field('email')} />
       <Button type="submit" pending={formState.isSubmitting}>
         Recevoir l’email de réinitialisation du mot de passe
       </Button>

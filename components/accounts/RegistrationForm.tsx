@@ -3,10 +3,11 @@ import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Field, SelectField } from '@/components/ui/Field';
+import { SelectField } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { Alert } from '@/components/ui/Alert';
-import { applyServerErrors } from '@/components/ui/form';
+import { EmailField, NameFields, NewPasswordFields } from '@/components/ui/FieldGroups';
+import { applyServerErrors, fieldBinder } from '@/components/ui/form';
 import { registerEstablishmentAction } from '@/lib/accounts/actions';
 import { CIVILITIES, MANAGER_FUNCTIONS, registrationSchema, type RegistrationInput } from '@/lib/accounts/schema';
 import { PASSWORD_MIN_LENGTH } from '@/lib/core/password-rules';
@@ -28,6 +29,7 @@ export function RegistrationForm({ uai, login }: RegistrationFormProps) {
     defaultValues: { uai, lastName: '', firstName: '', email: '', password: '', passwordConfirm: '' },
   });
   const errors = formState.errors;
+  const field = fieldBinder(register, errors);
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -63,17 +65,11 @@ export function RegistrationForm({ uai, login }: RegistrationFormProps) {
           </p>
         ) : null}
       </fieldset>
-      <Field label="Nom" autoComplete="family-name" error={errors.lastName?.message} {...register('lastName')} />
-      <Field label="Prénom" autoComplete="given-name" error={errors.firstName?.message} {...register('firstName')} />
-      <SelectField label="Fonction dans l’établissement" error={errors.function?.message} defaultValue="" {...register('function')}>
+      <NameFields lastName={field('lastName')} firstName={field('firstName')} />
+      <SelectField label="Fonction dans l’établissement" defaultValue="" options={MANAGER_FUNCTIONS} {...field('function')}>
         <option value="" disabled>
           Choisissez votre fonction
         </option>
-        {MANAGER_FUNCTIONS.map((f) => (
-          <option key={f} value={f}>
-            {f}
-          </option>
-        ))}
       </SelectField>
       {login ? (
         <Alert tone="info" title="Votre identifiant de connexion">
@@ -83,24 +79,17 @@ export function RegistrationForm({ uai, login }: RegistrationFormProps) {
           <p>Le lien d’activation sera envoyé à cette adresse : seule une personne qui lit cette messagerie peut activer le compte.</p>
         </Alert>
       ) : (
-        <Field
+        <EmailField
           label="Votre adresse email"
-          type="email"
-          autoComplete="email"
           hint="L’annuaire de l’éducation ne donne aucune adresse pour cet établissement : l’équipe technique vérifiera votre demande, puis vous écrira à cette adresse."
-          error={errors.email?.message}
-          {...register('email')}
+          {...field('email')}
         />
       )}
-      <Field
-        label="Mot de passe"
-        type="password"
-        autoComplete="new-password"
+      <NewPasswordFields
+        password={field('password')}
+        confirm={field('passwordConfirm')}
         hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères. Une phrase de passe est plus facile à retenir.`}
-        error={errors.password?.message}
-        {...register('password')}
       />
-      <Field label="Confirmation du mot de passe" type="password" autoComplete="new-password" error={errors.passwordConfirm?.message} {...register('passwordConfirm')} />
       <Button type="submit" pending={formState.isSubmitting}>
         Créer votre compte utilisateur
       </Button>

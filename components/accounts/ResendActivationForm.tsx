@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { Field } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { Alert } from '@/components/ui/Alert';
-import { applyServerErrors } from '@/components/ui/form';
+import { applyServerErrors, fieldBinder } from '@/components/ui/form';
 import { resendActivationAction } from '@/lib/accounts/actions';
 import { resendActivationSchema } from '@/lib/accounts/schema';
 import type { FormMessage as Message } from '@/components/ui/useActionForm';
@@ -23,6 +23,7 @@ export function ResendActivationForm({ identifier }: { identifier?: string }) {
     resolver: zodResolver(resendActivationSchema),
     defaultValues: { identifier: identifier ?? '' },
   });
+  const field = fieldBinder(register, formState.errors);
   const onSubmit = handleSubmit(async (values) => {
     setAnswer(null);
     const result = await resendActivationAction(values);
@@ -37,7 +38,7 @@ export function ResendActivationForm({ identifier }: { identifier?: string }) {
       {identifier ? (
         <input type="hidden" {...register('identifier')} />
       ) : (
-        <Field label="Votre adresse Email (votre identifiant)" autoComplete="username" error={formState.errors.identifier?.message} {...register('identifier')} />
+        <Field label="Votre adresse Email (votre identifiant)" autoComplete="username" {...field('identifier')} />
       )}
       <Button type="submit" variant={identifier ? 'secondary' : 'primary'} pending={formState.isSubmitting}>
         {identifier ? `Recevoir l’email de confirmation à l’adresse ${identifier}` : 'Recevoir un nouvel email d’activation'}

@@ -4,10 +4,10 @@ import Link from 'next/link';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
-import { Field } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { Alert } from '@/components/ui/Alert';
-import { applyServerErrors } from '@/components/ui/form';
+import { NewPasswordFields } from '@/components/ui/FieldGroups';
+import { applyServerErrors, fieldBinder } from '@/components/ui/form';
 import { resetPasswordAction } from '@/lib/accounts/actions';
 import { resetPasswordSchema } from '@/lib/accounts/schema';
 import { PASSWORD_MIN_LENGTH } from '@/lib/core/password-rules';
@@ -23,6 +23,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     resolver: zodResolver(resetPasswordSchema),
     defaultValues: { token, password: '', passwordConfirm: '' },
   });
+  const field = fieldBinder(register, formState.errors);
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     const result = await resetPasswordAction(values);
@@ -46,21 +47,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form onSubmit={onSubmit} method="post" noValidate className={s.narrow}>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <input type="hidden" {...register('token')} />
-      <Field
-        label="Nouveau mot de passe"
-        type="password"
-        autoComplete="new-password"
-        hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères.`}
-        error={formState.errors.password?.message}
-        {...register('password')}
-      />
-      <Field
-        label="Confirmation du nouveau mot de passe"
-        type="password"
-        autoComplete="new-password"
-        error={formState.errors.passwordConfirm?.message}
-        {...register('passwordConfirm')}
-      />
+      <NewPasswordFields renewal password={field('password')} confirm={field('passwordConfirm')} hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères.`} />
       <Button type="submit" pending={formState.isSubmitting}>
         Enregistrer le nouveau mot de passe
       </Button>

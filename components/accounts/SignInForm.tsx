@@ -1,15 +1,16 @@
 'use client';
 import { useState } from 'react';
-import Link from 'next/link';
 import { signIn } from 'next-auth/react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Checkbox, Field } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { Alert } from '@/components/ui/Alert';
+import { fieldBinder } from '@/components/ui/form';
 import { SIGN_IN_MESSAGES, type SignInFailure } from '@/lib/core/sign-in-messages';
 import { signInSchema, type SignInInput } from '@/lib/accounts/schema';
 import { safeCallbackUrl } from '@/lib/core/origin';
+import { AccountLinks } from './AccountLinks';
 import { ResendActivationForm } from './ResendActivationForm';
 import s from './accounts.module.css';
 
@@ -22,7 +23,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     resolver: zodResolver(signInSchema),
     defaultValues: { email: '', password: '', remember: false },
   });
-  const errors = formState.errors;
+  const field = fieldBinder(register, formState.errors);
 
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
@@ -50,10 +51,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
           inputMode="email"
           autoComplete="username"
           hint="Ou l’identifiant choisi à l’inscription (élèves)."
-          error={errors.email?.message}
-          {...register('email')}
+          {...field('email')}
         />
-        <Field label="Votre mot de passe" type="password" autoComplete="current-password" error={errors.password?.message} {...register('password')} />
+        <Field label="Votre mot de passe" type="password" autoComplete="current-password" {...field('password')} />
         <Checkbox label="Maintenir ma connexion" {...register('remember')} />
         <Button type="submit" pending={formState.isSubmitting}>
           CONNEXION
@@ -65,17 +65,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
           <ResendActivationForm identifier={failure.login.toLowerCase()} />
         </section>
       ) : null}
-      <ul className={s.links}>
-        <li>
-          <Link href="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
-        </li>
-        <li>
-          <Link href="/activation">Vous n’avez pas reçu le message d’activation ?</Link>
-        </li>
-        <li>
-          <Link href="/identifiant-oublie">Vous ne connaissez pas votre identifiant ?</Link>
-        </li>
-      </ul>
+      <AccountLinks links={['forgotPassword', 'activation', 'forgotLogin']} className={s.links} />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Field, SelectField } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { FormMessage } from '@/components/ui/Alert';
-import { applyServerErrors } from '@/components/ui/form';
+import { applyServerErrors, fieldBinder } from '@/components/ui/form';
 import type { ActionResult } from '@/lib/core/action-types';
 import { LEVELS, classFormSchema, type ClassFormInput } from '@/lib/classes/schema';
 import s from './classes.module.css';
@@ -31,7 +31,7 @@ export function ClassForm({ action, classRoomId, initial, onDone, onCancel }: Cl
     resolver: zodResolver(classFormSchema),
     defaultValues: initial ?? { name: '', level: '' as ClassFormInput['level'] },
   });
-  const errors = formState.errors;
+  const field = fieldBinder(register, formState.errors);
 
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
@@ -51,14 +51,9 @@ export function ClassForm({ action, classRoomId, initial, onDone, onCancel }: Cl
     <form onSubmit={onSubmit} noValidate aria-label={editing ? `Modifier la classe ${initial?.name ?? ''}` : 'Ajouter une classe'}>
       <FormMessage message={message} />
       <div className={s.inlineForm}>
-        <Field label="Nom de la classe" hint="Par exemple « 3e B »" autoComplete="off" error={errors.name?.message} {...register('name')} />
-        <SelectField label="Filière / niveau" error={errors.level?.message} {...register('level')}>
+        <Field label="Nom de la classe" hint="Par exemple « 3e B »" autoComplete="off" {...field('name')} />
+        <SelectField label="Filière / niveau" options={LEVELS} {...field('level')}>
           <option value="">Choisissez…</option>
-          {LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {l}
-            </option>
-          ))}
         </SelectField>
         <Button type="submit" pending={formState.isSubmitting}>
           Enregistrer

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { Field } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { FormMessage } from '@/components/ui/Alert';
-import { applyServerErrors } from '@/components/ui/form';
+import { EmailField, NameFields } from '@/components/ui/FieldGroups';
+import { applyServerErrors, fieldBinder } from '@/components/ui/form';
 import type { ActionResult } from '@/lib/core/action-types';
 import { guardiansSchema, type GuardianInput } from '@/lib/classes/schema';
 import s from './classes.module.css';
@@ -25,30 +26,16 @@ type Props = {
   initial: GuardianInput[];
 };
 
-export function GuardianFields({
-  index,
-  register,
-  errors,
-}: {
-  index: number;
-  register: ReturnType<typeof useForm<Values>>['register'];
-  errors?: Partial<Record<keyof GuardianInput, { message?: string }>>;
-}) {
+/** One guardian's fields, bound by the form that holds `guardians` (this one, or the pupil's sign-up). */
+export function GuardianFields({ index, field }: { index: number; field: ReturnType<typeof fieldBinder<Values>> }) {
+  const at = (key: keyof GuardianInput) => field(`guardians.${index}.${key}`);
   return (
     <fieldset className={s.fieldset}>
       <legend>Responsable légal {index + 1} (facultatif)</legend>
       <div className="grid-2">
-        <Field label="Nom" autoComplete="off" error={errors?.lastName?.message} {...register(`guardians.${index}.lastName`)} />
-        <Field label="Prénom" autoComplete="off" error={errors?.firstName?.message} {...register(`guardians.${index}.firstName`)} />
-        <Field label="Adresse email" type="email" autoComplete="off" error={errors?.email?.message} {...register(`guardians.${index}.email`)} />
-        <Field
-          label="Téléphone"
-          type="tel"
-          autoComplete="off"
-          hint="Par exemple 06 12 34 56 78"
-          error={errors?.phone?.message}
-          {...register(`guardians.${index}.phone`)}
-        />
+        <NameFields lastName={at('lastName')} firstName={at('firstName')} autoComplete="off" />
+        <EmailField label="Adresse email" autoComplete="off" {...at('email')} />
+        <Field label="Téléphone" type="tel" autoComplete="off" hint="Par exemple 06 12 34 56 78" {...at('phone')} />
       </div>
     </fieldset>
   );
@@ -61,6 +48,7 @@ export function GuardiansForm({ action, pupilId, initial }: Props) {
     resolver: zodResolver(schema) as never,
     defaultValues: { guardians: [initial[0] ?? empty, initial[1] ?? empty] },
   });
+  const field = fieldBinder(register, formState.errors);
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
     const res = await action(pupilId ? { pupilId, guardians: values.guardians } : { guardians: values.guardians });
@@ -75,7 +63,7 @@ export function GuardiansForm({ action, pupilId, initial }: Props) {
     <form onSubmit={onSubmit} noValidate aria-label="Responsables légaux">
       <FormMessage message={message} />
       {[0, 1].map((i) => (
-        <GuardianFields key={i} index={i} register={register} errors={formState.errors.guardians?.[i] as never} />
+        <GuardianFields key={i} index={i} field={field} />
       ))}
       <Button type="submit" variant="secondary" pending={formState.isSubmitting}>
         Enregistrer les responsables légaux

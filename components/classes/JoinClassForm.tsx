@@ -7,6 +7,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Field } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { FormMessage } from '@/components/ui/Alert';
+import { fieldBinder } from '@/components/ui/form';
 import type { ActionResult } from '@/lib/core/action-types';
 import { joinClassSchema } from '@/lib/classes/pupil-schema';
 import s from './classes.module.css';
@@ -18,6 +19,7 @@ export function JoinClassForm({ action, code = '' }: { action: (input: { code: s
   const router = useRouter();
   const [message, setMessage] = useState<Message>(null);
   const { register, handleSubmit, formState } = useForm<{ code: string }>({ resolver: zodResolver(joinClassSchema), defaultValues: { code } });
+  const field = fieldBinder(register, formState.errors);
   const onSubmit = handleSubmit(async (values) => {
     const res = await action(values);
     if (!res.ok) return setMessage({ tone: 'error', text: res.error.message });
@@ -28,14 +30,7 @@ export function JoinClassForm({ action, code = '' }: { action: (input: { code: s
     <form onSubmit={onSubmit} noValidate aria-label="Rejoindre ma classe">
       <FormMessage message={message} />
       <div className={s.inlineForm}>
-        <Field
-          label="Code de la classe"
-          hint="6 caractères, donnés par votre professeur principal"
-          autoComplete="off"
-          autoCapitalize="characters"
-          error={formState.errors.code?.message}
-          {...register('code')}
-        />
+        <Field label="Code de la classe" hint="6 caractères, donnés par votre professeur principal" autoComplete="off" autoCapitalize="characters" {...field('code')} />
         <Button type="submit" pending={formState.isSubmitting}>
           Rejoindre la classe
         </Button>

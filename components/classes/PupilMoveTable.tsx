@@ -8,6 +8,7 @@ import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/Button';
 import { SelectField } from '@/components/ui/Field';
 import { FormMessage } from '@/components/ui/Alert';
+import { DataTable } from '@/components/ui/DataTable';
 import type { ActionResult } from '@/lib/core/action-types';
 import type { MovePupilsInput } from '@/lib/classes/schema';
 import s from './classes.module.css';
@@ -55,83 +56,57 @@ export function PupilMoveTable({ pupils, classes, currentClassId, action }: Prop
     });
   const all = pupils.length > 0 && selected.size === pupils.length;
 
+  const selectAll = (
+    <input type="checkbox" aria-label="Sélectionner tous les élèves" checked={all} onChange={() => setSelected(all ? new Set() : new Set(pupils.map((p) => p.id)))} />
+  );
+
   if (pupils.length === 0) return <p>Aucun élève dans cette classe pour l’instant. Donnez aux élèves le code de la classe pour qu’ils s’inscrivent.</p>;
   if (!action) {
     return (
-      <div className={s.tableWrap}>
-        <table className={s.table}>
-          <thead>
-            <tr>
-              <th scope="col">Élève</th>
-              <th scope="col">Date de naissance</th>
-            </tr>
-          </thead>
-          <tbody>
-            {pupils.map((p) => (
-              <tr key={p.id} data-pupil={p.name}>
-                <td>
-                  <Link href={`/etablissement/eleves/${p.id}`}>{p.name}</Link>
-                </td>
-                <td>{p.birth}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={['Élève', 'Date de naissance']}>
+        {pupils.map((p) => (
+          <tr key={p.id} data-pupil={p.name}>
+            <td>
+              <Link href={`/etablissement/eleves/${p.id}`}>{p.name}</Link>
+            </td>
+            <td>{p.birth}</td>
+          </tr>
+        ))}
+      </DataTable>
     );
   }
   return (
     <div className="stack">
       <FormMessage message={message} />
-      <div className={s.tableWrap}>
-        <table className={s.table}>
-          <thead>
-            <tr>
-              <th scope="col" className={s.checkCell}>
-                <input
-                  type="checkbox"
-                  aria-label="Sélectionner tous les élèves"
-                  checked={all}
-                  onChange={() => setSelected(all ? new Set() : new Set(pupils.map((p) => p.id)))}
-                />
-              </th>
-              <th scope="col">Élève</th>
-              <th scope="col">Date de naissance</th>
-              <th scope="col">Identifiant</th>
-              <th scope="col">Classe</th>
+      <DataTable columns={[{ label: selectAll, className: s.checkCell }, 'Élève', 'Date de naissance', 'Identifiant', 'Classe']} className={s.table}>
+        {pupils.map((p) => {
+          const target = targets[p.id] ?? currentClassId;
+          return (
+            <tr key={p.id} className={target !== currentClassId ? s.changed : undefined} data-pupil={p.name}>
+              <td>
+                <input type="checkbox" aria-label={`Sélectionner ${p.name}`} checked={selected.has(p.id)} onChange={() => toggle(p.id)} />
+              </td>
+              <td>
+                <Link href={`/etablissement/eleves/${p.id}`}>{p.name}</Link>
+              </td>
+              <td>{p.birth}</td>
+              <td>{p.login ?? <span className="muted">—</span>}</td>
+              <td>
+                <label className="visually-hidden" htmlFor={`classe-${p.id}`}>
+                  Classe de {p.name}
+                </label>
+                <select id={`classe-${p.id}`} className={ui.input} value={target} onChange={(e) => setTargets((t) => ({ ...t, [p.id]: e.target.value }))}>
+                  {classes.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {pupils.map((p) => {
-              const target = targets[p.id] ?? currentClassId;
-              return (
-                <tr key={p.id} className={target !== currentClassId ? s.changed : undefined} data-pupil={p.name}>
-                  <td>
-                    <input type="checkbox" aria-label={`Sélectionner ${p.name}`} checked={selected.has(p.id)} onChange={() => toggle(p.id)} />
-                  </td>
-                  <td>
-                    <Link href={`/etablissement/eleves/${p.id}`}>{p.name}</Link>
-                  </td>
-                  <td>{p.birth}</td>
-                  <td>{p.login ?? <span className="muted">—</span>}</td>
-                  <td>
-                    <label className="visually-hidden" htmlFor={`classe-${p.id}`}>
-                      Classe de {p.name}
-                    </label>
-                    <select id={`classe-${p.id}`} className={ui.input} value={target} onChange={(e) => setTargets((t) => ({ ...t, [p.id]: e.target.value }))}>
-                      {classes.map((c) => (
-                        <option key={c.id} value={c.id}>
-                          {c.name}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
       <div className={s.actions}>
         <Button
           type="button"

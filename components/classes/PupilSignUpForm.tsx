@@ -4,29 +4,28 @@
 // collège and their level only, and the team places them in their class.
 import { useState } from 'react';
 import Link from 'next/link';
-import { useForm, useWatch } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { useWatch } from 'react-hook-form';
 import { Field, SelectField } from '@/components/ui/Field';
-import { Button } from '@/components/ui/Button';
 import { Alert } from '@/components/ui/Alert';
-import { applyServerErrors } from '@/components/ui/form';
+import { ActionForm } from '@/components/ui/ActionForm';
+import { EmailField, NameFields, NewPasswordFields } from '@/components/ui/FieldGroups';
+import { useActionForm } from '@/components/ui/useActionForm';
 import type { ActionResult } from '@/lib/core/action-types';
 import { LEVELS } from '@/lib/classes/schema';
-import { LOGIN_RULE, pupilSignUpSchema, type PupilSignUpInput } from '@/lib/classes/pupil-schema';
+import { LOGIN_RULE, pupilSignUpSchema } from '@/lib/classes/pupil-schema';
 import { GuardianFields } from './GuardiansForm';
 import s from './classes.module.css';
 
 type Result = { login: string; needsActivation: boolean; establishmentName: string; className: string | null };
 type Target = { kind: 'code'; code: string; className: string; establishmentName: string } | { kind: 'establishment'; uai: string; establishmentName: string };
-type Props = { target: Target; action: (input: PupilSignUpInput) => Promise<ActionResult<Result>> };
+type Props = { target: Target; action: (input: unknown) => Promise<ActionResult<Result>> };
 
 const emptyGuardian = { lastName: '', firstName: '', email: '', phone: '' };
 
 export function PupilSignUpForm({ target, action }: Props) {
   const [done, setDone] = useState<Result | null>(null);
-  const [error, setErrorMessage] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError, control } = useForm<PupilSignUpInput>({
-    resolver: zodResolver(pupilSignUpSchema) as never,
+  const cycle = useActionForm({
+    schema: pupilSignUpSchema,
     defaultValues: {
       code: target.kind === 'code' ? target.code : '',
       uai: target.kind === 'establishment' ? target.uai : '',
@@ -41,19 +40,12 @@ export function PupilSignUpForm({ target, action }: Props) {
       passwordConfirm: '',
       guardians: [emptyGuardian, emptyGuardian],
     },
+    action,
+    onDone: (d) => setDone(d),
   });
-  const errors = formState.errors;
+  const { form, errors, field } = cycle;
+  const { register, control } = form;
   const kind = useWatch({ control, name: 'accountKind' });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setErrorMessage(null);
-    const res = await action(values);
-    if (!res.ok) {
-      applyServerErrors(res.error, setError);
-      return setErrorMessage(res.error.message);
-    }
-    setDone(res.data);
-  });
 
   if (done) {
     return done.needsActivation ? (
@@ -78,28 +70,21 @@ export function PupilSignUpForm({ target, action }: Props) {
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate className={s.narrow} aria-label="Inscription d’un élève">
-      {error ? <Alert tone="error">{error}</Alert> : null}
+    <ActionForm cycle={cycle} label="Inscription d’un élève" className={s.narrow} submit="Je m’inscris">
       {target.kind === 'establishment' ? (
         <>
           <p className="muted">
             Sans le code de votre classe, vous vous inscrivez au {target.establishmentName} sans classe : votre professeur principal vous placera dans la vôtre. Vous avez
             le code de votre classe ? <Link href="/rejoindre">Saisissez-le plutôt</Link>.
           </p>
-          <SelectField label="Mon niveau" error={errors.level?.message} {...register('level')}>
+          <SelectField label="Mon niveau" options={LEVELS} {...field('level')}>
             <option value="">Choisissez…</option>
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
           </SelectField>
         </>
       ) : null}
       {errors.code?.message ? <Alert tone="error">{errors.code.message}</Alert> : null}
-      <Field label="Nom" autoComplete="family-name" error={errors.lastName?.message} {...register('lastName')} />
-      <Field label="Prénom" autoComplete="given-name" error={errors.firstName?.message} {...register('firstName')} />
-      <Field label="Date de naissance" type="date" error={errors.birthDate?.message} {...register('birthDate')} />
+      <NameFields lastName={field('lastName')} firstName={field('firstName')} />
+      <Field label="Date de naissance" type="date" {...field('birthDate')} />
       <fieldset className={s.fieldset}>
         <legend>Pour vous connecter, vous utiliserez…</legend>
         <div className={s.radios}>
@@ -111,38 +96,24 @@ export function PupilSignUpForm({ target, action }: Props) {
           </label>
         </div>
         {kind === 'email' ? (
-          <Field
-            label="Adresse email"
-            type="email"
-            autoComplete="email"
-            hint="Vous recevrez un lien pour activer votre compte."
-            error={errors.email?.message}
-            {...register('email')}
-          />
+          <EmailField label="Adresse email" hint="Vous recevrez un lien pour activer votre compte." {...field('email')} />
         ) : (
-          <Field label="Identifiant" autoComplete="username" hint={LOGIN_RULE} error={errors.login?.message} {...register('login')} />
+          <Field label="Identifiant" autoComplete="username" hint={LOGIN_RULE} {...field('login')} />
         )}
       </fieldset>
-      <Field
-        label="Mot de passe"
-        type="password"
-        autoComplete="new-password"
+      <NewPasswordFields
+        password={field('password')}
+        confirm={field('passwordConfirm')}
         hint="Au moins 12 caractères. Une phrase facile à retenir fait un bon mot de passe."
-        error={errors.password?.message}
-        {...register('password')}
       />
-      <Field label="Confirmation du mot de passe" type="password" autoComplete="new-password" error={errors.passwordConfirm?.message} {...register('passwordConfirm')} />
       <details open={errors.guardians ? true : undefined}>
         <summary>Ajouter mes responsables légaux (facultatif)</summary>
         <p className="muted">Ils recevront la convocation et signeront la convention de stage. Votre collège peut aussi les renseigner plus tard.</p>
         {[0, 1].map((i) => (
-          <GuardianFields key={i} index={i} register={register as never} errors={errors.guardians?.[i] as never} />
+          <GuardianFields key={i} index={i} field={field as never} />
         ))}
       </details>
       <p className="muted">Seules ces informations sont conservées, le temps de l’année scolaire : elles sont effacées à la fin de l’année.</p>
-      <Button type="submit" pending={formState.isSubmitting}>
-        Je m’inscris
-      </Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -6,6 +6,7 @@ import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/Button';
 import { FormMessage } from '@/components/ui/Alert';
+import { DataTable } from '@/components/ui/DataTable';
 import type { ActionResult } from '@/lib/core/action-types';
 import type { MovePupilsInput } from '@/lib/classes/schema';
 import { ActionButton } from '@/components/ui/ActionButton';
@@ -42,54 +43,41 @@ export function UnassignedPupils({ pupils, classes, moveAction, detachAction }: 
   return (
     <div className="stack">
       <FormMessage message={message} />
-      <div className={s.tableWrap}>
-        <table className={s.table}>
-          <thead>
-            <tr>
-              <th scope="col">Élève</th>
-              <th scope="col">Date de naissance</th>
-              <th scope="col">Niveau indiqué</th>
-              {canMove ? <th scope="col">Classe</th> : null}
-              {detachAction ? <th scope="col">Pas de chez nous ?</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {pupils.map((p) => (
-              <tr key={p.id} data-pupil={p.name}>
-                <td>{p.name}</td>
-                <td>{p.birth}</td>
-                <td>{p.level ?? '—'}</td>
-                {canMove ? (
-                  <td>
-                    <label className="visually-hidden" htmlFor={`choix-${p.id}`}>
-                      Classe de {p.name}
-                    </label>
-                    <select id={`choix-${p.id}`} className={ui.input} value={choice[p.id] ?? ''} onChange={(e) => setChoice((c) => ({ ...c, [p.id]: e.target.value }))}>
-                      <option value="">Choisissez une classe</option>
-                      {classes.map((c) => (
-                        <option key={c.id} value={c.id}>
-                          {c.name} ({c.level})
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                ) : null}
-                {detachAction ? (
-                  <td>
-                    <ActionButton
-                      action={detachAction}
-                      input={{ pupilId: p.id }}
-                      label="Cet élève ne fait pas partie de mon établissement"
-                      confirm={`${p.name} ne sera plus rattaché(e) à votre collège ; son compte est conservé et il (elle) pourra rejoindre son établissement avec le code de sa classe.`}
-                      confirmLabel="Retirer l’élève"
-                    />
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={['Élève', 'Date de naissance', 'Niveau indiqué', canMove && 'Classe', !!detachAction && 'Pas de chez nous ?']} className={s.table}>
+        {pupils.map((p) => (
+          <tr key={p.id} data-pupil={p.name}>
+            <td>{p.name}</td>
+            <td>{p.birth}</td>
+            <td>{p.level ?? '—'}</td>
+            {canMove ? (
+              <td>
+                <label className="visually-hidden" htmlFor={`choix-${p.id}`}>
+                  Classe de {p.name}
+                </label>
+                <select id={`choix-${p.id}`} className={ui.input} value={choice[p.id] ?? ''} onChange={(e) => setChoice((c) => ({ ...c, [p.id]: e.target.value }))}>
+                  <option value="">Choisissez une classe</option>
+                  {classes.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name} ({c.level})
+                    </option>
+                  ))}
+                </select>
+              </td>
+            ) : null}
+            {detachAction ? (
+              <td>
+                <ActionButton
+                  action={detachAction}
+                  input={{ pupilId: p.id }}
+                  label="Cet élève ne fait pas partie de mon établissement"
+                  confirm={`${p.name} ne sera plus rattaché(e) à votre collège ; son compte est conservé et il (elle) pourra rejoindre son établissement avec le code de sa classe.`}
+                  confirmLabel="Retirer l’élève"
+                />
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </DataTable>
       {canMove ? (
         <Button type="button" pending={pending} disabled={chosen.length === 0} onClick={save}>
           Enregistrer les modifications

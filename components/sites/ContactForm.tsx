@@ -12,7 +12,7 @@ export type ContactValues = { id?: string; name: string; role: string; email: st
 
 export function ContactForm({ action, initial }: { action: (input: unknown) => Promise<ActionResult<unknown>>; initial?: ContactValues }) {
   const editing = !!initial?.id;
-  const { form, onSubmit, message } = useActionForm({
+  const { onSubmit, message, field, pending } = useActionForm({
     schema: contactSchema,
     defaultValues: initial ?? { name: '', role: '', email: '', phone: '', position: 1 },
     action,
@@ -20,18 +20,16 @@ export function ContactForm({ action, initial }: { action: (input: unknown) => P
     success: editing ? 'Contact enregistré.' : 'Contact ajouté.',
     onDone: (_d, _v, f) => (editing ? undefined : f.reset({ name: '', role: '', email: '', phone: '', position: 1 })),
   });
-  const { register, formState } = form;
-  const e = formState.errors;
   return (
     <form onSubmit={onSubmit} noValidate aria-label={editing ? `Modifier le contact ${initial?.name}` : 'Ajouter un contact'}>
       <FormMessage message={message} />
       <div className={s.inlineForm}>
-        <Field label="Nom" error={e.name?.message} {...register('name')} />
-        <Field label="Fonction" error={e.role?.message} {...register('role')} />
-        <Field label="Email" type="email" error={e.email?.message} {...register('email')} />
-        <Field label="Téléphone" type="tel" error={e.phone?.message} {...register('phone')} />
-        <Field label="Ordre" type="number" min={0} style={{ width: '5rem' }} error={e.position?.message} {...register('position', { valueAsNumber: true })} />
-        <Button type="submit" pending={formState.isSubmitting}>
+        <Field label="Nom" {...field('name')} />
+        <Field label="Fonction" {...field('role')} />
+        <Field label="Email" type="email" {...field('email')} />
+        <Field label="Téléphone" type="tel" {...field('phone')} />
+        <Field label="Ordre" type="number" min={0} style={{ width: '5rem' }} {...field('position', { valueAsNumber: true })} />
+        <Button type="submit" pending={pending}>
           {editing ? 'Enregistrer' : 'Ajouter'}
         </Button>
       </div>

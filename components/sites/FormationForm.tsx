@@ -13,7 +13,7 @@ type Values = { id?: string; type: string; name: string; active: boolean };
 export function FormationForm({ action, initial }: { action: (input: unknown) => Promise<ActionResult<unknown>>; initial?: Values }) {
   const editing = !!initial?.id;
   const empty = { type: 'Bac pro', name: '', active: true };
-  const { form, onSubmit, message } = useActionForm({
+  const { form, onSubmit, message, field, pending } = useActionForm({
     schema: formationSchema,
     defaultValues: initial ?? empty,
     action,
@@ -21,23 +21,15 @@ export function FormationForm({ action, initial }: { action: (input: unknown) =>
     success: editing ? 'Formation enregistrée.' : 'Formation ajoutée.',
     onDone: (_d, _v, f) => (editing ? undefined : f.reset(empty)),
   });
-  const { register, formState } = form;
-  const e = formState.errors;
   const types = [...new Set([...FORMATION_TYPES, ...(initial ? [initial.type] : [])])];
   return (
     <form onSubmit={onSubmit} noValidate aria-label={editing ? `Modifier la formation ${initial?.name}` : 'Ajouter une formation'}>
       <FormMessage message={message} />
       <div className={s.inlineForm}>
-        <SelectField label="Type" error={e.type?.message} {...register('type')}>
-          {types.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </SelectField>
-        <Field label="Nom de la formation" data-grow error={e.name?.message} {...register('name')} />
-        {editing ? <Checkbox label="Proposée" {...register('active')} /> : null}
-        <Button type="submit" pending={formState.isSubmitting}>
+        <SelectField label="Type" options={types} {...field('type')} />
+        <Field label="Nom de la formation" data-grow {...field('name')} />
+        {editing ? <Checkbox label="Proposée" {...form.register('active')} /> : null}
+        <Button type="submit" pending={pending}>
           {editing ? 'Enregistrer' : 'Ajouter'}
         </Button>
       </div>

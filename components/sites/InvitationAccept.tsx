@@ -4,9 +4,11 @@ import { useState } from 'react';
 import { signIn } from 'next-auth/react';
 import { Field, SelectField } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
-import { Alert, FormMessage } from '@/components/ui/Alert';
+import { Alert } from '@/components/ui/Alert';
+import { ActionForm } from '@/components/ui/ActionForm';
 import type { ActionResult } from '@/lib/core/action-types';
 import { invitationAccountSchema } from '@/lib/sites/schema';
+import { NewPasswordFields } from '@/components/ui/FieldGroups';
 import { useActionForm } from '@/components/ui/useActionForm';
 import s from './sites.module.css';
 
@@ -34,7 +36,7 @@ export function AcceptInvitationButton({ action, token }: { action: (input: unkn
 }
 
 export function InvitationAccountForm({ action, token, email }: { action: (input: unknown) => Promise<ActionResult<{ email: string }>>; token: string; email: string }) {
-  const { form, onSubmit, message } = useActionForm({
+  const cycle = useActionForm({
     schema: invitationAccountSchema,
     defaultValues: { token, civility: '', firstName: '', lastName: '', password: '', confirm: '' },
     action,
@@ -44,24 +46,18 @@ export function InvitationAccountForm({ action, token, email }: { action: (input
       window.location.assign(new URL(r?.ok ? '/?bienvenue=1' : '/connexion', window.location.origin));
     },
   });
-  const { register, formState } = form;
-  const e = formState.errors;
+  const { field } = cycle;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Créer mon compte" className={s.narrow}>
-      <FormMessage message={message} />
+    <ActionForm cycle={cycle} label="Créer mon compte" className={s.narrow} submit="Créer mon compte et rejoindre la plateforme">
       <Field label="Adresse email" value={email} readOnly hint="L’adresse à laquelle l’invitation a été envoyée : ce sera votre identifiant." />
-      <SelectField label="Civilité" error={e.civility?.message} {...register('civility')}>
+      <SelectField label="Civilité" {...field('civility')}>
         <option value="">—</option>
         <option value="Mme">Mme</option>
         <option value="M.">M.</option>
       </SelectField>
-      <Field label="Prénom" autoComplete="given-name" error={e.firstName?.message} {...register('firstName')} />
-      <Field label="Nom" autoComplete="family-name" error={e.lastName?.message} {...register('lastName')} />
-      <Field label="Mot de passe" type="password" autoComplete="new-password" hint="Au moins 12 caractères." error={e.password?.message} {...register('password')} />
-      <Field label="Confirmez le mot de passe" type="password" autoComplete="new-password" error={e.confirm?.message} {...register('confirm')} />
-      <Button type="submit" pending={formState.isSubmitting}>
-        Créer mon compte et rejoindre la plateforme
-      </Button>
-    </form>
+      <Field label="Prénom" autoComplete="given-name" {...field('firstName')} />
+      <Field label="Nom" autoComplete="family-name" {...field('lastName')} />
+      <NewPasswordFields password={field('password')} confirm={field('confirm')} confirmLabel="Confirmez le mot de passe" hint="Au moins 12 caractères." />
+    </ActionForm>
   );
 }

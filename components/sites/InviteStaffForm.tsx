@@ -1,6 +1,7 @@
 'use client';
 // Invite a lycée staff member to the platform: email + role (administrateur or enseignant).
-import { Field, SelectField } from '@/components/ui/Field';
+import { SelectField } from '@/components/ui/Field';
+import { EmailField } from '@/components/ui/FieldGroups';
 import { Button } from '@/components/ui/Button';
 import { FormMessage } from '@/components/ui/Alert';
 import type { ActionResult } from '@/lib/core/action-types';
@@ -9,7 +10,7 @@ import { useActionForm } from '@/components/ui/useActionForm';
 import s from './sites.module.css';
 
 export function InviteStaffForm({ action, siteId }: { action: (input: unknown) => Promise<ActionResult<{ email: string }>>; siteId?: string }) {
-  const { form, onSubmit, message } = useActionForm({
+  const { onSubmit, message, field, pending } = useActionForm({
     schema: inviteSchema,
     defaultValues: { email: '', role: 'TEACHER' },
     action,
@@ -17,18 +18,16 @@ export function InviteStaffForm({ action, siteId }: { action: (input: unknown) =
     success: (d) => `Invitation envoyée à ${d.email}. Le lien est valable 7 jours.`,
     onDone: (_d, _v, f) => f.reset({ email: '', role: 'TEACHER' }),
   });
-  const { register, formState } = form;
-  const e = formState.errors;
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Inviter un membre de l’équipe">
       <FormMessage message={message} />
       <div className={s.inlineForm}>
-        <Field label="Adresse email" type="email" autoComplete="off" style={{ minWidth: '18rem' }} error={e.email?.message} {...register('email')} />
-        <SelectField label="Rôle" error={e.role?.message} {...register('role')}>
+        <EmailField label="Adresse email" autoComplete="off" style={{ minWidth: '18rem' }} {...field('email')} />
+        <SelectField label="Rôle" {...field('role')}>
           <option value="TEACHER">{SITE_ROLE_LABELS.TEACHER}</option>
           <option value="ADMIN">{SITE_ROLE_LABELS.ADMIN}</option>
         </SelectField>
-        <Button type="submit" pending={formState.isSubmitting}>
+        <Button type="submit" pending={pending}>
           Envoyer l’invitation
         </Button>
       </div>

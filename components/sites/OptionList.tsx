@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 import { ActionButton } from '@/components/ui/ActionButton';
 import type { ActionResult } from '@/lib/core/action-types';
-import { ReadOnlyNotice } from './OptionsNav';
+import { OptionsFrame, ReadOnlyNotice, type OptionsFrameProps } from './OptionsNav';
 import s from './sites.module.css';
 
 export type OptionRow = {
@@ -19,9 +19,10 @@ export type OptionRow = {
 };
 
 export function OptionList(props: {
+  /** The page's frame and whether the person administers the platform (requireOptionsStaff). */
+  page: { frame: OptionsFrameProps; admin: boolean };
   title: string;
   intro: ReactNode;
-  admin: boolean;
   rows: OptionRow[];
   empty?: string;
   deleteAction: (input: unknown) => Promise<ActionResult<unknown>>;
@@ -33,16 +34,17 @@ export function OptionList(props: {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z]+/g, '-');
+  const { admin } = props.page;
   return (
-    <>
+    <OptionsFrame {...props.page.frame}>
       <h2>{props.title}</h2>
       <p>{props.intro}</p>
-      {!props.admin ? <ReadOnlyNotice /> : null}
+      {!admin ? <ReadOnlyNotice /> : null}
       {props.rows.length === 0 && props.empty ? <p className="muted">{props.empty}</p> : null}
       <ul className={s.rows}>
         {props.rows.map((r) => (
           <li key={r.id} className={r.archived ? s.archived : undefined}>
-            {props.admin ? (
+            {admin ? (
               <>
                 {r.edit}
                 <ActionButton action={props.deleteAction} input={{ id: r.id }} label="Supprimer" confirm={r.confirm} />
@@ -53,12 +55,12 @@ export function OptionList(props: {
           </li>
         ))}
       </ul>
-      {props.admin ? (
+      {admin ? (
         <section aria-labelledby={addId} className="card">
           <h3 id={addId}>{props.addTitle}</h3>
           {props.addForm}
         </section>
       ) : null}
-    </>
+    </OptionsFrame>
   );
 }

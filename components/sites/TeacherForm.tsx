@@ -13,7 +13,7 @@ type Values = { id?: string; firstName: string; lastName: string; email: string;
 export function TeacherForm({ action, initial }: { action: (input: unknown) => Promise<ActionResult<unknown>>; initial?: Values }) {
   const editing = !!initial?.id;
   const empty = { firstName: '', lastName: '', email: '', active: true };
-  const { form, onSubmit, message } = useActionForm({
+  const { form, onSubmit, message, field, pending } = useActionForm({
     schema: teacherSchema,
     defaultValues: initial ?? empty,
     action,
@@ -21,17 +21,15 @@ export function TeacherForm({ action, initial }: { action: (input: unknown) => P
     success: editing ? 'Enseignant enregistré.' : 'Enseignant ajouté.',
     onDone: (_d, _v, f) => (editing ? undefined : f.reset(empty)),
   });
-  const { register, formState } = form;
-  const e = formState.errors;
   return (
     <form onSubmit={onSubmit} noValidate aria-label={editing ? `Modifier l’enseignant ${initial?.firstName} ${initial?.lastName}` : 'Ajouter un enseignant'}>
       <FormMessage message={message} />
       <div className={s.inlineForm}>
-        <Field label="Prénom" error={e.firstName?.message} {...register('firstName')} />
-        <Field label="Nom" error={e.lastName?.message} {...register('lastName')} />
-        <Field label="Email (facultatif)" type="email" error={e.email?.message} {...register('email')} />
-        {editing ? <Checkbox label="Actif" {...register('active')} /> : null}
-        <Button type="submit" pending={formState.isSubmitting}>
+        <Field label="Prénom" {...field('firstName')} />
+        <Field label="Nom" {...field('lastName')} />
+        <Field label="Email (facultatif)" type="email" {...field('email')} />
+        {editing ? <Checkbox label="Actif" {...form.register('active')} /> : null}
+        <Button type="submit" pending={pending}>
           {editing ? 'Enregistrer' : 'Ajouter'}
         </Button>
       </div>

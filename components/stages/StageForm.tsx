@@ -29,7 +29,7 @@ const unique = (...lists: readonly string[][]) => [...new Set(lists.flat())];
 
 export function StageForm({ action, stageId, initial, formations, teachers, stageTypes = [], scheduleDetails = [], zone, cancelHref }: StageFormProps) {
   const editing = !!stageId;
-  const { form, onSubmit, message, errors, pending } = useActionForm({
+  const { form, onSubmit, message, errors, field, pending } = useActionForm({
     schema: stageSchema,
     defaultValues: initial,
     action,
@@ -45,19 +45,14 @@ export function StageForm({ action, stageId, initial, formations, teachers, stag
   return (
     <form onSubmit={onSubmit} noValidate aria-label={editing ? 'Modifier le stage' : 'Créer un stage'}>
       <FormMessage message={message} />
-      <SelectField label="Formation (filière)" error={errors.formationId?.message} {...register('formationId')}>
+      <SelectField label="Formation (filière)" options={offered.map((f) => ({ value: f.id, label: `${f.type} ${f.name}` }))} {...field('formationId')}>
         <option value="">Choisissez la formation…</option>
-        {offered.map((f) => (
-          <option key={f.id} value={f.id}>
-            {f.type} {f.name}
-          </option>
-        ))}
       </SelectField>
       <div className={s.formGrid}>
-        <Field label="Type de stage" list="types-de-stage" autoComplete="off" error={errors.stageType?.message} {...register('stageType')} />
-        <Field label="Date" type="date" error={errors.date?.message} {...register('date')} />
-        <Field label="Heure de début" type="time" step={300} error={errors.startTime?.message} {...register('startTime')} />
-        <Field label="Heure de fin" type="time" step={300} error={errors.endTime?.message} {...register('endTime')} />
+        <Field label="Type de stage" list="types-de-stage" autoComplete="off" {...field('stageType')} />
+        <Field label="Date" type="date" {...field('date')} />
+        <Field label="Heure de début" type="time" step={300} {...field('startTime')} />
+        <Field label="Heure de fin" type="time" step={300} {...field('endTime')} />
       </div>
       <datalist id="types-de-stage">
         {unique([...STAGE_TYPES], stageTypes).map((t) => (
@@ -71,8 +66,7 @@ export function StageForm({ action, stageId, initial, formations, teachers, stag
         hint="Par exemple « 9 h 00 – 12 h 00 : atelier », ou Matin, Après-midi, Journée."
         list="details-horaires"
         autoComplete="off"
-        error={errors.scheduleDetail?.message}
-        {...register('scheduleDetail')}
+        {...field('scheduleDetail')}
       />
       <datalist id="details-horaires">
         {unique([...SCHEDULE_DETAILS], scheduleDetails).map((d) => (
@@ -80,25 +74,12 @@ export function StageForm({ action, stageId, initial, formations, teachers, stag
         ))}
       </datalist>
       <div className={s.formGrid}>
-        <Field
-          label="Capacité (places)"
-          type="number"
-          min={1}
-          max={MAX_CAPACITY}
-          inputMode="numeric"
-          error={errors.capacity?.message}
-          {...register('capacity', { valueAsNumber: true })}
-        />
-        <SelectField label="Enseignant responsable" error={errors.teacherId?.message} {...register('teacherId')}>
+        <Field label="Capacité (places)" type="number" min={1} max={MAX_CAPACITY} inputMode="numeric" {...field('capacity', { valueAsNumber: true })} />
+        <SelectField label="Enseignant responsable" options={supervisors.map((t) => ({ value: t.id, label: `${t.firstName} ${t.lastName}` }))} {...field('teacherId')}>
           <option value="">— Pas encore désigné —</option>
-          {supervisors.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.firstName} {t.lastName}
-            </option>
-          ))}
         </SelectField>
       </div>
-      <Field label="Lieu" hint="Salle, atelier, bâtiment." error={errors.place?.message} {...register('place')} />
+      <Field label="Lieu" hint="Salle, atelier, bâtiment." {...field('place')} />
       <fieldset className={s.fieldset} aria-describedby={errors.audience ? 'public-erreur' : undefined}>
         <legend>Public</legend>
         <div className={s.checks}>
@@ -114,13 +95,7 @@ export function StageForm({ action, stageId, initial, formations, teachers, stag
           </p>
         ) : null}
       </fieldset>
-      <TextAreaField
-        label="Description"
-        rows={4}
-        hint="Ce que les élèves découvriront, la tenue à prévoir…"
-        error={errors.description?.message}
-        {...register('description')}
-      />
+      <TextAreaField label="Description" rows={4} hint="Ce que les élèves découvriront, la tenue à prévoir…" {...field('description')} />
       <div className={s.actions}>
         <Button type="submit" pending={pending}>
           {editing ? 'Enregistrer les modifications' : 'Publier le stage'}

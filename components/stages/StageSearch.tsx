@@ -5,6 +5,7 @@ import { siteOrigin } from '@/lib/core/origin';
 import { env } from '@/lib/core/env';
 import { formatDay, formatHours } from '@/lib/core/format';
 import ui from '@/components/ui/ui.module.css';
+import { DataTable } from '@/components/ui/DataTable';
 import { StageStatus } from './StageTable';
 import s from './stages.module.css';
 
@@ -47,49 +48,34 @@ function StageSearchResults({ result, origin }: { result: SearchResult; origin: 
         {result.total} stage{result.total > 1 ? 's' : ''} trouvé{result.total > 1 ? 's' : ''}
         {result.truncated ? ` (les ${result.hits.length} premiers, places disponibles d’abord)` : ''}
       </h2>
-      <div style={{ overflowX: 'auto' }}>
-        <table className={s.table}>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Horaires</th>
-              <th scope="col">Formation</th>
-              <th scope="col">Lycée</th>
-              <th scope="col" className={s.num}>
-                Inscrits / capacité
-              </th>
+      <DataTable columns={['Date', 'Horaires', 'Formation', 'Lycée', { label: 'Inscrits / capacité', className: s.num }]} className={s.table}>
+        {result.hits.map((h) => {
+          const base = siteOrigin(h.site, origin, env.rootDomain);
+          return (
+            <tr key={h.id}>
+              <td className={s.nowrap}>
+                <a href={`${base}/stages/${h.id}`}>{formatDay(h.date)}</a>
+              </td>
+              <td className={s.nowrap}>{formatHours(h.startMinutes, h.endMinutes)}</td>
+              <td>
+                {h.formation.type} {h.formation.name}
+              </td>
+              <td>
+                <a href={base}>{h.site.name}</a>
+                {h.site.city ? (
+                  <>
+                    <br />
+                    <span className="muted">{h.site.city}</span>
+                  </>
+                ) : null}
+              </td>
+              <td className={s.num}>
+                {h.enrolledCount} / {h.capacity} <StageStatus r={h} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {result.hits.map((h) => {
-              const base = siteOrigin(h.site, origin, env.rootDomain);
-              return (
-                <tr key={h.id}>
-                  <td className={s.nowrap}>
-                    <a href={`${base}/stages/${h.id}`}>{formatDay(h.date)}</a>
-                  </td>
-                  <td className={s.nowrap}>{formatHours(h.startMinutes, h.endMinutes)}</td>
-                  <td>
-                    {h.formation.type} {h.formation.name}
-                  </td>
-                  <td>
-                    <a href={base}>{h.site.name}</a>
-                    {h.site.city ? (
-                      <>
-                        <br />
-                        <span className="muted">{h.site.city}</span>
-                      </>
-                    ) : null}
-                  </td>
-                  <td className={s.num}>
-                    {h.enrolledCount} / {h.capacity} <StageStatus r={h} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     </section>
   );
 }

@@ -8,7 +8,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Field } from '@/components/ui/Field';
 import { Button } from '@/components/ui/Button';
 import { Alert } from '@/components/ui/Alert';
-import { applyServerErrors } from '@/components/ui/form';
+import { NameFields, NewPasswordFields } from '@/components/ui/FieldGroups';
+import { applyServerErrors, fieldBinder } from '@/components/ui/form';
 import type { ActionResult } from '@/lib/core/action-types';
 import { acceptExistingSchema, acceptNewSchema, type AcceptExistingInput, type AcceptNewInput } from '@/lib/team/schema';
 import s from '@/components/classes/classes.module.css';
@@ -38,7 +39,7 @@ function NewAccount({ token, email, acceptNew }: Props) {
     resolver: zodResolver(acceptNewSchema),
     defaultValues: { token, lastName: '', firstName: '', password: '', passwordConfirm: '' },
   });
-  const errors = formState.errors;
+  const field = fieldBinder(register, formState.errors);
   const onSubmit = handleSubmit(async (values) => {
     setErrorMessage(null);
     const res = await acceptNew(values);
@@ -52,10 +53,8 @@ function NewAccount({ token, email, acceptNew }: Props) {
     <form onSubmit={onSubmit} noValidate className={s.narrow} aria-label="Créer mon compte">
       {error ? <Alert tone="error">{error}</Alert> : null}
       <Field label="Adresse email (identifiant de connexion)" value={email} readOnly />
-      <Field label="Nom" autoComplete="family-name" error={errors.lastName?.message} {...register('lastName')} />
-      <Field label="Prénom" autoComplete="given-name" error={errors.firstName?.message} {...register('firstName')} />
-      <Field label="Mot de passe" type="password" autoComplete="new-password" hint="Au moins 12 caractères." error={errors.password?.message} {...register('password')} />
-      <Field label="Confirmation du mot de passe" type="password" autoComplete="new-password" error={errors.passwordConfirm?.message} {...register('passwordConfirm')} />
+      <NameFields lastName={field('lastName')} firstName={field('firstName')} />
+      <NewPasswordFields password={field('password')} confirm={field('passwordConfirm')} hint="Au moins 12 caractères." />
       <Button type="submit" pending={formState.isSubmitting}>
         Je m’inscris
       </Button>
@@ -69,6 +68,7 @@ function ExistingAccount({ token, email, acceptExisting }: Props) {
     resolver: zodResolver(acceptExistingSchema),
     defaultValues: { token, password: '' },
   });
+  const field = fieldBinder(register, formState.errors);
   const onSubmit = handleSubmit(async (values) => {
     setErrorMessage(null);
     const res = await acceptExisting(values);
@@ -84,7 +84,7 @@ function ExistingAccount({ token, email, acceptExisting }: Props) {
       <p>
         Un compte utilise déjà l’adresse <strong>{email}</strong> : saisissez son mot de passe pour rejoindre l’équipe.
       </p>
-      <Field label="Mot de passe" type="password" autoComplete="current-password" error={formState.errors.password?.message} {...register('password')} />
+      <Field label="Mot de passe" type="password" autoComplete="current-password" {...field('password')} />
       <Button type="submit" pending={formState.isSubmitting}>
         Rejoindre l’équipe
       </Button>

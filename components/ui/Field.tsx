@@ -39,15 +39,27 @@ export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field({ l
   );
 });
 
-export type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & { label: ReactNode; hint?: ReactNode; error?: string };
+/** A choice of a list: its value, shown as it is or with a label. */
+type SelectOption = string | { value: string; label: ReactNode };
 
-export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField({ label, hint, error, id, children, ...rest }, ref) {
+export type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & { label: ReactNode; hint?: ReactNode; error?: string; options?: readonly SelectOption[] };
+
+/** A select with its label, hint and error; `options` come after the children (a first « Choisissez… »). */
+export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField({ label, hint, error, id, children, options = [], ...rest }, ref) {
   const auto = useId();
   const fid = id ?? auto;
   return (
     <FieldFrame label={label} hint={hint} error={error} id={fid}>
       <select ref={ref} id={fid} className={s.input} aria-invalid={error ? true : undefined} aria-describedby={describedBy(fid, hint, error)} {...rest}>
         {children}
+        {options.map((o) => {
+          const { value, label: text } = typeof o === 'string' ? { value: o, label: o } : o;
+          return (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          );
+        })}
       </select>
     </FieldFrame>
   );

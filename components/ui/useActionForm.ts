@@ -7,7 +7,7 @@ import { useRouter } from 'next/navigation';
 import { useForm, type DefaultValues, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
-import { applyServerErrors } from '@/components/ui/form';
+import { applyServerErrors, fieldBinder } from '@/components/ui/form';
 import type { ActionResult } from '@/lib/core/action-types';
 
 /** What a form tells the person after sending: shown by <FormMessage>. */
@@ -44,5 +44,6 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
     if (next) router.push(next);
     router.refresh();
   });
-  return { form, onSubmit, message, setMessage, errors: form.formState.errors, pending: form.formState.isSubmitting };
+  const errors = form.formState.errors;
+  return { form, onSubmit, message, setMessage, errors, field: fieldBinder(form.register, errors), pending: form.formState.isSubmitting };
 }

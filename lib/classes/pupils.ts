@@ -139,19 +139,25 @@ export async function saveGuardians(tx: Tx, pupilId: string, guardians: Guardian
   return filled.length;
 }
 
+/** Someone (staff, or the pupil) replaces a pupil's guardians: saved, and recorded in the trail. */
+export async function replaceGuardians(tx: Tx, by: { actorId: string; establishmentId: string | null; pupilId: string }, guardians: GuardianInput[]) {
+  const count = await saveGuardians(tx, by.pupilId, guardians);
+  await recordAudit(tx, {
+    actorId: by.actorId,
+    action: 'pupil.guardians',
+    establishmentId: by.establishmentId,
+    targetType: 'Pupil',
+    targetId: by.pupilId,
+    data: { count },
+  });
+  return count;
+}
+
 /** Staff fill in or correct the guardians of a pupil in their reach. */
 export async function updateGuardians(scope: PupilScope, input: { pupilId: string; guardians: GuardianInput[] }) {
   return prisma.$transaction(async (tx) => {
     const pupil = await findPupil(tx, scope, input.pupilId);
-    const count = await saveGuardians(tx, pupil.id, input.guardians);
-    await recordAudit(tx, {
-      actorId: scope.actorId,
-      action: 'pupil.guardians',
-      establishmentId: scope.establishmentId,
-      targetType: 'Pupil',
-      targetId: pupil.id,
-      data: { count },
-    });
+    const count = await replaceGuardians(tx, { actorId: scope.actorId, establishmentId: scope.establishmentId, pupilId: pupil.id }, input.guardians);
     return { id: pupil.id, count };
   });
 }

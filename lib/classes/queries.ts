@@ -16,12 +16,18 @@ const byClassName = <T extends { name: string }>(a: T, b: T) => collator.compare
 const byPupilName = <T extends { lastName: string | null; firstName: string | null }>(a: T, b: T) =>
   collator.compare(`${a.lastName ?? ''} ${a.firstName ?? ''}`, `${b.lastName ?? ''} ${b.firstName ?? ''}`);
 
+/** What every pupil list and page shows of a pupil, and of their guardians. */
+const PUPIL_FIELDS = { id: true, firstName: true, lastName: true, birthDate: true, level: true } as const;
+const GUARDIANS = { orderBy: { rank: 'asc' }, select: { rank: true, lastName: true, firstName: true, email: true, phone: true } } as const;
+/** A class's professeurs principaux, as the class lists name them. */
+const TEACHERS = { select: { membership: { select: { id: true, user: { select: { firstName: true, lastName: true, login: true } } } } } } as const;
+
 export async function listClasses(establishmentId: string) {
   const rows = await prisma.classRoom.findMany({
     where: { establishmentId },
     include: {
       _count: { select: { pupils: true } },
-      teachers: { select: { membership: { select: { id: true, user: { select: { firstName: true, lastName: true, login: true } } } } } },
+      teachers: TEACHERS,
     },
   });
   return rows
@@ -51,16 +57,12 @@ export async function getClassDetail(establishmentId: string, classRoomId: strin
         // Nobody's pupils without a reach; a PP's reach only holds the pupils of their classes.
         where: reach && reach.establishmentId === establishmentId ? pupilsInReach(reach) : { id: { in: [] } },
         select: {
-          id: true,
-          firstName: true,
-          lastName: true,
-          birthDate: true,
-          level: true,
+          ...PUPIL_FIELDS,
           _count: { select: { guardians: true } },
           user: { select: { login: true, status: true } },
         },
       },
-      teachers: { select: { membership: { select: { id: true, user: { select: { firstName: true, lastName: true, login: true } } } } } },
+      teachers: TEACHERS,
     },
   });
   if (!room) return null;
@@ -117,7 +119,7 @@ export async function ownClassOptions(reach: PupilReach) {
 export async function pupilsWithoutClass(reach: PupilReach) {
   const rows = await prisma.pupil.findMany({
     where: { establishmentId: reach.establishmentId, classRoomId: null, anonymisedAt: null },
-    select: { id: true, firstName: true, lastName: true, birthDate: true, level: true, createdAt: true },
+    select: { ...PUPIL_FIELDS, createdAt: true },
   });
   return rows.sort(byPupilName);
 }
@@ -138,16 +140,12 @@ export async function getPupilDetail(reach: PupilReach, pupilId: string) {
   return prisma.pupil.findFirst({
     where: { id: pupilId, ...pupilsInReach(reach) },
     select: {
-      id: true,
-      firstName: true,
-      lastName: true,
-      birthDate: true,
-      level: true,
+      ...PUPIL_FIELDS,
       schoolYear: true,
       createdAt: true,
       classRoom: { select: { id: true, name: true } },
       user: { select: { login: true, email: true, status: true } },
-      guardians: { orderBy: { rank: 'asc' }, select: { rank: true, lastName: true, firstName: true, email: true, phone: true } },
+      guardians: GUARDIANS,
     },
   });
 }
@@ -169,7 +167,7 @@ export function ownPupil(pupilId: string) {
       level: true,
       establishment: { select: { name: true, city: true } },
       classRoom: { select: { name: true } },
-      guardians: { orderBy: { rank: 'asc' }, select: { rank: true, lastName: true, firstName: true, email: true, phone: true } },
+      guardians: GUARDIANS,
     },
   });
 }

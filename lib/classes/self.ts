@@ -4,7 +4,7 @@ import { prisma } from '../core/db.ts';
 import { conflict, notFound } from '../core/errors.ts';
 import { pupilSignUpReadiness } from '../team/establishments.ts';
 import { recordAudit } from '../audit/service.ts';
-import { saveGuardians } from './pupils.ts';
+import { replaceGuardians } from './pupils.ts';
 import type { GuardianInput } from './schema.ts';
 import { classOfCode } from './signup.ts';
 
@@ -48,15 +48,7 @@ export async function updateOwnGuardians(self: PupilSelf, input: { guardians: Gu
   return prisma.$transaction(async (tx) => {
     const pupil = await tx.pupil.findFirst({ where: { id: self.pupilId, userId: self.userId, anonymisedAt: null }, select: { id: true, establishmentId: true } });
     if (!pupil) throw notFound('Élève');
-    const count = await saveGuardians(tx, pupil.id, input.guardians);
-    await recordAudit(tx, {
-      actorId: self.userId,
-      action: 'pupil.guardians',
-      establishmentId: pupil.establishmentId,
-      targetType: 'Pupil',
-      targetId: pupil.id,
-      data: { count },
-    });
+    const count = await replaceGuardians(tx, { actorId: self.userId, establishmentId: pupil.establishmentId, pupilId: pupil.id }, input.guardians);
     return { count };
   });
 }

@@ -54,7 +54,7 @@ export const ANNUAIRE_COLUMNS = {
   vocational: 'Voie_professionnelle',
   phone: 'Telephone',
   website: 'Web',
-  email: 'Mail',
+  directoryEmail: 'Mail',
   ulis: 'ULIS',
   segpa: 'Segpa',
   lyceeDesMetiers: 'Lycee_des_metiers',
@@ -62,9 +62,14 @@ export const ANNUAIRE_COLUMNS = {
   longitude: 'longitude',
   openedOn: 'date_ouverture',
   state: 'etat',
-  nature: 'libelle_nature',
+  natureLabel: 'libelle_nature',
 } as const;
 type Column = keyof typeof ANNUAIRE_COLUMNS;
+
+/** The row's fields copied from the column of the same key, by how each is read. */
+const TEXT_FIELDS = ['natureLabel', 'address1', 'address2', 'address3', 'postalCode', 'city', 'cityCode', 'phone', 'directoryEmail', 'website'] as const;
+const FLAG_FIELDS = ['vocational', 'lyceeDesMetiers', 'segpa', 'ulis'] as const;
+const NUMBER_FIELDS = ['latitude', 'longitude'] as const;
 
 /** The error thrown when the header is not the annuaire's. */
 export class AnnuaireFormatError extends Error {
@@ -125,6 +130,11 @@ const isoDate = (v: string | undefined) => {
   return /^\d{4}-\d{2}-\d{2}$/.test(t) && !Number.isNaN(Date.parse(`${t}T00:00:00Z`)) ? t : null;
 };
 
+/** The fields `keys`, each read from its column by `as`. */
+function readFields<K extends Column, T>(keys: readonly K[], get: (c: Column) => string | undefined, as: (v: string | undefined) => T): Record<K, T> {
+  return Object.fromEntries(keys.map((k) => [k, as(get(k))])) as Record<K, T>;
+}
+
 /** Maps one record (already known to have the header's column count). */
 function toEvent(line: number, f: string[], col: Record<Column, number>): AnnuaireEvent {
   const get = (c: Column) => f[col[c]];
@@ -148,24 +158,11 @@ function toEvent(line: number, f: string[], col: Record<Column, number>): Annuai
       name,
       kind,
       isPublic: (get('status') ?? '').trim() === 'Public',
-      natureLabel: text(get('nature')),
-      address1: text(get('address1')),
-      address2: text(get('address2')),
-      address3: text(get('address3')),
-      postalCode: text(get('postalCode')),
-      city: text(get('city')),
-      cityCode: text(get('cityCode')),
+      ...readFields(TEXT_FIELDS, get, text),
       departmentCode: dep,
       academyCode: academy?.code ?? null,
-      phone: text(get('phone')),
-      directoryEmail: text(get('email')),
-      website: text(get('website')),
-      vocational: flag(get('vocational')),
-      lyceeDesMetiers: flag(get('lyceeDesMetiers')),
-      segpa: flag(get('segpa')),
-      ulis: flag(get('ulis')),
-      latitude: number(get('latitude')),
-      longitude: number(get('longitude')),
+      ...readFields(FLAG_FIELDS, get, flag),
+      ...readFields(NUMBER_FIELDS, get, number),
       open: (get('state') ?? '').trim() === 'OUVERT',
       openedOn: isoDate(get('openedOn')),
     },

@@ -2,6 +2,7 @@
 // platform's own host: /invitation-plateforme/<raw token>; only the token's SHA-256 is stored.
 import { createElement } from 'react';
 import { prisma } from '../core/db.ts';
+import type { Tx } from '../core/db.ts';
 import { env } from '../core/env.ts';
 import { conflict, forbidden, AppError } from '../core/errors.ts';
 import { hashPassword } from '../core/password.ts';
@@ -86,6 +87,11 @@ async function usable(raw: string, siteId: string, now: Date) {
   return { ...view.link, accountExists: view.accountExists };
 }
 
+/** The trail entry of an accepted invitation (by an existing account, or a new one). */
+function auditAcceptance(tx: Tx, actorId: string, siteId: string, inv: { id: string; siteRole: string }, extra: Record<string, unknown> = {}) {
+  return recordAudit(tx, { actorId, action: 'site-invitation.accept', siteId, targetType: 'Invitation', targetId: inv.id, data: { role: inv.siteRole, ...extra } });
+}
+
 /** A signed-in person accepts: the invitation must be addressed to their own email. */
 export async function acceptSiteInvitation(input: { raw: string; siteId: string; user: { id: string; email: string | null }; now?: Date }) {
   const now = input.now ?? clock.now();
@@ -101,14 +107,7 @@ export async function acceptSiteInvitation(input: { raw: string; siteId: string;
       create: { siteId: input.siteId, userId: input.user.id, role: inv.siteRole },
       update: { role: inv.siteRole },
     });
-    await recordAudit(tx, {
-      actorId: input.user.id,
-      action: 'site-invitation.accept',
-      siteId: input.siteId,
-      targetType: 'Invitation',
-      targetId: inv.id,
-      data: { role: inv.siteRole },
-    });
+    await auditAcceptance(tx, input.user.id, input.siteId, inv);
     return { role: inv.siteRole };
   });
 }
@@ -145,14 +144,7 @@ export async function createAccountFromInvitation(input: {
       select: { id: true, email: true },
     });
     await tx.siteMembership.create({ data: { siteId: input.siteId, userId: user.id, role: inv.siteRole } });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: 'site-invitation.accept',
-      siteId: input.siteId,
-      targetType: 'Invitation',
-      targetId: inv.id,
-      data: { role: inv.siteRole, newAccount: true },
-    });
+    await auditAcceptance(tx, user.id, input.siteId, inv, { newAccount: true });
     return { userId: user.id, email: inv.email, role: inv.siteRole };
   });
 }

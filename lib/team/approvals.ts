@@ -17,19 +17,24 @@ async function findMembership(tx: Tx, scope: Scope, membershipId: string) {
   return m;
 }
 
+/** The trail entry of the head's decision on a membership. */
+function auditMembership(tx: Tx, scope: Scope, action: string, m: { id: string; role: string }, withRole = true) {
+  return recordAudit(tx, {
+    actorId: scope.actorId,
+    action,
+    establishmentId: scope.establishmentId,
+    targetType: 'Membership',
+    targetId: m.id,
+    data: withRole ? { role: m.role } : undefined,
+  });
+}
+
 export async function approveMembership(scope: Scope, input: { membershipId: string; origin: string; now?: Date }) {
   return prisma.$transaction(async (tx) => {
     const m = await findMembership(tx, scope, input.membershipId);
     if (m.status !== 'PENDING') throw conflict(m.status === 'ACTIVE' ? "Cette personne fait déjà partie de l'équipe." : 'Cette demande a été refusée ou retirée.');
     await tx.membership.update({ where: { id: m.id }, data: { status: 'ACTIVE', approvedAt: input.now ?? clock.now(), approvedById: scope.actorId } });
-    await recordAudit(tx, {
-      actorId: scope.actorId,
-      action: 'membership.approve',
-      establishmentId: scope.establishmentId,
-      targetType: 'Membership',
-      targetId: m.id,
-      data: { role: m.role },
-    });
+    await auditMembership(tx, scope, 'membership.approve', m);
     if (m.user.email) {
       await enqueueEmail(tx, {
         template: 'staff-approved',
@@ -52,7 +57,7 @@ export async function refuseMembership(scope: Scope, input: { membershipId: stri
     const m = await findMembership(tx, scope, input.membershipId);
     if (m.status !== 'PENDING') throw conflict("Cette demande n'est plus en attente.");
     await tx.membership.update({ where: { id: m.id }, data: { status: 'REVOKED' } });
-    await recordAudit(tx, { actorId: scope.actorId, action: 'membership.refuse', establishmentId: scope.establishmentId, targetType: 'Membership', targetId: m.id });
+    await auditMembership(tx, scope, 'membership.refuse', m, false);
     return { id: m.id };
   });
 }
@@ -66,14 +71,7 @@ export async function removeMember(scope: Scope, input: { membershipId: string }
     if (m.status !== 'ACTIVE') throw conflict("Cette personne ne fait pas partie de l'équipe active.");
     await tx.classTeacher.deleteMany({ where: { membershipId: m.id } });
     await tx.membership.update({ where: { id: m.id }, data: { status: 'REVOKED' } });
-    await recordAudit(tx, {
-      actorId: scope.actorId,
-      action: 'membership.revoke',
-      establishmentId: scope.establishmentId,
-      targetType: 'Membership',
-      targetId: m.id,
-      data: { role: m.role },
-    });
+    await auditMembership(tx, scope, 'membership.revoke', m);
     return { id: m.id };
   });
 }

@@ -3,20 +3,20 @@ import { z } from 'zod';
 import { PASSWORD_MESSAGES, emailSchema, passwordSchema } from '../accounts/schema.ts';
 import { isAcademicAddress } from '../reference/academies.ts';
 import { personName } from '../core/text.ts';
+import { STAFF_ROLE_LABELS } from '../core/permissions.ts';
 
-/** « Fonction » in the staff sign-up form → the membership's role. The principal registers the collège itself. */
-export const STAFF_FUNCTIONS = [
-  { role: 'MAIN_TEACHER', label: 'Professeur principal' },
-  { role: 'TEACHER', label: 'Enseignant' },
-  { role: 'CPE', label: "Conseiller principal d'éducation (CPE)" },
-  { role: 'COUNSELOR', label: "Conseiller d'orientation (Psy-EN)" },
-  { role: 'SECRETARY', label: 'Secrétariat' },
-  { role: 'DEPUTY', label: "Chef d'établissement adjoint" },
-] as const;
-export type InvitableRole = (typeof STAFF_FUNCTIONS)[number]['role'];
-const ROLES = STAFF_FUNCTIONS.map((f) => f.role) as [InvitableRole, ...InvitableRole[]];
+/** The roles staff sign up or are invited with; the principal registers the collège itself. */
+const INVITABLE_ROLES = ['MAIN_TEACHER', 'TEACHER', 'CPE', 'COUNSELOR', 'SECRETARY', 'DEPUTY'] as const;
+export type InvitableRole = (typeof INVITABLE_ROLES)[number];
+const ROLES = [...INVITABLE_ROLES] as [InvitableRole, ...InvitableRole[]];
 
-export const roleLabel = (role: string) => STAFF_FUNCTIONS.find((f) => f.role === role)?.label ?? (role === 'PRINCIPAL' ? "Chef d'établissement" : role);
+/** The team forms' words for a role: the collège's labels, the CPE's and the Psy-EN's with the usual abbreviation. */
+const FORM_LABELS: Record<string, string> = { ...STAFF_ROLE_LABELS, CPE: "Conseiller principal d'éducation (CPE)", COUNSELOR: "Conseiller d'orientation (Psy-EN)" };
+
+/** « Fonction » in the staff sign-up and invitation forms → the membership's role. */
+export const STAFF_FUNCTIONS = INVITABLE_ROLES.map((role) => ({ value: role, label: FORM_LABELS[role] }));
+
+export const roleLabel = (role: string) => (Object.hasOwn(FORM_LABELS, role) ? FORM_LABELS[role] : role);
 
 export const ACADEMIC_MESSAGE = "Utilisez votre adresse académique (par exemple prenom.nom@ac-rennes.fr) : elle prouve que vous faites partie de l'Éducation nationale.";
 

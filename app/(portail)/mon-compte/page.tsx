@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ListSection } from '@/components/ui/ListSection';
 import { ChangePasswordForm } from '@/components/accounts/ChangePasswordForm';
 import { accountSummary } from '@/lib/accounts/queries';
 import { requireUser } from '@/lib/core/guards';
@@ -36,19 +37,14 @@ export default async function MyAccountPage() {
           ) : null}
         </dl>
       </section>
-      {account.memberships.length ? (
-        <section aria-labelledby="etablissements">
-          <h2 id="etablissements">Mes établissements</h2>
-          <ul>
-            {account.memberships.map((m) => (
-              <li key={m.id}>
-                {m.establishment} ({m.uai}) — {STAFF_ROLE_LABELS[m.role]}
-                {m.function && m.function !== STAFF_ROLE_LABELS[m.role] ? `, ${m.function}` : ''} : {MEMBERSHIP_STATUS[m.status]}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <ListSection id="etablissements" title="Mes établissements" items={account.memberships}>
+        {(m) => (
+          <li key={m.id}>
+            {m.establishment} ({m.uai}) — {STAFF_ROLE_LABELS[m.role]}
+            {m.function && m.function !== STAFF_ROLE_LABELS[m.role] ? `, ${m.function}` : ''} : {MEMBERSHIP_STATUS[m.status]}
+          </li>
+        )}
+      </ListSection>
       <section aria-labelledby="mot-de-passe">
         <h2 id="mot-de-passe">Modifier mon mot de passe</h2>
         <ChangePasswordForm />

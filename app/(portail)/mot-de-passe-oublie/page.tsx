@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AccountLinks } from '@/components/accounts/AccountLinks';
 import { ForgotPasswordForm } from '@/components/accounts/ForgotPasswordForm';
 
 export const metadata: Metadata = { title: 'Mot de passe oublié' };
@@ -10,14 +10,7 @@ export default function ForgotPasswordPage() {
       <h1>Mot de passe oublié ?</h1>
       <p>Veuillez renseigner votre adresse Email afin de recevoir le lien de réinitialisation de votre mot de passe.</p>
       <ForgotPasswordForm />
-      <ul>
-        <li>
-          <Link href="/connexion">Retour à la connexion</Link>
-        </li>
-        <li>
-          <Link href="/identifiant-oublie">Vous ne connaissez pas votre identifiant ?</Link>
-        </li>
-      </ul>
+      <AccountLinks links={['signIn', 'forgotLogin']} />
     </div>
   );
 }

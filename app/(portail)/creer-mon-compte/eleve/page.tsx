@@ -1,40 +1,25 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { connection } from 'next/server';
 import { Alert } from '@/components/ui/Alert';
 import { CodeEntry } from '@/components/classes/CodeEntry';
 import { PupilSignUpForm } from '@/components/classes/PupilSignUpForm';
 import { CollegeSearch } from '@/components/team/CollegeSearch';
+import { ChosenCollege, collegeSearchOf, SignUpFrame, type CollegeSearchParams } from '@/components/team/SignUpFrame';
 import { signUpPupilAction } from '@/lib/classes/pupil-actions';
 import { pupilSignUpCollege } from '@/lib/classes/queries';
 import { searchColleges } from '@/lib/team/queries';
-import { firstParam } from '@/lib/core/text';
 
 export const metadata: Metadata = { title: 'Inscription des élèves' };
 const PATH = '/creer-mon-compte/eleve';
 
-export default async function PupilSignUpPage({ searchParams }: { searchParams: Promise<{ q?: string | string[]; uai?: string | string[] }> }) {
-  await connection();
-  const sp = await searchParams;
-  const [q, uai] = [firstParam(sp.q, 100), firstParam(sp.uai, 20)];
+export default async function PupilSignUpPage({ searchParams }: { searchParams: CollegeSearchParams }) {
+  const { q, uai } = await collegeSearchOf(searchParams);
   const { college, readiness } = await pupilSignUpCollege(uai);
   // No list of the collège's classes here: the class code is the only way into a class.
   return (
-    <div className="stack">
-      <p>
-        <Link href="/creer-mon-compte">← Créer mon compte</Link>
-      </p>
-      <h1>Je suis élève</h1>
+    <SignUpFrame title="Je suis élève">
       {college && readiness?.open ? (
         <>
-          <section className="card" aria-label="Votre collège">
-            <p style={{ margin: 0 }}>
-              <strong>{college.name}</strong> — {college.postalCode} {college.city}
-            </p>
-            <p style={{ margin: 0 }}>
-              <Link href={PATH}>Changer de collège</Link>
-            </p>
-          </section>
+          <ChosenCollege college={college} label="Votre collège" change="Changer de collège" href={PATH} />
           <PupilSignUpForm target={{ kind: 'establishment', uai: college.uai, establishmentName: college.name }} action={signUpPupilAction} />
         </>
       ) : (
@@ -61,6 +46,6 @@ export default async function PupilSignUpPage({ searchParams }: { searchParams: 
           </section>
         </>
       )}
-    </div>
+    </SignUpFrame>
   );
 }

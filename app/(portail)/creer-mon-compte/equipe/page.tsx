@@ -1,40 +1,23 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { connection } from 'next/server';
 import { Alert } from '@/components/ui/Alert';
 import { CollegeSearch } from '@/components/team/CollegeSearch';
+import { ChosenCollege, collegeSearchOf, SignUpFrame, type CollegeSearchParams } from '@/components/team/SignUpFrame';
 import { StaffSignUpForm } from '@/components/team/StaffSignUpForm';
 import { signUpStaffAction } from '@/lib/team/actions';
 import { TEAM_CLOSED_MESSAGE } from '@/lib/team/establishments';
 import { searchColleges, staffSignUpCollege } from '@/lib/team/queries';
-import { firstParam } from '@/lib/core/text';
 
 export const metadata: Metadata = { title: 'Inscription de l’équipe pédagogique' };
 const PATH = '/creer-mon-compte/equipe';
 
-type Search = { searchParams: Promise<{ q?: string | string[]; uai?: string | string[] }> };
-
-export default async function StaffSignUpPage({ searchParams }: Search) {
-  await connection();
-  const sp = await searchParams;
-  const [q, uai] = [firstParam(sp.q, 100), firstParam(sp.uai, 20)];
+export default async function StaffSignUpPage({ searchParams }: { searchParams: CollegeSearchParams }) {
+  const { q, uai } = await collegeSearchOf(searchParams);
   const { college, open } = await staffSignUpCollege(uai);
   return (
-    <div className="stack">
-      <p>
-        <Link href="/creer-mon-compte">← Créer mon compte</Link>
-      </p>
-      <h1>Je suis membre de l’équipe pédagogique</h1>
+    <SignUpFrame title="Je suis membre de l’équipe pédagogique">
       {college && open ? (
         <>
-          <section className="card" aria-label="Votre établissement">
-            <p style={{ margin: 0 }}>
-              <strong>{college.name}</strong> — {college.postalCode} {college.city} <span className="muted">(UAI {college.uai})</span>
-            </p>
-            <p style={{ margin: 0 }}>
-              <Link href={PATH}>Changer d’établissement</Link>
-            </p>
-          </section>
+          <ChosenCollege college={college} label="Votre établissement" change="Changer d’établissement" href={PATH} showUai />
           <StaffSignUpForm uai={college.uai} establishmentName={college.name} action={signUpStaffAction} />
         </>
       ) : (
@@ -49,6 +32,6 @@ export default async function StaffSignUpPage({ searchParams }: Search) {
           <CollegeSearch action={PATH} q={q} results={q ? await searchColleges(q) : null} />
         </>
       )}
-    </div>
+    </SignUpFrame>
   );
 }

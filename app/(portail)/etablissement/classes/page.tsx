@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { Alert } from '@/components/ui/Alert';
+import { DataTable } from '@/components/ui/DataTable';
 import { ClassForm } from '@/components/classes/ClassForm';
 import { ClassRowActions } from '@/components/classes/ClassRowActions';
 import { EstablishmentTabs } from '@/components/classes/EstablishmentTabs';
@@ -46,40 +47,25 @@ export default async function ClassesPage() {
         {classes.length === 0 ? (
           <p>Aucune classe pour l’instant. Ajoutez vos classes ci-dessus : les élèves pourront ensuite s’inscrire dans la leur.</p>
         ) : (
-          <div className={s.tableWrap}>
-            <table className={s.table}>
-              <thead>
-                <tr>
-                  <th scope="col">Classe</th>
-                  <th scope="col">Filière / niveau</th>
-                  {years.size > 1 ? <th scope="col">Année</th> : null}
-                  <th scope="col">Élèves</th>
-                  <th scope="col">Professeur(s) principal(aux)</th>
-                  <th scope="col">Code d’inscription</th>
-                  <th scope="col">Actions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {classes.map((c) => (
-                  <tr key={c.id} data-class={c.name}>
-                    <td>
-                      <Link href={`/etablissement/classes/${c.id}`}>{c.name}</Link>
-                    </td>
-                    <td>{c.level}</td>
-                    {years.size > 1 ? <td>{schoolYearLabel(c.schoolYear)}</td> : null}
-                    <td>{c.pupils}</td>
-                    <td>{c.teachers.length ? c.teachers.map((t) => t.name).join(', ') : <span className="muted">Aucun</span>}</td>
-                    <td>
-                      <span className={s.code}>{formatJoinCode(c.joinCode)}</span>
-                    </td>
-                    <td>
-                      <ClassRowActions classRoom={c} updateAction={updateClassAction} deleteAction={deleteClassAction} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={['Classe', 'Filière / niveau', years.size > 1 && 'Année', 'Élèves', 'Professeur(s) principal(aux)', 'Code d’inscription', 'Actions']}>
+            {classes.map((c) => (
+              <tr key={c.id} data-class={c.name}>
+                <td>
+                  <Link href={`/etablissement/classes/${c.id}`}>{c.name}</Link>
+                </td>
+                <td>{c.level}</td>
+                {years.size > 1 ? <td>{schoolYearLabel(c.schoolYear)}</td> : null}
+                <td>{c.pupils}</td>
+                <td>{c.teachers.length ? c.teachers.map((t) => t.name).join(', ') : <span className="muted">Aucun</span>}</td>
+                <td>
+                  <span className={s.code}>{formatJoinCode(c.joinCode)}</span>
+                </td>
+                <td>
+                  <ClassRowActions classRoom={c} updateAction={updateClassAction} deleteAction={deleteClassAction} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { DataTable } from '@/components/ui/DataTable';
 import { EstablishmentTabs } from '@/components/classes/EstablishmentTabs';
 import { UnassignedPupils } from '@/components/classes/UnassignedPupils';
-import s from '@/components/classes/classes.module.css';
 import { pupilAccess, pupilReachOf } from '@/lib/classes/access';
 import { detachPupilAction, movePupilsAction } from '@/lib/classes/actions';
 import { classOptions, listPupilsInClasses, ownClassOptions, pupilsWithoutClass } from '@/lib/classes/queries';
@@ -77,28 +77,18 @@ export default async function PupilsPage() {
         {rows.length === 0 ? (
           <p>Aucun élève inscrit dans une classe pour l’instant.</p>
         ) : (
-          <div className={s.tableWrap}>
-            <table className={s.table}>
-              <thead>
-                <tr>
-                  <th scope="col">Élève</th>
-                  <th scope="col">Classe</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <Link href={`/etablissement/eleves/${p.id}`}>{listName(p, 'Élève anonymisé')}</Link>
-                    </td>
-                    <td>
-                      <Link href={`/etablissement/classes/${p.classRoom.id}`}>{p.classRoom.name}</Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={['Élève', 'Classe']}>
+            {rows.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link href={`/etablissement/eleves/${p.id}`}>{listName(p, 'Élève anonymisé')}</Link>
+                </td>
+                <td>
+                  <Link href={`/etablissement/classes/${p.classRoom.id}`}>{p.classRoom.name}</Link>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { ActionButton } from '@/components/ui/ActionButton';
+import { DataTable } from '@/components/ui/DataTable';
+import { ListSection } from '@/components/ui/ListSection';
 import { EstablishmentTabs } from '@/components/classes/EstablishmentTabs';
 import { InviteForm } from '@/components/team/InviteForm';
 import s from '@/components/classes/classes.module.css';
@@ -48,156 +50,141 @@ export default async function TeamPage() {
         </section>
       ) : null}
       {canApprove ? (
-        <section aria-labelledby="attente">
-          <h2 id="attente">Inscriptions à approuver ({team.pending.length})</h2>
-          {team.pending.length === 0 ? (
-            <p>Personne n’attend votre approbation.</p>
-          ) : (
-            <ul className={s.results}>
-              {team.pending.map((p) => (
-                <li key={p.id} data-pending={p.email ?? ''}>
-                  <div>
-                    <strong>{p.name}</strong> — {roleLabel(p.role)}
-                    <br />
-                    <span className="muted">
-                      {p.email} · inscrit(e) le {day(p.since)}
-                    </span>{' '}
-                    {p.emailConfirmed ? <span className={s.tag}>Adresse confirmée</span> : <span className={`${s.tag} ${s.tagWarn}`}>Adresse pas encore confirmée</span>}
-                  </div>
-                  <div className={s.actions}>
-                    <ActionButton
-                      action={approveMembershipAction}
-                      input={{ membershipId: p.id }}
-                      label={
-                        <>
-                          Approuver<span className="visually-hidden"> {p.name}</span>
-                        </>
-                      }
-                      variant="primary"
-                    />
-                    <ActionButton
-                      action={refuseMembershipAction}
-                      input={{ membershipId: p.id }}
-                      label={
-                        <>
-                          Refuser<span className="visually-hidden"> {p.name}</span>
-                        </>
-                      }
-                      confirm={`Refuser l’inscription de ${p.name} ? Cette personne n’aura pas accès à votre établissement.`}
-                      confirmLabel="Refuser l’inscription"
-                    />
-                  </div>
-                </li>
-              ))}
-            </ul>
+        <ListSection
+          id="attente"
+          title={`Inscriptions à approuver (${team.pending.length})`}
+          items={team.pending}
+          empty="Personne n’attend votre approbation."
+          listClassName={s.results}
+        >
+          {(p) => (
+            <li key={p.id} data-pending={p.email ?? ''}>
+              <div>
+                <strong>{p.name}</strong> — {roleLabel(p.role)}
+                <br />
+                <span className="muted">
+                  {p.email} · inscrit(e) le {day(p.since)}
+                </span>{' '}
+                {p.emailConfirmed ? <span className={s.tag}>Adresse confirmée</span> : <span className={`${s.tag} ${s.tagWarn}`}>Adresse pas encore confirmée</span>}
+              </div>
+              <div className={s.actions}>
+                <ActionButton
+                  action={approveMembershipAction}
+                  input={{ membershipId: p.id }}
+                  label={
+                    <>
+                      Approuver<span className="visually-hidden"> {p.name}</span>
+                    </>
+                  }
+                  variant="primary"
+                />
+                <ActionButton
+                  action={refuseMembershipAction}
+                  input={{ membershipId: p.id }}
+                  label={
+                    <>
+                      Refuser<span className="visually-hidden"> {p.name}</span>
+                    </>
+                  }
+                  confirm={`Refuser l’inscription de ${p.name} ? Cette personne n’aura pas accès à votre établissement.`}
+                  confirmLabel="Refuser l’inscription"
+                />
+              </div>
+            </li>
           )}
-        </section>
+        </ListSection>
       ) : null}
       <section aria-labelledby="membres">
         <h2 id="membres">Membres de l’équipe ({team.members.length})</h2>
-        <div className={s.tableWrap}>
-          <table className={s.table}>
-            <thead>
-              <tr>
-                <th scope="col">Nom</th>
-                <th scope="col">Fonction</th>
-                <th scope="col">Adresse email</th>
-                <th scope="col">Professeur principal de</th>
-                {canApprove ? <th scope="col">Actions</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {team.members.map((m) => (
-                <tr key={m.id} data-member={m.email ?? ''}>
-                  <td>
-                    {m.name}
-                    {m.userId === actor.user?.id ? <span className="muted"> (vous)</span> : null}
-                  </td>
-                  <td>{roleLabel(m.role)}</td>
-                  <td>{m.email}</td>
-                  <td>
-                    {m.classes.length ? (
-                      m.classes.map((c, i) => (
-                        <span key={c.id}>
-                          {i ? ', ' : ''}
-                          <Link href={`/etablissement/classes/${c.id}`}>{c.name}</Link>
-                        </span>
-                      ))
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
-                  {canApprove ? (
-                    <td>
-                      {m.role !== 'PRINCIPAL' && m.userId !== actor.user?.id ? (
-                        <ActionButton
-                          action={removeMemberAction}
-                          input={{ membershipId: m.id }}
-                          label={
-                            <>
-                              Retirer<span className="visually-hidden"> {m.name}</span>
-                            </>
-                          }
-                          confirm={`Retirer ${m.name} de l’équipe ? Son compte est conservé, mais il (elle) n’aura plus accès à votre établissement.`}
-                          confirmLabel="Retirer de l’équipe"
-                        />
-                      ) : null}
-                    </td>
+        <DataTable columns={['Nom', 'Fonction', 'Adresse email', 'Professeur principal de', canApprove && 'Actions']}>
+          {team.members.map((m) => (
+            <tr key={m.id} data-member={m.email ?? ''}>
+              <td>
+                {m.name}
+                {m.userId === actor.user?.id ? <span className="muted"> (vous)</span> : null}
+              </td>
+              <td>{roleLabel(m.role)}</td>
+              <td>{m.email}</td>
+              <td>
+                {m.classes.length ? (
+                  m.classes.map((c, i) => (
+                    <span key={c.id}>
+                      {i ? ', ' : ''}
+                      <Link href={`/etablissement/classes/${c.id}`}>{c.name}</Link>
+                    </span>
+                  ))
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
+              {canApprove ? (
+                <td>
+                  {m.role !== 'PRINCIPAL' && m.userId !== actor.user?.id ? (
+                    <ActionButton
+                      action={removeMemberAction}
+                      input={{ membershipId: m.id }}
+                      label={
+                        <>
+                          Retirer<span className="visually-hidden"> {m.name}</span>
+                        </>
+                      }
+                      confirm={`Retirer ${m.name} de l’équipe ? Son compte est conservé, mais il (elle) n’aura plus accès à votre établissement.`}
+                      confirmLabel="Retirer de l’équipe"
+                    />
                   ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
       </section>
       {canInvite ? (
-        <section aria-labelledby="invitations">
-          <h2 id="invitations">Invitations en cours ({team.invitations.length})</h2>
-          {team.invitations.length === 0 ? (
-            <p>Aucune invitation en attente.</p>
-          ) : (
-            <ul className={s.results}>
-              {team.invitations.map((i) => (
-                <li key={i.id} data-invitation={i.email}>
-                  <div>
-                    <strong>{i.email}</strong> — {roleLabel(i.role ?? '')}
-                    {i.fromAccessRequest ? ' (demande de création de compte)' : ''}
-                    <br />
-                    <span className="muted">Envoyée le {day(i.createdAt)} · </span>
-                    {i.expired ? (
-                      <span className={`${s.tag} ${s.tagWarn}`}>Expirée le {day(i.expiresAt)}</span>
-                    ) : (
-                      <span className="muted">valable jusqu’au {day(i.expiresAt)}</span>
-                    )}
-                  </div>
-                  <div className={s.actions}>
-                    <ActionButton
-                      action={resendInvitationAction}
-                      input={{ invitationId: i.id }}
-                      label={
-                        <>
-                          Renvoyer<span className="visually-hidden"> l’invitation à {i.email}</span>
-                        </>
-                      }
-                      success="Invitation renvoyée : l’ancien lien ne fonctionne plus."
-                    />
-                    <ActionButton
-                      action={revokeInvitationAction}
-                      input={{ invitationId: i.id }}
-                      label={
-                        <>
-                          Annuler<span className="visually-hidden"> l’invitation à {i.email}</span>
-                        </>
-                      }
-                      confirm={`Annuler l’invitation envoyée à ${i.email} ? Le lien ne fonctionnera plus.`}
-                      confirmLabel="Annuler l’invitation"
-                    />
-                  </div>
-                </li>
-              ))}
-            </ul>
+        <ListSection
+          id="invitations"
+          title={`Invitations en cours (${team.invitations.length})`}
+          items={team.invitations}
+          empty="Aucune invitation en attente."
+          listClassName={s.results}
+        >
+          {(i) => (
+            <li key={i.id} data-invitation={i.email}>
+              <div>
+                <strong>{i.email}</strong> — {roleLabel(i.role ?? '')}
+                {i.fromAccessRequest ? ' (demande de création de compte)' : ''}
+                <br />
+                <span className="muted">Envoyée le {day(i.createdAt)} · </span>
+                {i.expired ? (
+                  <span className={`${s.tag} ${s.tagWarn}`}>Expirée le {day(i.expiresAt)}</span>
+                ) : (
+                  <span className="muted">valable jusqu’au {day(i.expiresAt)}</span>
+                )}
+              </div>
+              <div className={s.actions}>
+                <ActionButton
+                  action={resendInvitationAction}
+                  input={{ invitationId: i.id }}
+                  label={
+                    <>
+                      Renvoyer<span className="visually-hidden"> l’invitation à {i.email}</span>
+                    </>
+                  }
+                  success="Invitation renvoyée : l’ancien lien ne fonctionne plus."
+                />
+                <ActionButton
+                  action={revokeInvitationAction}
+                  input={{ invitationId: i.id }}
+                  label={
+                    <>
+                      Annuler<span className="visually-hidden"> l’invitation à {i.email}</span>
+                    </>
+                  }
+                  confirm={`Annuler l’invitation envoyée à ${i.email} ? Le lien ne fonctionnera plus.`}
+                  confirmLabel="Annuler l’invitation"
+                />
+              </div>
+            </li>
           )}
-        </section>
+        </ListSection>
       ) : null}
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/DataTable';
 import { ButtonLink } from '@/components/ui/Button';
 import { env } from '@/lib/core/env';
 import { requireOperator } from '@/lib/core/guards';
@@ -25,45 +26,34 @@ export default async function PlatformsPage() {
       {platforms.length === 0 ? (
         <p className="muted">Aucune plateforme pour l’instant.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Plateforme</th>
-              <th scope="col">Lycée</th>
-              <th scope="col">Adresses</th>
-              <th scope="col">Équipe</th>
-              <th scope="col">Stages</th>
-            </tr>
-          </thead>
-          <tbody>
-            {platforms.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  <Link href={`/operateur/plateformes/${p.id}`}>{p.name}</Link>
-                  {p.active ? '' : ' (fermée)'}
-                </td>
-                <td>
-                  {p.establishment.name}
-                  <br />
-                  <span className="muted">
-                    {p.establishment.uai} · {p.establishment.city}
+        <DataTable columns={['Plateforme', 'Lycée', 'Adresses', 'Équipe', 'Stages']}>
+          {platforms.map((p) => (
+            <tr key={p.id}>
+              <td>
+                <Link href={`/operateur/plateformes/${p.id}`}>{p.name}</Link>
+                {p.active ? '' : ' (fermée)'}
+              </td>
+              <td>
+                {p.establishment.name}
+                <br />
+                <span className="muted">
+                  {p.establishment.uai} · {p.establishment.city}
+                </span>
+              </td>
+              <td>
+                <a href={siteOrigin({ slug: p.slug }, origin, env.rootDomain)}>{p.slug}</a>
+                {p.domains.map((d) => (
+                  <span key={d.host}>
+                    <br />
+                    {d.host}
                   </span>
-                </td>
-                <td>
-                  <a href={siteOrigin({ slug: p.slug }, origin, env.rootDomain)}>{p.slug}</a>
-                  {p.domains.map((d) => (
-                    <span key={d.host}>
-                      <br />
-                      {d.host}
-                    </span>
-                  ))}
-                </td>
-                <td>{p._count.memberships}</td>
-                <td>{p._count.stages}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                ))}
+              </td>
+              <td>{p._count.memberships}</td>
+              <td>{p._count.stages}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

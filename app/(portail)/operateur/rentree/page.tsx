@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
+import { DataTable } from '@/components/ui/DataTable';
 import { RolloverPanel } from '@/components/classes/RolloverPanel';
 import s from '@/components/classes/classes.module.css';
 import type { RolloverSummary } from '@/lib/classes/rollover';
@@ -50,35 +51,24 @@ export default async function RolloverPage() {
           {drySummary.establishments.length === 0 ? (
             <p>Rien à clôturer pour cette année.</p>
           ) : (
-            <div className={s.tableWrap}>
-              <table className={s.table}>
-                <thead>
-                  <tr>
-                    <th scope="col">Établissement</th>
-                    <th scope="col">Classes supprimées</th>
-                    <th scope="col">Élèves anonymisés</th>
-                    <th scope="col">Responsables effacés</th>
-                    <th scope="col">Comptes élèves supprimés</th>
-                    <th scope="col">Inscriptions conservées</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {drySummary.establishments.map((e) => (
-                    <tr key={e.establishmentId ?? 'none'}>
-                      <td>
-                        {e.name}
-                        {e.uai ? ` (${e.uai})` : ''}
-                      </td>
-                      <td>{e.classes}</td>
-                      <td>{e.pupils}</td>
-                      <td>{e.guardians}</td>
-                      <td>{e.accounts}</td>
-                      <td>{e.enrolmentsKept}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              columns={['Établissement', 'Classes supprimées', 'Élèves anonymisés', 'Responsables effacés', 'Comptes élèves supprimés', 'Inscriptions conservées']}
+              className={s.table}
+            >
+              {drySummary.establishments.map((e) => (
+                <tr key={e.establishmentId ?? 'none'}>
+                  <td>
+                    {e.name}
+                    {e.uai ? ` (${e.uai})` : ''}
+                  </td>
+                  <td>{e.classes}</td>
+                  <td>{e.pupils}</td>
+                  <td>{e.guardians}</td>
+                  <td>{e.accounts}</td>
+                  <td>{e.enrolmentsKept}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </section>
       ) : null}
@@ -87,31 +77,20 @@ export default async function RolloverPage() {
         {rows.length === 0 ? (
           <p>Aucune clôture ni simulation pour l’instant.</p>
         ) : (
-          <table className={s.table}>
-            <thead>
-              <tr>
-                <th scope="col">Année</th>
-                <th scope="col">Type</th>
-                <th scope="col">Lancée</th>
-                <th scope="col">Par</th>
-                <th scope="col">État</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => {
-                const sum = r.summary as unknown as RolloverSummary | null;
-                return (
-                  <tr key={r.id}>
-                    <td>{schoolYearLabel(r.schoolYear)}</td>
-                    <td>{r.dryRun ? 'Simulation' : 'Clôture'}</td>
-                    <td>{formatDateTime(r.startedAt)}</td>
-                    <td>{r.startedBy?.login ?? '—'}</td>
-                    <td>{r.finishedAt ? `Terminée (${sum?.done ?? 0} établissement(s))` : `En cours : ${sum?.done ?? 0} / ${sum?.total ?? '?'}`}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable columns={['Année', 'Type', 'Lancée', 'Par', 'État']} className={s.table}>
+            {rows.map((r) => {
+              const sum = r.summary as unknown as RolloverSummary | null;
+              return (
+                <tr key={r.id}>
+                  <td>{schoolYearLabel(r.schoolYear)}</td>
+                  <td>{r.dryRun ? 'Simulation' : 'Clôture'}</td>
+                  <td>{formatDateTime(r.startedAt)}</td>
+                  <td>{r.startedBy?.login ?? '—'}</td>
+                  <td>{r.finishedAt ? `Terminée (${sum?.done ?? 0} établissement(s))` : `En cours : ${sum?.done ?? 0} / ${sum?.total ?? '?'}`}</td>
+                </tr>
+              );
+            })}
+          </DataTable>
         )}
       </section>
     </div>

@@ -1,13 +1,12 @@
-// Shared by the « Options » pages: the frame (title and sub-navigation). Who may see each page:
-// requireSite / requireUser (lib/core/guards) in the page, then siteAbilities (lib/sites/guard).
-import { OptionsNav, type OptionsKey } from '@/components/sites/OptionsNav';
+// Shared by the « Options » pages of the platform's staff. Who may see each page: requireSite
+// (lib/core/guards) in the page, then siteAbilities (lib/sites/guard); the frame is OptionsFrame.
+import { requireSite } from '@/lib/core/guards';
+import { siteAbilities } from '@/lib/sites/guard';
 
-export function OptionsFrame({ current, staff, college, children }: { current: OptionsKey; staff: boolean; college: boolean; children: React.ReactNode }) {
-  return (
-    <div className="stack">
-      <h1>Options</h1>
-      <OptionsNav current={current} staff={staff} college={college} />
-      {children}
-    </div>
-  );
+/** A page of the platform's staff (contacts, enseignants, formations, équipe): its site, whether they administer it, its frame. */
+export async function requireOptionsStaff(current: 'contacts' | 'enseignants' | 'formations' | 'equipe') {
+  const g = await requireSite('stages:publish', `/options/${current}`);
+  if (!g.ok) return g;
+  const { staff, admin, college } = siteAbilities(g.actor);
+  return { ok: true as const, site: g.site, admin, frame: { current, staff, college } };
 }

@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
-import { ReadOnlyNotice } from '@/components/sites/OptionsNav';
+import { OptionsFrame, ReadOnlyNotice } from '@/components/sites/OptionsNav';
 import Link from 'next/link';
 import { SiteOptionsForm } from '@/components/sites/SiteOptionsForm';
-import { updateSiteOptionsAction } from '@/lib/sites/actions';
 import { siteOptions } from '@/lib/sites/queries';
 import { env } from '@/lib/core/env';
 import { requireSite, requireUser } from '@/lib/core/guards';
 import { siteAbilities } from '@/lib/sites/guard';
-import { OptionsFrame } from './access';
 import s from '@/components/sites/sites.module.css';
 
 export const metadata: Metadata = { title: 'Options' };
@@ -22,7 +20,6 @@ export default async function OptionsPage() {
       <h2>Options générales</h2>
       {options && admin ? (
         <SiteOptionsForm
-          action={updateSiteOptionsAction}
           initial={{ name: options.name, logoUrl: options.logoUrl ?? '', conventionReturn: options.conventionReturn ?? '', conventionText: options.conventionText ?? '' }}
         />
       ) : null}

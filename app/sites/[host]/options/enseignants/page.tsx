@@ -3,35 +3,29 @@ import { TeacherForm } from '@/components/sites/TeacherForm';
 import { OptionList } from '@/components/sites/OptionList';
 import { deleteTeacherAction, saveTeacherAction } from '@/lib/sites/actions';
 import { stageContext } from '@/lib/stages/queries';
-import { requireSite } from '@/lib/core/guards';
-import { siteAbilities } from '@/lib/sites/guard';
-import { OptionsFrame } from '../access';
+import { requireOptionsStaff } from '../access';
 
 export const metadata: Metadata = { title: 'Options — Enseignants' };
 
 export default async function TeachersOptionsPage() {
-  const g = await requireSite('stages:publish', '/options/enseignants');
+  const g = await requireOptionsStaff('enseignants');
   if (!g.ok) return g.denied;
-  const { site } = g;
-  const { staff, admin, college } = siteAbilities(g.actor);
-  const { teachers } = await stageContext(site.id);
+  const { teachers } = await stageContext(g.site.id);
   return (
-    <OptionsFrame current="enseignants" staff={staff} college={college}>
-      <OptionList
-        title="Enseignants"
-        admin={admin}
-        deleteAction={deleteTeacherAction}
-        intro="Les enseignants qui encadrent les stages (« Enseignant responsable » du formulaire, filtre « Enseignant »). Décochez « Actif » pour archiver un enseignant qui a quitté le lycée."
-        rows={teachers.map((t) => ({
-          id: t.id,
-          archived: !t.active,
-          edit: <TeacherForm action={saveTeacherAction} initial={{ id: t.id, firstName: t.firstName, lastName: t.lastName, email: t.email ?? '', active: t.active }} />,
-          label: `${t.firstName} ${t.lastName}${t.active ? '' : ' (archivé)'}`,
-          confirm: `Supprimer ${t.firstName} ${t.lastName} ? (impossible s’il encadre des stages)`,
-        }))}
-        addTitle="Ajouter un enseignant"
-        addForm={<TeacherForm action={saveTeacherAction} />}
-      />
-    </OptionsFrame>
+    <OptionList
+      page={g}
+      title="Enseignants"
+      deleteAction={deleteTeacherAction}
+      intro="Les enseignants qui encadrent les stages (« Enseignant responsable » du formulaire, filtre « Enseignant »). Décochez « Actif » pour archiver un enseignant qui a quitté le lycée."
+      rows={teachers.map((t) => ({
+        id: t.id,
+        archived: !t.active,
+        edit: <TeacherForm action={saveTeacherAction} initial={{ id: t.id, firstName: t.firstName, lastName: t.lastName, email: t.email ?? '', active: t.active }} />,
+        label: `${t.firstName} ${t.lastName}${t.active ? '' : ' (archivé)'}`,
+        confirm: `Supprimer ${t.firstName} ${t.lastName} ? (impossible s’il encadre des stages)`,
+      }))}
+      addTitle="Ajouter un enseignant"
+      addForm={<TeacherForm action={saveTeacherAction} />}
+    />
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { OptionsFrame } from '@/components/sites/OptionsNav';
 import { Alert } from '@/components/ui/Alert';
 import { EstablishmentInfoForm } from '@/components/sites/EstablishmentInfoForm';
 import { can } from '@/lib/core/permissions';
@@ -6,7 +7,6 @@ import { updateEstablishmentInfoAction } from '@/lib/sites/actions';
 import { getEstablishmentInfo } from '@/lib/sites/establishment-info';
 import { requireSite, requireUser } from '@/lib/core/guards';
 import { siteAbilities } from '@/lib/sites/guard';
-import { OptionsFrame } from '../access';
 
 export const metadata: Metadata = { title: 'Informations de l’Établissement' };
 
