@@ -1,6 +1,7 @@
 // Runs once when the Next.js server starts: the settings a server needs are checked (a production
 // server without TRUSTED_PROXY stops here, whoever launched `next start`), then the mail outbox
-// worker starts in the server process (PGlite allows one process per data directory).
+// worker and the enrolments' reminders start in the server process (PGlite allows one process per
+// data directory).
 export async function register() {
   // One `if` on NEXT_RUNTIME, so that an edge build drops the Node-only code.
   if (process.env.NEXT_RUNTIME === 'nodejs') {
@@ -13,6 +14,19 @@ export async function register() {
     if (process.env.OUTBOX_WORKER !== 'off') {
       const { startOutboxWorker } = await import('./lib/mail/worker.ts');
       startOutboxWorker();
+      // The enrolments' convocations (sent after the enrolment commits), and their reminders (day
+      // before, convention to return) every ten minutes.
+      const { startConvocations } = await import('./lib/enrolments/convocations.ts');
+      startConvocations();
+      const { sendDueReminders } = await import('./lib/enrolments/reminders.ts');
+      const { promoteWhereSeatsFree } = await import('./lib/enrolments/service.ts');
+      // Also: seats freed by a fair-share cap that lifted go to the pupils waiting.
+      const tick = () =>
+        promoteWhereSeatsFree()
+          .then(() => sendDueReminders())
+          .catch((err) => console.error('[reminders]', err));
+      setTimeout(tick, 30_000).unref();
+      setInterval(tick, 10 * 60_000).unref();
     }
   }
 }

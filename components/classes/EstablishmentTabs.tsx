@@ -10,7 +10,7 @@ import { countPupilsWithoutClass } from '@/lib/classes/queries';
 import { pendingCount } from '@/lib/team/queries';
 import ui from '@/components/ui/ui.module.css';
 
-export type TabKey = 'home' | 'team' | 'classes' | 'pupils' | 'my-class' | 'requests';
+export type TabKey = 'home' | 'team' | 'classes' | 'pupils' | 'stages' | 'my-class' | 'requests';
 
 export async function EstablishmentTabs({ actor, member, current }: { actor: Actor; member: CurrentMember; current: TabKey }) {
   const heads = can(actor, 'team:approve');
@@ -30,6 +30,7 @@ export async function EstablishmentTabs({ actor, member, current }: { actor: Act
       badgeLabel: `${withoutClass} élève${withoutClass > 1 ? 's' : ''} sans classe`,
     },
     ...(pupils.view ? [{ key: 'pupils' as const, href: '/etablissement/eleves', label: 'Élèves' }] : []),
+    ...(pupils.view || pupils.manage ? [{ key: 'stages' as const, href: '/etablissement/stages', label: 'Stages des élèves' }] : []),
     { key: 'team', href: '/etablissement/equipe', label: 'Équipe', badge: pending, badgeLabel: `${pending} inscription${pending > 1 ? 's' : ''} à approuver` },
     ...(can(actor, 'access-requests:answer') ? [{ key: 'requests' as const, href: '/etablissement/demandes', label: 'Demandes' }] : []),
   ];

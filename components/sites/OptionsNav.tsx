@@ -2,9 +2,22 @@
 import Link from 'next/link';
 import s from './sites.module.css';
 
-export type OptionsKey = 'general' | 'contacts' | 'formations' | 'enseignants' | 'equipe' | 'etablissement';
+type OptionsKey = 'general' | 'contacts' | 'formations' | 'enseignants' | 'equipe' | 'etablissement' | 'inscriptions';
 
-export function OptionsNav({ current, staff, college }: { current: OptionsKey; staff: boolean; college: boolean }) {
+export type OptionsFrameProps = { current: OptionsKey; staff: boolean; college: boolean };
+
+/** Every « Options » page: the title and the sub-navigation, then the page's own content. */
+export function OptionsFrame({ current, staff, college, children }: OptionsFrameProps & { children: React.ReactNode }) {
+  return (
+    <div className="stack">
+      <h1>Options</h1>
+      <OptionsNav current={current} staff={staff} college={college} />
+      {children}
+    </div>
+  );
+}
+
+function OptionsNav({ current, staff, college }: { current: OptionsKey; staff: boolean; college: boolean }) {
   const items: { key: OptionsKey; href: string; label: string }[] = [
     { key: 'general', href: '/options', label: 'Options générales' },
     ...(staff
@@ -13,6 +26,7 @@ export function OptionsNav({ current, staff, college }: { current: OptionsKey; s
           { key: 'formations', href: '/options/formations', label: 'Formations' },
           { key: 'enseignants', href: '/options/enseignants', label: 'Enseignants' },
           { key: 'equipe', href: '/options/equipe', label: 'Équipe de la plateforme' },
+          { key: 'inscriptions', href: '/options/inscriptions', label: 'Inscriptions' },
         ] as const)
       : []),
     ...(college ? ([{ key: 'etablissement', href: '/options/etablissement', label: 'Informations de l’Établissement' }] as const) : []),

@@ -83,7 +83,7 @@ async function closeEstablishment(tx: Tx, year: number, establishmentId: string 
   await tx.guardian.deleteMany({ where: { pupilId: { in: pupilIds } } });
   await tx.pupil.updateMany({
     where: { id: { in: pupilIds } },
-    data: { firstName: null, lastName: null, birthDate: null, classRoomId: null, userId: null, anonymisedAt: now },
+    data: { firstName: null, lastName: null, birthDate: null, classLabel: null, classRoomId: null, userId: null, anonymisedAt: now },
   });
   // The pupils' accounts go (login, email, password); never a staff or operator account.
   await tx.user.deleteMany({ where: { id: { in: userIds }, isOperator: false, memberships: { none: {} }, siteMemberships: { none: {} } } });

@@ -14,6 +14,8 @@ export type CurrentUser = {
   lastName: string | null;
   name: string;
   isOperator: boolean;
+  /** The account's address is proven (activation link): convocations go out only then. */
+  emailVerified: boolean;
 };
 
 export type CurrentSite = { id: string; name: string; slug: string; establishmentId: string; host: string };
@@ -50,6 +52,7 @@ export async function loadUser(userId: string, sessionVersion?: number): Promise
     lastName: user.lastName,
     name: displayName(user),
     isOperator: user.isOperator,
+    emailVerified: !!(user.email && user.emailVerified),
   };
 }
 

@@ -28,9 +28,10 @@ export const PERMISSIONS = {
   'pupils:manage-all': PUPIL_OFFICE,
   /** The same acts for the pupils of the classes one is professeur principal of (ClassTeacher), and placing a pupil without class in one of them. */
   'pupils:manage-own-class': ['MAIN_TEACHER'],
-  // Enrolments and conventions, collège side
-  'enrolments:create': TEAM,
-  'enrolments:cancel': TEAM,
+  // Enrolments and conventions, collège side: whoever reaches pupils to manage them (a teacher
+  // without class reaches none, so does not enrol).
+  'enrolments:create': [...PUPIL_OFFICE, 'MAIN_TEACHER'],
+  'enrolments:cancel': [...PUPIL_OFFICE, 'MAIN_TEACHER'],
   'conventions:view': [...TEAM, ...SITE_STAFF, 'PUPIL'],
   'conventions:sign': [...HEADS, 'SITE_ADMIN'],
   // Lycée platforms
@@ -38,6 +39,7 @@ export const PERMISSIONS = {
   'stages:cancel': SITE_STAFF,
   'attendance:record': SITE_STAFF,
   'enrolments:view-site': SITE_STAFF,
+  'enrolments:cancel-site': SITE_STAFF,
   'site:manage': ['SITE_ADMIN'],
   'site:invite': ['SITE_ADMIN'],
   // Platform operator

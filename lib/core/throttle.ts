@@ -24,6 +24,10 @@ export const RULES = {
   /** Email-sending forms: 5 per 15 minutes per address and per IP. */
   mailTarget: { limit: 5, windowMs: MINUTES_15, blockMs: MINUTES_15 },
   mailIp: { limit: 20, windowMs: MINUTES_15, blockMs: MINUTES_15 },
+  /** « Inscrire un stagiaire » and cancellations (each writes emails): 60 requests an hour per member. */
+  enrolmentActs: { limit: 60, windowMs: 4 * MINUTES_15, blockMs: 0 },
+  /** Pupils typed in at enrolment: 30 a day per collège (a collège not using classes yet). */
+  typedPupils: { limit: 30, windowMs: 96 * MINUTES_15, blockMs: 0 },
 } satisfies Record<string, ThrottleRule>;
 
 /** The one bucket of every request whose client address is unknown (see client-ip.ts). */

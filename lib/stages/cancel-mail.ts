@@ -1,35 +1,39 @@
 // The emails of a stage cancellation, written to the outbox inside the cancelling transaction.
+// Each carries, for each of its confirmed pupils, the convocation's invitation cancelled (same UID).
 import { createElement } from 'react';
 import type { Tx } from '../core/db.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import StageCancelledEmail from '../../emails/stage-cancelled.tsx';
 import { dbDay, displayName, formatDay, formatHours } from '../core/format.ts';
+import { convocationEventOf, staffAddress, type EnrolmentMailRow } from './convocation.ts';
+import { convocationAttachment } from './convocation-ics.ts';
 
-type Person = { email: string | null; firstName: string | null; lastName: string | null };
-type CancelledEnrolment = {
-  pupil: { firstName: string | null; lastName: string | null; guardians: Person[] };
-  enrolledBy: Person | null;
-};
+type Recipient = { pupils: string[]; files: ReturnType<typeof convocationAttachment>[] };
 
 /** One email per collège staff member (with their pupils) and per guardian address; returns the count. */
 export async function notifyStageCancelled(
   tx: Tx,
-  input: { stageId: string; siteId: string; reason: string; origin: string; enrolments: CancelledEnrolment[] },
+  input: { reason: string; origin: string; now: Date; enrolments: EnrolmentMailRow[]; invited: ReadonlySet<string> },
 ): Promise<number> {
   if (input.enrolments.length === 0) return 0;
-  const stage = await tx.stage.findFirstOrThrow({
-    where: { id: input.stageId, siteId: input.siteId },
-    select: { date: true, startMinutes: true, endMinutes: true, formation: { select: { type: true, name: true } }, site: { select: { name: true } } },
-  });
-  const staff = new Map<string, string[]>();
-  const guardians = new Map<string, string[]>();
+  const stage = input.enrolments[0].stage;
+  const staff = new Map<string, Recipient>();
+  const guardians = new Map<string, Recipient>();
+  const add = (map: Map<string, Recipient>, to: string, pupil: string, file: Recipient['files'][number] | null) => {
+    const r = map.get(to) ?? { pupils: [], files: [] };
+    if (!r.pupils.includes(pupil)) r.pupils.push(pupil);
+    if (file) r.files.push(file);
+    map.set(to, r);
+  };
   for (const e of input.enrolments) {
     const pupil = displayName(e.pupil, { fallback: 'Élève' });
-    const by = e.enrolledBy?.email?.toLowerCase();
-    if (by) staff.set(by, [...(staff.get(by) ?? []), pupil]);
+    // A CANCEL only where a convocation (REQUEST) went out; the staff member only with a proven address.
+    const file = input.invited.has(e.id) && e.convocationSentAt ? convocationAttachment(convocationEventOf(e, input.origin), 'CANCEL', input.now) : null;
+    const by = staffAddress(e)?.toLowerCase();
+    if (by) add(staff, by, pupil, file);
     for (const g of e.pupil.guardians) {
       const to = g.email?.trim().toLowerCase();
-      if (to) guardians.set(to, [...new Set([...(guardians.get(to) ?? []), pupil])]);
+      if (to) add(guardians, to, pupil, file);
     }
   }
   const common = {
@@ -41,12 +45,18 @@ export async function notifyStageCancelled(
     platformUrl: `${input.origin}/calendrier`,
   };
   const subject = `Mini-stage annulé : ${common.formation}, ${common.dateLabel}`;
-  const sends: [string, string[], 'staff' | 'guardian'][] = [
-    ...[...staff].map(([to, pupils]) => [to, pupils, 'staff'] as [string, string[], 'staff']),
-    ...[...guardians].map(([to, pupils]) => [to, pupils, 'guardian'] as [string, string[], 'guardian']),
+  const sends: [string, Recipient, 'staff' | 'guardian'][] = [
+    ...[...staff].map(([to, r]) => [to, r, 'staff'] as [string, Recipient, 'staff']),
+    ...[...guardians].map(([to, r]) => [to, r, 'guardian'] as [string, Recipient, 'guardian']),
   ];
-  for (const [to, pupils, recipient] of sends) {
-    await enqueueEmail(tx, { template: 'stage-cancelled', to, subject, element: createElement(StageCancelledEmail, { ...common, pupils, recipient }) });
+  for (const [to, r, recipient] of sends) {
+    await enqueueEmail(tx, {
+      template: 'stage-cancelled',
+      to,
+      subject,
+      attachments: r.files,
+      element: createElement(StageCancelledEmail, { ...common, pupils: r.pupils, recipient }),
+    });
   }
   return sends.length;
 }

@@ -5,6 +5,7 @@ import { addDays, dayToDb, parisToUtc, type Day } from './time.ts';
 import { dbDay, parisClock } from '../core/format.ts';
 import * as clock from '../core/clock.ts';
 import { buildCalendar, type IcsEvent } from '../core/ics.ts';
+import { stageSlotSelect } from './queries.ts';
 
 export type IcsStage = {
   id: string;
@@ -61,11 +62,7 @@ export async function icsStages(siteId: string, now = clock.now()): Promise<IcsS
     where: { siteId, date: { gte: dayToDb(addDays(parisClock(now).day, -60)) } },
     orderBy: [{ date: 'asc' }, { startMinutes: 'asc' }],
     select: {
-      id: true,
-      date: true,
-      startMinutes: true,
-      endMinutes: true,
-      status: true,
+      ...stageSlotSelect,
       stageType: true,
       place: true,
       description: true,
@@ -74,7 +71,6 @@ export async function icsStages(siteId: string, now = clock.now()): Promise<IcsS
       scheduleDetail: true,
       updatedAt: true,
       cancelReason: true,
-      formation: { select: { type: true, name: true } },
       teacher: { select: { firstName: true, lastName: true } },
     },
   });

@@ -10,6 +10,16 @@ import { addDays, dayToDb, weekday, type Day } from './time.ts';
 import { dbDay, parisClock } from '../core/format.ts';
 import * as clock from '../core/clock.ts';
 
+/** A stage's slot as lists and emails name it: when, its state, its formation. */
+export const stageSlotSelect = {
+  id: true,
+  date: true,
+  startMinutes: true,
+  endMinutes: true,
+  status: true,
+  formation: { select: { type: true, name: true } },
+} satisfies Prisma.StageSelect;
+
 export const stageRowSelect = {
   id: true,
   date: true,

@@ -11,6 +11,7 @@ import { dbDay, parisClock } from '../core/format.ts';
 import { notifyStageCancelled } from './cancel-mail.ts';
 import * as clock from '../core/clock.ts';
 import { recordAudit } from '../audit/service.ts';
+import { enrolmentMailSelect } from './convocation.ts';
 
 function issuesToFieldErrors(issues: RuleIssue[]): FieldErrors {
   const out: FieldErrors = {};
@@ -67,10 +68,13 @@ export async function createStage(input: { siteId: string; userId: string; stage
 }
 
 /** Edits a published stage; the capacity never goes below the pupils already enrolled. */
-export async function updateStage(input: { siteId: string; userId: string; id: string; stage: StageInput; now?: Date }): Promise<PublishResult> {
+export async function updateStage(input: { siteId: string; userId: string; id: string; stage: StageInput; now?: Date }): Promise<PublishResult & { updates: number }> {
   const now = input.now ?? clock.now();
   return prisma.$transaction(async (tx) => {
-    const current = await tx.stage.findFirst({ where: { id: input.id, siteId: input.siteId }, select: { status: true, date: true } });
+    const current = await tx.stage.findFirst({
+      where: { id: input.id, siteId: input.siteId },
+      select: { status: true, date: true, startMinutes: true, endMinutes: true, place: true },
+    });
     if (!current) throw notFound('Stage');
     if (current.status === 'CANCELLED') throw conflict('Ce stage est annulé : il ne peut plus être modifié.');
     if (dbDay(current.date) < parisClock(now).day) throw conflict('Ce stage a déjà eu lieu : il ne peut plus être modifié.');
@@ -86,9 +90,36 @@ export async function updateStage(input: { siteId: string; userId: string; id: s
       const msg = `${n} élève${n > 1 ? 's sont déjà inscrits' : ' est déjà inscrit'} : la capacité ne peut pas être inférieure à ${n}.`;
       throw conflict(msg, { capacity: [msg] });
     }
-    await recordAudit(tx, { actorId: input.userId, action: 'stage.update', siteId: input.siteId, targetType: 'Stage', targetId: input.id, data: auditData(input.stage) });
-    return { id: input.id, date: input.stage.date, warning: holidayWarning(input.stage.date, ctx.zone) };
+    // The pupils' convocations follow a change of day, hours or place: the same invitation, a higher SEQUENCE.
+    const moved =
+      data.date.getTime() !== current.date.getTime() ||
+      data.startMinutes !== current.startMinutes ||
+      data.endMinutes !== current.endMinutes ||
+      data.place !== current.place;
+    const updates = moved ? await sendStageUpdates(tx, input.id) : 0;
+    await recordAudit(tx, {
+      actorId: input.userId,
+      action: 'stage.update',
+      siteId: input.siteId,
+      targetType: 'Stage',
+      targetId: input.id,
+      data: { ...auditData(input.stage), updates },
+    });
+    return { id: input.id, date: input.stage.date, warning: holidayWarning(input.stage.date, ctx.zone), updates };
   });
+}
+
+/**
+ * Each confirmed pupil whose convocation went out gets it again, updated: marked here (a higher
+ * SEQUENCE, `convocationDue`), built just after by lib/enrolments/convocations.ts — never rendered
+ * under the stage's lock, and several edits in a row send one update. Returns how many are due.
+ */
+async function sendStageUpdates(tx: Tx, stageId: string): Promise<number> {
+  const { count } = await tx.enrolment.updateMany({
+    where: { stageId, status: 'CONFIRMED', convocationSentAt: { not: null }, convocationDue: null },
+    data: { sequence: { increment: 1 }, convocationDue: 'updated' },
+  });
+  return count;
 }
 
 /**
@@ -108,24 +139,19 @@ export async function cancelStage(input: { siteId: string; userId: string; id: s
       data: { status: 'CANCELLED', cancelledAt: now, cancelReason: input.reason, enrolledCount: 0 },
     });
     if (count !== 1) throw conflict('Ce stage est déjà annulé.');
-    const enrolments = await tx.enrolment.findMany({
-      where: { stageId: input.id, status: { in: ['CONFIRMED', 'WAITING'] } },
-      select: {
-        id: true,
-        pupil: { select: { firstName: true, lastName: true, guardians: { select: { email: true, firstName: true, lastName: true } } } },
-        enrolledBy: { select: { email: true, firstName: true, lastName: true } },
-      },
-    });
-    await tx.enrolment.updateMany({ where: { id: { in: enrolments.map((e) => e.id) } }, data: { status: 'CANCELLED', cancelledAt: now } });
-    const emails = await notifyStageCancelled(tx, { stageId: input.id, siteId: input.siteId, reason: input.reason, origin: input.origin, enrolments });
+    const active = await tx.enrolment.findMany({ where: { stageId: input.id, status: { in: ['CONFIRMED', 'WAITING'] } }, select: { id: true, status: true } });
+    await tx.enrolment.updateMany({ where: { id: { in: active.map((e) => e.id) } }, data: { status: 'CANCELLED', cancelledAt: now, sequence: { increment: 1 } } });
+    const confirmed = active.filter((e) => e.status === 'CONFIRMED').map((e) => e.id);
+    const enrolments = await tx.enrolment.findMany({ where: { id: { in: active.map((e) => e.id) } }, select: enrolmentMailSelect });
+    const emails = await notifyStageCancelled(tx, { reason: input.reason, origin: input.origin, now, enrolments, invited: new Set(confirmed) });
     await recordAudit(tx, {
       actorId: input.userId,
       action: 'stage.cancel',
       siteId: input.siteId,
       targetType: 'Stage',
       targetId: input.id,
-      data: { reason: input.reason, enrolments: enrolments.length, emails },
+      data: { reason: input.reason, enrolments: active.length, emails },
     });
-    return { id: input.id, enrolmentsCancelled: enrolments.length, emails };
+    return { id: input.id, enrolmentsCancelled: active.length, emails };
   });
 }

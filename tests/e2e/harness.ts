@@ -42,7 +42,7 @@ export async function openBrowser(): Promise<Browser> {
 export type Mailbox = {
   all(): CapturedEmail[];
   /** Waits for an email matching `to` / `subject` that was not in `exclude` (default: none). */
-  waitFor(match: { to?: string; subject?: RegExp | string; exclude?: CapturedEmail[] }, timeoutMs?: number): Promise<CapturedEmail>;
+  waitFor(match: { to?: string; subject?: RegExp | string; text?: string; exclude?: CapturedEmail[] }, timeoutMs?: number): Promise<CapturedEmail>;
 };
 
 function mailboxAt(dir: string): Mailbox {
@@ -56,7 +56,8 @@ function mailboxAt(dir: string): Mailbox {
           (m) =>
             !seen.has(m.file) &&
             (!match.to || m.to.toLowerCase().includes(match.to.toLowerCase())) &&
-            (!match.subject || (typeof match.subject === 'string' ? m.subject.includes(match.subject) : match.subject.test(m.subject))),
+            (!match.subject || (typeof match.subject === 'string' ? m.subject.includes(match.subject) : match.subject.test(m.subject))) &&
+            (!match.text || m.text.includes(match.text)),
         );
         if (found) return found;
         if (Date.now() > deadline) {

@@ -27,7 +27,8 @@ export async function startMailCapture(dir: string): Promise<{ port: number; clo
   return { port, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
-export type CapturedEmail = { file: string; to: string; subject: string; text: string; html: string; links: string[] };
+type CapturedAttachment = { filename: string; contentType: string; content: string };
+export type CapturedEmail = { file: string; to: string; subject: string; text: string; html: string; links: string[]; attachments: CapturedAttachment[] };
 
 function decodeQP(s: string): Buffer {
   const soft = s.replace(/=\r?\n/g, '');
@@ -69,9 +70,15 @@ function decodePart(headers: Record<string, string>, body: string): string {
   return body;
 }
 
-function collect(raw: string, out: { text: string; html: string }) {
+function collect(raw: string, out: { text: string; html: string; attachments: CapturedAttachment[] }) {
   const { headers, body } = splitHead(raw);
   const type = headers['content-type'] ?? 'text/plain';
+  const disposition = headers['content-disposition'] ?? '';
+  if (/^attachment/i.test(disposition)) {
+    const filename = decodeHeader(disposition.match(/filename="?([^";]+)"?/i)?.[1] ?? '');
+    out.attachments.push({ filename, contentType: type, content: decodePart(headers, body) });
+    return;
+  }
   const boundary = type.match(/boundary="?([^";]+)"?/i)?.[1];
   if (/^multipart\//i.test(type) && boundary) {
     for (const part of body.split(`--${boundary}`).slice(1)) {
@@ -84,7 +91,7 @@ function collect(raw: string, out: { text: string; html: string }) {
 
 function parseEmail(raw: string, file = ''): CapturedEmail {
   const { headers } = splitHead(raw);
-  const out = { text: '', html: '' };
+  const out = { text: '', html: '', attachments: [] as CapturedAttachment[] };
   collect(raw, out);
   const links = [...new Set([...(out.html + '\n' + out.text).matchAll(/https?:\/\/[^\s"'<>)\]]+/g)].map((m) => m[0].replace(/&amp;/g, '&')))];
   return { file, to: headers['x-envelope-to'] ?? decodeHeader(headers.to ?? ''), subject: decodeHeader(headers.subject ?? ''), ...out, links };

@@ -6,7 +6,7 @@ import { jest } from '@jest/globals';
 import type { Browser, Page } from 'puppeteer';
 import { appUrl, DEMO_PASSWORD, mailbox, openBrowser, screenshot, startApp } from './harness.ts';
 import { choose, clickText, field, fill, newPerson, setValue, signIn, text, waitPath } from './page-helpers.ts';
-import { isPublicHoliday, schoolHolidayOn } from '@/lib/reference/holidays';
+import { emptyTargetDay } from './stage-helpers.ts';
 import { formatDay, parisClock } from '@/lib/core/format';
 import { addDays, addMonths, monthOf, weekday } from '@/lib/stages/time';
 
@@ -35,29 +35,6 @@ async function filling(page: Page, host = 'demo.localhost'): Promise<[number, nu
   const m = /REMPLISSAGE DES STAGES : (\d+) INSCRITS? \/ (\d+) DISPO\./.exec(t);
   if (!m) throw new Error(`Unexpected figure: ${t}`);
   return [Number(m[1]), Number(m[2])];
-}
-
-/** A day a stage may be published on and duplicated to: a weekday, no public holiday, no school holiday (zone B). */
-const isSchoolDay = (d: string) => weekday(d) !== 0 && weekday(d) !== 6 && !isPublicHoliday(d) && !schoolHolidayOn(d, 'B');
-
-/**
- * A school day two weeks or more ahead whose calendar cell is empty (read from the calendar, so
- * whatever the seed or another test put there, the click lands on the day, not on a stage), and
- * whose next week is a school day too. Computed from the app's clock (MINISTAGE_NOW).
- */
-async function emptyTargetDay(page: Page): Promise<string> {
-  const busy = new Map<string, Set<string>>();
-  for (let d = addDays(parisClock().day, 14), i = 0; i < 200; d = addDays(d, 1), i++) {
-    if (!isSchoolDay(d) || !isSchoolDay(addDays(d, 7))) continue;
-    const month = monthOf(d);
-    if (!busy.has(month)) {
-      await page.goto(appUrl(`/calendrier?mois=${month}`, 'demo.localhost'));
-      const days = await page.$$eval('td[data-day]', (tds) => tds.filter((td) => td.querySelector('ul a')).map((td) => td.getAttribute('data-day') ?? ''));
-      busy.set(month, new Set(days));
-    }
-    if (!busy.get(month)!.has(d)) return d;
-  }
-  throw new Error('No empty school day found in the next 200 days');
 }
 
 // One journey: each step uses the stage the previous one published; nothing else depends on it.

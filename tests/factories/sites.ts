@@ -6,6 +6,7 @@ import { makeEstablishment, makeUser } from './people';
 import { isPublicHoliday } from '@/lib/reference/holidays';
 import { parisClock } from '@/lib/core/format';
 import { addDays, dayToDb, weekday, type Day } from '@/lib/stages/time';
+import { sendDueConvocations } from '@/lib/enrolments/convocations';
 
 let seq = 0;
 const next = () => ++seq;
@@ -121,4 +122,56 @@ export async function enrol(prisma: PrismaClient, stageId: string, college: Test
     await prisma.enrolment.create({ data: { stageId, pupilId: college.pupils[i].id, establishmentId: college.est.id, enrolledById: college.principal.id, status } });
   }
   if (status === 'CONFIRMED') await prisma.stage.update({ where: { id: stageId }, data: { enrolledCount: { increment: pupilIndexes.length } } });
+}
+
+// ── Enrolments (tests of lib/enrolments): the enrolling member, the test clock's days, the outbox ──
+
+/** The day of the fixed clock NOW in Paris (2026-11-23, a Monday). */
+export const TODAY: Day = parisClock(NOW).day;
+
+/** `n` days after NOW's day, exactly (no skipping: the caller picks a usable offset). */
+export const daysFromNow = (n: number): Day => addDays(TODAY, n);
+
+/** The principal of a factory collège as lib/enrolments/service.ts takes them: the whole collège in reach. */
+export async function principalOf(prisma: PrismaClient, college: TestCollege) {
+  const m = await prisma.membership.findFirstOrThrow({ where: { userId: college.principal.id, establishmentId: college.est.id }, select: { id: true } });
+  return { actorId: college.principal.id, reach: { establishmentId: college.est.id, membershipId: m.id, wholeCollege: true } };
+}
+
+/** A stage's « Public » (makeStage writes ['3e']). */
+export function setAudience(prisma: PrismaClient, stageId: string, audience: string[]) {
+  return prisma.stage.update({ where: { id: stageId }, data: { audience } });
+}
+
+/** A mark in time for `outboxEmails({ since })`, once the convocations already due are out. */
+export async function outboxMark(): Promise<Date> {
+  await sendDueConvocations();
+  return new Date();
+}
+
+/** The outbox emails (oldest first) with their attachments decoded as text, optionally to one address or of one template. */
+export async function outboxEmails(prisma: PrismaClient, where: { to?: string; template?: string; since?: Date } = {}) {
+  await sendDueConvocations(); // the convocations go out after the enrolment (the server's loop)
+  const rows = await prisma.outboxEmail.findMany({
+    where: { to: where.to, template: where.template, ...(where.since ? { createdAt: { gte: where.since } } : {}) },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    include: { attachments: { orderBy: { position: 'asc' } } },
+  });
+  return rows.map((r) => ({
+    ...r,
+    files: r.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, text: Buffer.from(a.content).toString('utf8') })),
+  }));
+}
+
+/** An iCalendar text's content lines, unfolded (RFC 5545 §3.1), as `NAME` → value (the first of each name). */
+export function icsFields(text: string): Record<string, string> {
+  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
+  const out: Record<string, string> = {};
+  for (const l of lines) {
+    const i = l.indexOf(':');
+    if (i < 0) continue;
+    const name = l.slice(0, i).split(';')[0];
+    out[name] ??= l.slice(i + 1);
+  }
+  return out;
 }

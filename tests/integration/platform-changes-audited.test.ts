@@ -130,7 +130,7 @@ describe('stages (stages:publish)', () => {
     const who = { actorId: demo.teacherUser.id, siteId: demo.site.id, targetType: 'Stage' };
     const fields = { date: form().date, startTime: '09:00', endTime: '12:00', formationId: demo.formations.elec.id };
     expect(await audited('stage.create', id)).toEqual([{ ...who, action: 'stage.create', data: { ...fields, capacity: 8 } }]);
-    expect(await audited('stage.update', id)).toEqual([{ ...who, action: 'stage.update', data: { ...fields, capacity: 12 } }]);
+    expect(await audited('stage.update', id)).toEqual([{ ...who, action: 'stage.update', data: { ...fields, capacity: 12, updates: 0 } }]);
     expect(await audited('stage.duplicate', id)).toEqual([{ ...who, action: 'stage.duplicate', data: { copies: copies.created } }]);
   });
 

@@ -5,7 +5,7 @@ import { useTestDb } from '../helpers/db';
 import { makePupil, makeTeam, type Team } from '../factories/college';
 import { makeSite, makeStage, stageDay, type TestSite } from '../factories/sites';
 import { loadActor } from '@/lib/core/actor';
-import { listTrainees, stageEnrolments, traineeScopeOf } from '@/lib/stages/trainees';
+import { listTrainees, stageEnrolments, traineeScopeOf } from '@/lib/enrolments/queries';
 
 const db = useTestDb();
 let team: Team;

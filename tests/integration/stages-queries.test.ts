@@ -5,7 +5,7 @@ import { enrol, makeCollege, makeSite, makeStage, NOW, type TestCollege, type Te
 import { calendarMonth, listStages } from '@/lib/stages/queries';
 import { dashboardFigures } from '@/lib/stages/dashboard';
 import { parseFilters } from '@/lib/stages/filters';
-import { listTrainees } from '@/lib/stages/trainees';
+import { listTrainees } from '@/lib/enrolments/queries';
 
 const db = useTestDb();
 let A: TestSite;

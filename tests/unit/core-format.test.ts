@@ -276,7 +276,7 @@ describe('names', () => {
   ];
   // Copies of the inline joins it replaced (lib/core/actor.ts loadUser, lib/core/credentials.ts,
   // lib/team/queries.ts person, lib/classes/queries.ts teacherName; invitations' inviterName;
-  // lib/stages/trainees.ts and cancel-mail.ts; app/sites/[host]/options/equipe).
+  // lib/enrolments/queries.ts and cancel-mail.ts; app/sites/[host]/options/equipe).
   const withLogin = (u: (typeof PEOPLE)[number]) => [u.firstName, u.lastName].filter(Boolean).join(' ') || u.login;
   const orNull = (u: (typeof PEOPLE)[number] | null) => [u?.firstName, u?.lastName].filter(Boolean).join(' ') || null;
   const orPupil = (u: (typeof PEOPLE)[number]) => [u.firstName, u.lastName].filter(Boolean).join(' ') || 'Élève';

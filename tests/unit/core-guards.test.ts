@@ -18,7 +18,16 @@ jest.mock('next/navigation', () => ({
   },
 }));
 
-const USER = { id: 'u1', login: 'claire@ac-rennes.fr', email: 'claire@ac-rennes.fr', firstName: 'Claire', lastName: 'Dupont', name: 'Claire Dupont', isOperator: false };
+const USER = {
+  id: 'u1',
+  login: 'claire@ac-rennes.fr',
+  email: 'claire@ac-rennes.fr',
+  firstName: 'Claire',
+  lastName: 'Dupont',
+  name: 'Claire Dupont',
+  isOperator: false,
+  emailVerified: true,
+};
 const MEMBER = { membershipId: 'm1', establishmentId: 'e1', establishmentName: 'Collège Brassens', establishmentUai: '0351234A', role: 'PRINCIPAL' as const };
 const SITE = { id: 's1', name: 'Lycée Démo', slug: 'demo', establishmentId: 'e9', host: 'demo.localhost' };
 
@@ -87,7 +96,9 @@ describe('decideAccess', () => {
     }
     const staffOrCollege: Requirement = { kind: 'site', permission: ['enrolments:view-site', 'enrolments:create'] };
     expect(decideAccess(person({ site: true, roles: ['SITE_TEACHER'] }), staffOrCollege)).toBe('ok');
-    expect(decideAccess(person({ site: true, roles: ['TEACHER'] }), staffOrCollege)).toBe('ok');
+    expect(decideAccess(person({ site: true, roles: ['MAIN_TEACHER'] }), staffOrCollege)).toBe('ok');
+    // A teacher without class reaches no pupil: enrolling is not theirs.
+    expect(decideAccess(person({ site: true, roles: ['TEACHER'] }), staffOrCollege)).toBe('denied');
     expect(decideAccess(person({ site: true, roles: ['PUPIL'] }), staffOrCollege)).toBe('denied');
     expect(decideAccess(person({ site: true, roles: [] }), staffOrCollege)).toBe('denied');
   });

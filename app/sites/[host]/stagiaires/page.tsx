@@ -3,23 +3,80 @@ import Link from 'next/link';
 import { formatDay, formatHours } from '@/lib/core/format';
 import { requireSite } from '@/lib/core/guards';
 import { can } from '@/lib/core/permissions';
-import { ENROLMENT_STATUS, listTrainees, traineeScopeOf } from '@/lib/stages/trainees';
+import { ATTENDANCE_LABEL, CONVENTION_LABEL, ENROLMENT_STATUS, listTrainees, traineeFilterOptions, traineeScopeOf, type TraineeRow } from '@/lib/enrolments/queries';
+import { traineeFilters, type TraineeSearch } from '@/lib/enrolments/filters';
+import { Button, ButtonLink } from '@/components/ui/Button';
+import { SelectField } from '@/components/ui/Field';
+import { DataTable } from '@/components/ui/DataTable';
 import s from '@/components/stages/stages.module.css';
+import e from '@/components/enrolments/enrolments.module.css';
 
 export const metadata: Metadata = { title: 'Stagiaires' };
 
-export default async function TraineesPage({ searchParams }: { searchParams: Promise<{ passes?: string }> }) {
-  const past = (await searchParams).passes === '1';
-  // The platform's staff, or a collège's team (enrolments:create: only a collège membership holds it).
+function TraineeTable({ rows, caption }: { rows: TraineeRow[]; caption: string }) {
+  return (
+    <DataTable className={s.table} caption={caption} columns={['Élève', 'Classe', 'Collège', 'Stage', 'Horaires', 'Inscription', 'Convention', 'Présence']}>
+      {rows.map((r) => (
+        <tr key={r.id}>
+          <td>{r.pupil}</td>
+          <td>{r.classRoom ?? '—'}</td>
+          <td>{r.establishment}</td>
+          <td>
+            <Link href={`/stages/${r.stage.id}`}>{formatDay(r.stage.date)}</Link>
+            <br />
+            <span className="muted">{r.stage.formation}</span>
+          </td>
+          <td className={s.nowrap}>{formatHours(r.stage.startMinutes, r.stage.endMinutes)}</td>
+          <td>{r.stage.status === 'CANCELLED' ? 'Stage annulé' : ENROLMENT_STATUS[r.status]}</td>
+          <td>{r.status !== 'CONFIRMED' ? '—' : r.convention ? CONVENTION_LABEL[r.convention] : 'Non émise'}</td>
+          <td>{r.attendance ? ATTENDANCE_LABEL[r.attendance] : '—'}</td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
+
+const opt = (value: string, label: string) => ({ value, label });
+const STATUS_PARAM = { CONFIRMED: 'inscrits', WAITING: 'attente', CANCELLED: 'annules' } as const;
+
+/** The filters every viewer has (the collège filter is the staff's only). */
+const PICKERS: { name: string; label: string; value: (f: ReturnType<typeof traineeFilters>) => string; options: { value: string; label: string }[] }[] = [
+  {
+    name: 'statut',
+    label: 'Inscription',
+    value: (f) => (f.status ? STATUS_PARAM[f.status] : ''),
+    options: [opt('', 'Toutes'), opt('inscrits', 'Inscrits'), opt('attente', 'Liste d’attente'), opt('annules', 'Annulées')],
+  },
+  { name: 'par', label: 'Regrouper', value: (f) => f.group ?? '', options: [opt('', 'Par date'), opt('stage', 'Par stage'), opt('etablissement', 'Par collège')] },
+  { name: 'passes', label: 'Période', value: (f) => (f.past ? '1' : ''), options: [opt('', 'Stages à venir'), opt('1', 'Tous les stages, passés compris')] },
+];
+
+/** Rows grouped by stage or by collège, in their order. */
+function groups(rows: TraineeRow[], by: 'stage' | 'etablissement') {
+  const out = new Map<string, { title: string; rows: TraineeRow[] }>();
+  for (const r of rows) {
+    const key = by === 'stage' ? r.stage.id : r.establishmentId;
+    const title = by === 'stage' ? `${formatDay(r.stage.date)} — ${r.stage.formation} (${formatHours(r.stage.startMinutes, r.stage.endMinutes)})` : r.establishment;
+    const g = out.get(key) ?? { title, rows: [] };
+    g.rows.push(r);
+    out.set(key, g);
+  }
+  return [...out.values()].sort((a, b) => (by === 'etablissement' ? a.title.localeCompare(b.title, 'fr') : 0));
+}
+
+export default async function TraineesPage({ searchParams }: { searchParams: Promise<TraineeSearch> }) {
+  const f = traineeFilters(await searchParams);
+  // The platform's staff, or a collège's team members who enrol pupils.
   const g = await requireSite(['enrolments:view-site', 'enrolments:create'], {
-    path: past ? '/stagiaires?passes=1' : '/stagiaires',
+    path: f.query ? `/stagiaires?${f.query}` : '/stagiaires',
     what: 'à l’équipe du lycée et aux équipes des collèges qui inscrivent leurs élèves',
   });
   if (!g.ok) return g.denied;
   const { actor, site } = g;
   const staff = can(actor, 'enrolments:view-site');
   const scope = traineeScopeOf(actor);
-  const rows = scope ? await listTrainees(site.id, scope, { past }) : [];
+  const [rows, options] = scope ? await Promise.all([listTrainees(site.id, scope, f), traineeFilterOptions(site.id, scope)]) : [[], { establishments: [] }];
+  const csv = `/api/stagiaires${f.query ? `?${f.query}` : ''}`;
   return (
     <div className="stack">
       <h1>Stagiaires</h1>
@@ -28,46 +85,55 @@ export default async function TraineesPage({ searchParams }: { searchParams: Pro
           ? 'Les élèves inscrits aux stages de la plateforme.'
           : scope
             ? `Les élèves de ${actor.member!.establishmentName} que vous suivez, inscrits aux stages de ce lycée.`
-            : 'Les inscriptions des élèves sont visibles par leur professeur principal, la direction, la vie scolaire et le secrétariat du collège.'}{' '}
-        <Link href={past ? '/stagiaires' : '/stagiaires?passes=1'}>{past ? 'Masquer les stages passés' : 'Afficher aussi les stages passés'}</Link>
+            : 'Les inscriptions des élèves sont visibles par leur professeur principal, la direction, la vie scolaire et le secrétariat du collège.'}
       </p>
+      {scope ? (
+        <form method="get" className={e.filters} aria-label="Filtrer les stagiaires">
+          {staff ? (
+            <SelectField
+              label="Collège"
+              name="college"
+              defaultValue={f.establishmentId ?? ''}
+              options={[
+                { value: '', label: 'Tous les collèges' },
+                ...options.establishments.map((e) => ({ value: e.id, label: e.city ? `${e.name} (${e.city})` : e.name })),
+              ]}
+            />
+          ) : null}
+          {PICKERS.map((k) => (
+            <SelectField key={k.name} label={k.label} name={k.name} defaultValue={k.value(f)} options={k.options} />
+          ))}
+          <div className={e.filterSubmit}>
+            <Button type="submit" variant="secondary">
+              Filtrer
+            </Button>
+          </div>
+        </form>
+      ) : null}
       {rows.length === 0 ? (
         <p>
-          Aucun stagiaire inscrit{past ? '' : ' aux stages à venir'} pour l’instant. Les équipes des collèges inscrivent leurs élèves depuis le{' '}
-          <Link href="/calendrier">calendrier</Link>.
+          Aucun stagiaire {f.status || f.establishmentId ? 'ne correspond à ces filtres' : `inscrit${f.past ? '' : ' aux stages à venir'} pour l’instant`}. Les équipes
+          des collèges inscrivent leurs élèves depuis le <Link href="/calendrier">calendrier</Link>.
         </p>
       ) : (
-        <div style={{ overflowX: 'auto' }}>
-          <table className={s.table}>
-            <caption className="visually-hidden">{rows.length} inscriptions</caption>
-            <thead>
-              <tr>
-                <th scope="col">Élève</th>
-                <th scope="col">Classe</th>
-                <th scope="col">Collège</th>
-                <th scope="col">Stage</th>
-                <th scope="col">Horaires</th>
-                <th scope="col">Inscription</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.pupil}</td>
-                  <td>{r.classRoom ?? '—'}</td>
-                  <td>{r.establishment}</td>
-                  <td>
-                    <Link href={`/stages/${r.stage.id}`}>{formatDay(r.stage.date)}</Link>
-                    <br />
-                    <span className="muted">{r.stage.formation}</span>
-                  </td>
-                  <td className={s.nowrap}>{formatHours(r.stage.startMinutes, r.stage.endMinutes)}</td>
-                  <td>{r.stage.status === 'CANCELLED' ? 'Stage annulé' : ENROLMENT_STATUS[r.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <p>
+            {rows.length} inscription{rows.length > 1 ? 's' : ''}.{' '}
+            <ButtonLink href={csv} variant="secondary" small>
+              Export CSV
+            </ButtonLink>
+          </p>
+          {f.group ? (
+            groups(rows, f.group).map((grp) => (
+              <section key={grp.title} aria-label={grp.title}>
+                <h2>{grp.title}</h2>
+                <TraineeTable rows={grp.rows} caption={`${grp.rows.length} inscriptions`} />
+              </section>
+            ))
+          ) : (
+            <TraineeTable rows={rows} caption={`${rows.length} inscriptions`} />
+          )}
+        </>
       )}
     </div>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Alert } from '@/components/ui/Alert';
+import { DataTable } from '@/components/ui/DataTable';
 import { ButtonLink } from '@/components/ui/Button';
 import { StageStatus } from '@/components/stages/StageTable';
 import { formatDay, formatHours, formatMonth, parisClock } from '@/lib/core/format';
@@ -10,7 +11,11 @@ import { signInPath } from '@/lib/core/origin';
 import { can } from '@/lib/core/permissions';
 import { getStage, siteCalendarInfo, teacherName } from '@/lib/stages/queries';
 import { holidayWarning } from '@/lib/stages/rules';
-import { ENROLMENT_STATUS, stageEnrolments, traineeScopeOf } from '@/lib/stages/trainees';
+import { ATTENDANCE_LABEL, ENROLMENT_STATUS, enrolmentPanel, stageEnrolments, traineeScopeOf } from '@/lib/enrolments/queries';
+import { pupilReachOf } from '@/lib/classes/access';
+import { EnrolForm } from '@/components/enrolments/EnrolForm';
+import { EnrolmentActions } from '@/components/enrolments/EnrolmentActions';
+import e from '@/components/enrolments/enrolments.module.css';
 import { monthOf } from '@/lib/stages/time';
 import s from '@/components/stages/stages.module.css';
 
@@ -33,8 +38,16 @@ export default async function StagePage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const staff = can(actor, 'stages:publish');
   const scope = traineeScopeOf(actor);
-  const [pupils, info] = await Promise.all([scope ? stageEnrolments(site.id, stage.id, scope) : [], siteCalendarInfo(site.id)]);
-  const upcoming = stage.date >= parisClock().day;
+  const reach = can(actor, 'enrolments:create') ? pupilReachOf(actor, 'manage') : null;
+  const [pupils, info, panel] = await Promise.all([
+    scope ? stageEnrolments(site.id, stage.id, scope) : [],
+    siteCalendarInfo(site.id),
+    reach ? enrolmentPanel(site.id, stage, reach) : null,
+  ]);
+  const today = parisClock().day;
+  const upcoming = stage.date >= today;
+  const canCancel = upcoming && (can(actor, 'enrolments:cancel-site') || can(actor, 'enrolments:cancel'));
+  const canMark = can(actor, 'attendance:record') && stage.status === 'PUBLISHED' && stage.date <= today;
   const editable = staff && stage.status === 'PUBLISHED' && upcoming;
   const warning = holidayWarning(stage.date, info.zone);
   return (
@@ -51,6 +64,39 @@ export default async function StagePage({ params, searchParams }: Props) {
       ) : null}
       {stage.status === 'CANCELLED' ? <Alert tone="error" title="Ce stage est annulé.">{`Motif : ${stage.cancelReason ?? '—'}`}</Alert> : null}
       {warning && stage.status === 'PUBLISHED' ? <Alert tone="warning">{warning}</Alert> : null}
+      {panel ? (
+        <section aria-labelledby="inscrire" className={e.panel}>
+          {panel.open ? (
+            <details open={sp.inscrire !== undefined}>
+              <summary>
+                <h2 id="inscrire" style={{ display: 'inline' }}>
+                  Inscrire un stagiaire
+                </h2>
+              </summary>
+              <p>
+                {panel.seatsLeft > 0
+                  ? `${panel.seatsLeft} place${panel.seatsLeft > 1 ? 's' : ''} libre${panel.seatsLeft > 1 ? 's' : ''} sur ${stage.capacity}.`
+                  : 'Ce stage est complet : vos élèves peuvent être inscrits en liste d’attente, dans l’ordre d’arrivée ; ils prennent la première place libérée.'}{' '}
+                {panel.collegeLeft !== null && panel.capLiftsOn
+                  ? `Partage équitable : votre collège peut encore prendre ${panel.collegeLeft} place${panel.collegeLeft > 1 ? 's' : ''} jusqu’au ${formatDay(panel.capLiftsOn)} ; ensuite, les places restantes sont ouvertes à tous.`
+                  : null}
+              </p>
+              {!panel.emailVerified ? (
+                <Alert tone="warning" title="Aucune convocation ne sera envoyée.">
+                  L’adresse email de votre compte n’est pas validée. Ouvrez le lien d’activation reçu par email (ou demandez-en un nouveau depuis la page de connexion),
+                  puis inscrivez vos élèves : la convocation part alors par email.
+                </Alert>
+              ) : null}
+              <EnrolForm stageId={stage.id} pupils={panel.pupils} classes={panel.classes} full={panel.full} canType={reach!.wholeCollege} />
+            </details>
+          ) : (
+            <>
+              <h2 id="inscrire">Inscrire un stagiaire</h2>
+              <p className="muted">{panel.reason}</p>
+            </>
+          )}
+        </section>
+      ) : null}
       <dl className={s.details}>
         <dt>Date</dt>
         <dd>{formatDay(stage.date)}</dd>
@@ -100,26 +146,31 @@ export default async function StagePage({ params, searchParams }: Props) {
           {pupils.length === 0 ? (
             <p className="muted">Aucun élève inscrit{staff ? '' : ' par votre établissement'} pour l’instant.</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Élève</th>
-                  <th scope="col">Classe</th>
-                  <th scope="col">Collège</th>
-                  <th scope="col">Inscription</th>
+            <DataTable columns={['Élève', 'Classe', 'Collège', 'Inscription', 'Présence', (canCancel || canMark) && 'Actions']} caption="Élèves inscrits à ce stage">
+              {pupils.map((p) => (
+                <tr key={p.id}>
+                  <td>{p.pupil}</td>
+                  <td>{p.classRoom ?? '—'}</td>
+                  <td>{p.establishment}</td>
+                  <td>
+                    {ENROLMENT_STATUS[p.status]}
+                    {p.waitingRank ? ` (n° ${p.waitingRank})` : ''}
+                  </td>
+                  <td>{p.attendance ? ATTENDANCE_LABEL[p.attendance] : '—'}</td>
+                  {canCancel || canMark ? (
+                    <td>
+                      <EnrolmentActions
+                        enrolmentId={p.id}
+                        pupil={p.pupil}
+                        canCancel={canCancel}
+                        attendance={p.attendance}
+                        canMark={canMark && p.status === 'CONFIRMED'}
+                      />
+                    </td>
+                  ) : null}
                 </tr>
-              </thead>
-              <tbody>
-                {pupils.map((p) => (
-                  <tr key={p.id}>
-                    <td>{p.pupil}</td>
-                    <td>{p.classRoom ?? '—'}</td>
-                    <td>{p.establishment}</td>
-                    <td>{ENROLMENT_STATUS[p.status]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           )}
         </section>
       ) : (

@@ -1,0 +1,30 @@
+// What the platform journeys share: a school day whose calendar cell is empty, read from the
+// calendar itself (so whatever the seed or another journey put there, a new stage lands alone).
+import type { Page } from 'puppeteer';
+import { appUrl } from './harness.ts';
+import { isPublicHoliday, schoolHolidayOn } from '@/lib/reference/holidays';
+import { parisClock } from '@/lib/core/format';
+import { addDays, monthOf, weekday } from '@/lib/stages/time';
+
+/** A day a stage may be published on and duplicated to: a weekday, no public holiday, no school holiday (zone B). */
+const isSchoolDay = (d: string) => weekday(d) !== 0 && weekday(d) !== 6 && !isPublicHoliday(d) && !schoolHolidayOn(d, 'B');
+
+/**
+ * A school day two weeks or more ahead whose calendar cell is empty (read from the calendar, so
+ * whatever the seed or another test put there, the click lands on the day, not on a stage), and
+ * whose next week is a school day too. Computed from the app's clock (MINISTAGE_NOW).
+ */
+export async function emptyTargetDay(page: Page): Promise<string> {
+  const busy = new Map<string, Set<string>>();
+  for (let d = addDays(parisClock().day, 14), i = 0; i < 200; d = addDays(d, 1), i++) {
+    if (!isSchoolDay(d) || !isSchoolDay(addDays(d, 7))) continue;
+    const month = monthOf(d);
+    if (!busy.has(month)) {
+      await page.goto(appUrl(`/calendrier?mois=${month}`, 'demo.localhost'));
+      const days = await page.$$eval('td[data-day]', (tds) => tds.filter((td) => td.querySelector('ul a')).map((td) => td.getAttribute('data-day') ?? ''));
+      busy.set(month, new Set(days));
+    }
+    if (!busy.get(month)!.has(d)) return d;
+  }
+  throw new Error('No empty school day found in the next 200 days');
+}
