@@ -18,7 +18,27 @@ export function Button({ variant = 'primary', small, pending, children, classNam
   );
 }
 
-export function ButtonLink({ href, variant = 'primary', small, children }: { href: string; variant?: Variant; small?: boolean; children: React.ReactNode }) {
+/** A link styled as a button; `download`: a file (a route handler), a plain link that Next does not prefetch. */
+export function ButtonLink({
+  href,
+  variant = 'primary',
+  small,
+  download,
+  children,
+}: {
+  href: string;
+  variant?: Variant;
+  small?: boolean;
+  download?: boolean;
+  children: React.ReactNode;
+}) {
+  if (download) {
+    return (
+      <a href={href} download className={cls(variant, small)}>
+        {children}
+      </a>
+    );
+  }
   return (
     <Link href={href} className={cls(variant, small)}>
       {children}

@@ -119,7 +119,7 @@ export default async function TraineesPage({ searchParams }: { searchParams: Pro
         <>
           <p>
             {rows.length} inscription{rows.length > 1 ? 's' : ''}.{' '}
-            <ButtonLink href={csv} variant="secondary" small>
+            <ButtonLink href={csv} variant="secondary" small download>
               Export CSV
             </ButtonLink>
           </p>
