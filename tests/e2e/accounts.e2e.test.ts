@@ -1,23 +1,17 @@
 // The accounts journeys in Chromium: registration by UAI → activation → sign-in → sign-out; an
 // expired link → resend → activation; forgotten password; forgotten identifier → access request.
 import { jest } from '@jest/globals';
-import type { Browser, Page } from 'puppeteer';
-import { appUrl, DEMO_PASSWORD, mailbox, openBrowser, screenshot, signInViaApi, startApp, type CapturedEmail } from './harness.ts';
+import type { Page } from 'puppeteer';
+import { appUrl, DEMO_PASSWORD, mailbox, useBrowser, screenshot, signInViaApi, startApp, type CapturedEmail } from './harness.ts';
 import { clickText, field, fill, h1, mainText, newPerson, submitSignIn, waitText } from './page-helpers.ts';
 
 jest.setTimeout(180_000);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await openBrowser();
-}, 30_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const PASSWORD = 'Brassens-Le-Rheu-2026';
 
-const newPage = () => newPerson(browser);
+const newPage = () => newPerson(browser());
 
 /** A screenshot once the page has settled (its h1 rendered, the network quiet). */
 async function shot(page: Page, name: string) {

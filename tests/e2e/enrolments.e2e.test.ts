@@ -4,28 +4,17 @@
 // full, so another professeur principal gets « Inscrire en liste d'attente »; a cancellation
 // promotes his pupil, whose convocation follows. Everything is read from the pages, not the seed.
 import { jest } from '@jest/globals';
-import type { Browser, Page } from 'puppeteer';
-import { appUrl, DEMO_PASSWORD, mailbox, openBrowser, screenshot } from './harness.ts';
+import type { Page } from 'puppeteer';
+import { appUrl, DEMO_PASSWORD, mailbox, useBrowser, screenshot } from './harness.ts';
 import { choose, clickText, fill, newPerson, setValue, signIn, text, waitPath, waitText } from './page-helpers.ts';
-import { emptyTargetDay } from './stage-helpers.ts';
+import { emptyTargetDay, signInOn } from './stage-helpers.ts';
 import { monthOf, parisToUtc } from '@/lib/stages/time';
 
 jest.setTimeout(240_000);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await openBrowser();
-}, 30_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const HOST = 'demo.localhost';
-
-async function signInOn(page: Page, login: string) {
-  await signIn(page, appUrl('/connexion', HOST), login, DEMO_PASSWORD);
-  await waitPath(page, '/');
-}
 
 /** Opens the stage from its month's calendar, as a person would, and unfolds « Inscrire un stagiaire ». */
 async function openStageFromCalendar(page: Page, day: string, stageId: string) {
@@ -60,8 +49,8 @@ describe('a professeur principal enrols pupils on demo.localhost', () => {
   let thomas: string[] = [];
 
   it('the lycée publishes a stage of two seats', async () => {
-    const page = await newPerson(browser);
-    await signInOn(page, 'claire.martin@ac-rennes.fr');
+    const page = await newPerson(browser());
+    await signInOn(page, HOST, 'claire.martin@ac-rennes.fr');
     day = await emptyTargetDay(page);
     await page.goto(appUrl(`/calendrier/nouveau?date=${day}`, HOST));
     await choose(page, 'Formation (filière)', "Bac pro Métiers de l'accueil");
@@ -78,8 +67,8 @@ describe('a professeur principal enrols pupils on demo.localhost', () => {
 
   it('opens it from the calendar, « Inscrire un stagiaire », picks two pupils, sees their names; the convocation arrives with an .ics', async () => {
     expect(stageId).not.toBe('');
-    const page = await newPerson(browser);
-    await signInOn(page, 'marie.leroy@ac-rennes.fr');
+    const page = await newPerson(browser());
+    await signInOn(page, HOST, 'marie.leroy@ac-rennes.fr');
     await openStageFromCalendar(page, day, stageId);
     expect(await text(page, 'section[aria-labelledby="inscrire"]')).toContain('2 places libres sur 2');
     marie = await pickPupils(page, 2);
@@ -119,8 +108,8 @@ describe('a professeur principal enrols pupils on demo.localhost', () => {
 
   it('the full stage offers the waiting list to another professeur principal', async () => {
     expect(marie).toHaveLength(2);
-    const page = await newPerson(browser);
-    await signInOn(page, 'thomas.bernard@ac-rennes.fr');
+    const page = await newPerson(browser());
+    await signInOn(page, HOST, 'thomas.bernard@ac-rennes.fr');
     await openStageFromCalendar(page, day, stageId);
     expect(await text(page, 'section[aria-labelledby="inscrire"]')).toContain('Ce stage est complet');
     thomas = await pickPupils(page, 1);
@@ -135,8 +124,8 @@ describe('a professeur principal enrols pupils on demo.localhost', () => {
   it('a cancellation promotes the waiting pupil, whose convocation follows', async () => {
     expect(thomas).toHaveLength(1);
     const before = mailbox.all();
-    const page = await newPerson(browser);
-    await signInOn(page, 'marie.leroy@ac-rennes.fr');
+    const page = await newPerson(browser());
+    await signInOn(page, HOST, 'marie.leroy@ac-rennes.fr');
     await page.goto(appUrl(`/stages/${stageId}`, HOST));
     await clickText(page, 'Annuler l’inscription', 'button');
     await clickText(page, 'Confirmer l’annulation', 'button');
@@ -147,8 +136,8 @@ describe('a professeur principal enrols pupils on demo.localhost', () => {
     expect(promoted.text).toContain('Une place s’est libérée');
     expect(promoted.attachments.some((a) => a.filename.endsWith('.ics'))).toBe(true);
 
-    const lycee = await newPerson(browser);
-    await signInOn(lycee, 'claire.martin@ac-rennes.fr');
+    const lycee = await newPerson(browser());
+    await signInOn(lycee, HOST, 'claire.martin@ac-rennes.fr');
     await lycee.goto(appUrl(`/stages/${stageId}`, HOST));
     const table = await pupilsTable(lycee);
     expect(table).toContain(thomas[0]);
@@ -164,7 +153,7 @@ describe('a professeur principal enrols pupils on demo.localhost', () => {
 
   it('the collège sees its pupils’ enrolments on the portal, with what is missing and a link to the stage', async () => {
     expect(marie).toHaveLength(2);
-    const page = await newPerson(browser);
+    const page = await newPerson(browser());
     await signIn(page, appUrl('/connexion'), 'marie.leroy@ac-rennes.fr', DEMO_PASSWORD);
     await page.goto(appUrl('/etablissement/stages'));
     const main = await text(page, 'main');

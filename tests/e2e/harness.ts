@@ -31,6 +31,21 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/** A journey file's Chromium, opened before its tests and closed after: `const browser = useBrowser();` then `browser()`. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await openBrowser();
+  }, 30_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('browser not open yet');
+    return browser;
+  };
+}
+
 export async function openBrowser(): Promise<Browser> {
   const executablePath = process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {

@@ -3,30 +3,18 @@
 // duplicates it; the dashboard figures follow; the other platform shows none of it. Then the
 // screenshots of every tab on a platform with ~100 stages.
 import { jest } from '@jest/globals';
-import type { Browser, Page } from 'puppeteer';
-import { appUrl, DEMO_PASSWORD, mailbox, openBrowser, screenshot, startApp } from './harness.ts';
+import type { Page } from 'puppeteer';
+import { appUrl, DEMO_PASSWORD, mailbox, useBrowser, screenshot, startApp } from './harness.ts';
 import { choose, clickText, field, fill, newPerson, setValue, signIn, text, waitPath } from './page-helpers.ts';
-import { emptyTargetDay } from './stage-helpers.ts';
+import { emptyTargetDay, signInOn } from './stage-helpers.ts';
 import { formatDay, parisClock } from '@/lib/core/format';
 import { addDays, addMonths, monthOf, weekday } from '@/lib/stages/time';
 
 jest.setTimeout(240_000);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await openBrowser();
-}, 30_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
-const newPage = () => newPerson(browser);
-
-/** Signs in by the form on `host` and waits for the platform's dashboard. */
-async function signInOn(page: Page, host: string, login: string) {
-  await signIn(page, appUrl('/connexion', host), login, DEMO_PASSWORD);
-  await waitPath(page, '/');
-}
+const newPage = () => newPerson(browser());
 
 /** « REMPLISSAGE DES STAGES : N INSCRITS / M DISPO. » → [N, M]. */
 async function filling(page: Page, host = 'demo.localhost'): Promise<[number, number]> {

@@ -1,17 +1,10 @@
-import type { Browser } from 'puppeteer';
-import { appUrl, openBrowser, screenshot } from './harness.ts';
+import { appUrl, useBrowser, screenshot } from './harness.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await openBrowser();
-}, 30_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('smoke: the portal and a lycée platform are served by host', () => {
   it('shows the portal home on the root domain', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const res = await page.goto(appUrl('/'));
     expect(res?.status()).toBe(200);
     expect(await page.$eval('h1', (h) => h.textContent)).toMatch(/mini-stages/i);
@@ -21,7 +14,7 @@ describe('smoke: the portal and a lycée platform are served by host', () => {
   });
 
   it('shows the demo lycée platform with its name on demo.localhost', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const res = await page.goto(appUrl('/', 'demo.localhost'));
     expect(res?.status()).toBe(200);
     const header = await page.$eval('header', (h) => h.textContent ?? '');
@@ -32,7 +25,7 @@ describe('smoke: the portal and a lycée platform are served by host', () => {
   });
 
   it('answers an unknown platform host with a French 404 page', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const res = await page.goto(appUrl('/', 'inconnu.localhost'));
     expect(res?.status()).toBe(404);
     expect(await page.$eval('h1', (h) => h.textContent)).toBe('Page introuvable');
@@ -40,7 +33,7 @@ describe('smoke: the portal and a lycée platform are served by host', () => {
   });
 
   it('does not serve the internal /sites/… routes directly on the portal', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const res = await page.goto(appUrl('/sites/demo.localhost'));
     expect(res?.status()).toBe(404);
     await page.close();

@@ -1,7 +1,8 @@
 // What the platform journeys share: a school day whose calendar cell is empty, read from the
 // calendar itself (so whatever the seed or another journey put there, a new stage lands alone).
 import type { Page } from 'puppeteer';
-import { appUrl } from './harness.ts';
+import { appUrl, DEMO_PASSWORD } from './harness.ts';
+import { signIn, waitPath } from './page-helpers.ts';
 import { isPublicHoliday, schoolHolidayOn } from '@/lib/reference/holidays';
 import { parisClock } from '@/lib/core/format';
 import { addDays, monthOf, weekday } from '@/lib/stages/time';
@@ -27,4 +28,10 @@ export async function emptyTargetDay(page: Page): Promise<string> {
     if (!busy.get(month)!.has(d)) return d;
   }
   throw new Error('No empty school day found in the next 200 days');
+}
+
+/** Signs in by the form on a platform's `host` with a demo account and waits for its dashboard. */
+export async function signInOn(page: Page, host: string, login: string) {
+  await signIn(page, appUrl('/connexion', host), login, DEMO_PASSWORD);
+  await waitPath(page, '/');
 }
