@@ -60,19 +60,19 @@ const confirmedOf = (tx: Tx, stageId: string, establishmentId: string) => tx.enr
 
 /**
  * Locks the pupil's row (two enrolments of one pupil at once cannot both pass), then reads their
- * active enrolments that day, in one statement: why this one is refused (already in this stage, or
- * another stage at overlapping hours, named), or null.
+ * enrolments that day: why this one is refused (already in this stage, enrolled and cancelled too
+ * often, or another stage at overlapping hours, named), or null. Two statements, not one: a read in
+ * the locking statement would use the snapshot taken before the wait, blind to the other's enrolment.
  */
 async function pupilClash(tx: Tx, pupilId: string, stage: StageForEnrolment): Promise<string | null> {
+  await tx.$queryRaw`SELECT "id" FROM "Pupil" WHERE "id" = ${pupilId} FOR UPDATE`;
   const rows = await tx.$queryRaw<
     { stageId: string; status: string; startMinutes: number; endMinutes: number; formation: string; site: string }[]
-  >`WITH locked AS (SELECT "id" FROM "Pupil" WHERE "id" = ${pupilId} FOR UPDATE)
-    SELECT e."stageId", e."status"::text AS "status", s."startMinutes", s."endMinutes", f."type" || ' ' || f."name" AS "formation", site."name" AS "site"
-    FROM locked
-    JOIN "Enrolment" e ON e."pupilId" = locked."id" AND (e."status" IN ('CONFIRMED', 'WAITING') OR e."stageId" = ${stage.id})
-    JOIN "Stage" s ON s."id" = e."stageId" AND s."date" = ${dayToDb(stage.date)} AND s."status" = 'PUBLISHED'
+  >`SELECT e."stageId", e."status"::text AS "status", s."startMinutes", s."endMinutes", f."type" || ' ' || f."name" AS "formation", site."name" AS "site"
+    FROM "Enrolment" e JOIN "Stage" s ON s."id" = e."stageId" AND s."date" = ${dayToDb(stage.date)} AND s."status" = 'PUBLISHED'
     JOIN "Formation" f ON f."id" = s."formationId"
-    JOIN "Site" site ON site."id" = s."siteId"`;
+    JOIN "Site" site ON site."id" = s."siteId"
+    WHERE e."pupilId" = ${pupilId} AND (e."status" IN ('CONFIRMED', 'WAITING') OR e."stageId" = ${stage.id})`;
   // Enrolled then cancelled again and again (each time emails go out): the lycée decides after that.
   if (rows.filter((r) => r.stageId === stage.id && r.status === 'CANCELLED').length >= MAX_REENROLMENTS)
     return `Cet élève a déjà été inscrit puis désinscrit ${MAX_REENROLMENTS} fois de ce stage : contactez le lycée.`;
