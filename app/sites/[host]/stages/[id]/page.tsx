@@ -46,7 +46,8 @@ export default async function StagePage({ params, searchParams }: Props) {
   ]);
   const today = parisClock().day;
   const upcoming = stage.date >= today;
-  const canCancel = upcoming && (can(actor, 'enrolments:cancel-site') || can(actor, 'enrolments:cancel'));
+  // The lycée cancels until the stage's day; a collège before it (on the day, it calls the lycée).
+  const canCancel = can(actor, 'enrolments:cancel-site') ? upcoming : can(actor, 'enrolments:cancel') && stage.date > today;
   const canMark = can(actor, 'attendance:record') && stage.status === 'PUBLISHED' && stage.date <= today;
   const editable = staff && stage.status === 'PUBLISHED' && upcoming;
   const warning = holidayWarning(stage.date, info.zone);
