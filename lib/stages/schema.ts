@@ -28,6 +28,24 @@ const stageFields = z.object({
 export type StageFormValues = z.input<typeof stageFields>;
 export type StageInput = z.output<typeof stageFields>;
 
+/** A new stage's form as it opens (« Créer un stage » on a day): a 3e morning of 8 seats. */
+export function newStageForm(date: string, over: Partial<StageFormValues> = {}): StageFormValues {
+  return {
+    formationId: '',
+    stageType: 'Mini-stage',
+    date,
+    startTime: '09:00',
+    endTime: '12:00',
+    scheduleDetail: '',
+    capacity: 8,
+    teacherId: '',
+    place: '',
+    audience: ['3e'],
+    description: '',
+    ...over,
+  };
+}
+
 /** Adds the publication rules (each issue on its field); `now` is read at validation time. */
 function withRules<T extends z.ZodType<StageInput>>(schema: T) {
   return schema.superRefine((v, ctx) => {

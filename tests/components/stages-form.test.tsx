@@ -3,23 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { fireEvent } from '@testing-library/react';
 import { StageForm, type StageFormProps } from '@/components/stages/StageForm';
 import { RULE_MESSAGES } from '@/lib/stages/rules';
+import { newStageForm } from '@/lib/stages/schema';
 
 const push = jest.fn();
 jest.mock('next/navigation', () => ({ useRouter: () => ({ push, refresh: jest.fn() }) }));
 
-const initial = {
-  formationId: '',
-  stageType: 'Mini-stage',
-  date: '2099-12-02',
-  startTime: '09:00',
-  endTime: '12:00',
-  scheduleDetail: '',
-  capacity: 8,
-  teacherId: '',
-  place: '',
-  audience: ['3e' as const],
-  description: '',
-};
+const initial = newStageForm('2099-12-02');
 
 function setup(over: Partial<StageFormProps> = {}) {
   const action = jest.fn(async (input: unknown) => ({ ok: true as const, data: { id: 'st1', date: (input as { date: string }).date, warning: null } }));

@@ -13,6 +13,7 @@ import { daysFromNow, icsFields, makeCollege, makeSite, makeStage, NOW, outboxEm
 import { cancelEnrolmentAction, enrolAction } from '@/lib/enrolments/actions';
 import { cancelStageAction, updateStageAction } from '@/lib/stages/actions';
 import { setNow } from '@/lib/core/clock';
+import { newStageForm } from '@/lib/stages/schema';
 
 const db = useTestDb();
 let demo: TestSite;
@@ -58,17 +59,7 @@ const enrolAs = async (userId: string, stageId: string, pupilId: string) => {
 const enrolmentOf = (stageId: string, pupilId: string) => db().prisma.enrolment.findFirstOrThrow({ where: { stageId, pupilId }, orderBy: { createdAt: 'desc' } });
 const stageForm = (stage: { id: string }, over: Record<string, unknown> = {}) => ({
   id: stage.id,
-  formationId: demo.formations.elec.id,
-  stageType: 'Mini-stage',
-  date: D,
-  startTime: '09:00',
-  endTime: '12:00',
-  scheduleDetail: '',
-  capacity: 10,
-  teacherId: demo.teachers.durand.id,
-  place: '',
-  audience: ['3e'],
-  description: '',
+  ...newStageForm(D, { formationId: demo.formations.elec.id, capacity: 10, teacherId: demo.teachers.durand.id }),
   ...over,
 });
 

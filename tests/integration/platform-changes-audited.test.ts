@@ -20,6 +20,7 @@ import {
 } from '@/lib/sites/actions';
 import { createPlatformAction, updatePlatformAction } from '@/lib/sites/operator-actions';
 import { createStageAction, duplicateStageAction, updateStageAction } from '@/lib/stages/actions';
+import { newStageForm } from '@/lib/stages/schema';
 
 const db = useTestDb();
 let demo: TestSite;
@@ -107,20 +108,7 @@ describe('the platform’s options (site:manage)', () => {
 });
 
 describe('stages (stages:publish)', () => {
-  const form = (over: Record<string, unknown> = {}) => ({
-    formationId: demo.formations.elec.id,
-    stageType: 'Mini-stage',
-    date: stageDay(10, 3),
-    startTime: '09:00',
-    endTime: '12:00',
-    scheduleDetail: '',
-    capacity: 8,
-    teacherId: '',
-    place: '',
-    audience: ['3e'],
-    description: '',
-    ...over,
-  });
+  const form = (over: Record<string, unknown> = {}) => ({ ...newStageForm(stageDay(10, 3), { formationId: demo.formations.elec.id }), ...over });
 
   it('audits a stage published, edited and duplicated, by the platform’s teacher', async () => {
     actAs(demo.teacherUser.id, demo.host);

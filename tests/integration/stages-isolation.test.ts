@@ -19,6 +19,7 @@ import {
   updateSiteOptionsAction,
 } from '@/lib/sites/actions';
 import type { ActionResult } from '@/lib/core/action-types';
+import { newStageForm } from '@/lib/stages/schema';
 
 const db = useTestDb();
 let A: TestSite;
@@ -44,19 +45,7 @@ async function rowsOf(s: TestSite) {
 }
 type Rows = Awaited<ReturnType<typeof rowsOf>>;
 
-const stageForm = (r: Rows) => ({
-  formationId: r.s.formations.elec.id,
-  stageType: 'Mini-stage',
-  date: stageDay(10),
-  startTime: '09:00',
-  endTime: '12:00',
-  scheduleDetail: '',
-  capacity: 8,
-  teacherId: r.s.teachers.durand.id,
-  place: '',
-  audience: ['3e'],
-  description: '',
-});
+const stageForm = (r: Rows) => newStageForm(stageDay(10), { formationId: r.s.formations.elec.id, teacherId: r.s.teachers.durand.id });
 
 type Case = { name: string; perm: 'publish' | 'manage'; ids: boolean; run: (r: Rows) => Promise<ActionResult<unknown>>; untouched?: (r: Rows) => Promise<boolean> };
 

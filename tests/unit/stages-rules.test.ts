@@ -1,6 +1,7 @@
 import { checkStageRules, holidayWarning, RULE_MESSAGES } from '@/lib/stages/rules';
 import { stageSchema } from '@/lib/stages/schema';
 import { expandDates } from '@/lib/stages/duplicate';
+import { newStageForm } from '@/lib/stages/schema';
 
 // Monday 23 November 2026, 9:00 in Paris.
 const now = new Date('2026-11-23T08:00:00Z');
@@ -55,19 +56,7 @@ describe('publication rules of a stage', () => {
 });
 
 describe('the stage form schema (shared by the browser and the server)', () => {
-  const values = {
-    formationId: 'f1',
-    stageType: 'Mini-stage',
-    date: '2099-12-02',
-    startTime: '09:00',
-    endTime: '12:00',
-    scheduleDetail: '',
-    capacity: 8,
-    teacherId: '',
-    place: '',
-    audience: ['3e'],
-    description: '',
-  };
+  const values = newStageForm('2099-12-02', { formationId: 'f1' });
 
   it('puts each rule’s message on its own field', () => {
     const r = stageSchema.safeParse({ ...values, date: '2099-12-06', startTime: '05:00', endTime: '21:00', capacity: 0, formationId: '' });

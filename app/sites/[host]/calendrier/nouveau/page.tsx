@@ -6,6 +6,7 @@ import { requireSite } from '@/lib/core/guards';
 import { createStageAction } from '@/lib/stages/actions';
 import { stageContext } from '@/lib/stages/queries';
 import { isValidDay, monthOf } from '@/lib/stages/time';
+import { newStageForm } from '@/lib/stages/schema';
 
 export const metadata: Metadata = { title: 'Créer un stage' };
 
@@ -30,19 +31,7 @@ export default async function NewStagePage({ searchParams }: { searchParams: Pro
       ) : (
         <StageForm
           action={createStageAction}
-          initial={{
-            formationId: '',
-            stageType: 'Mini-stage',
-            date,
-            startTime: '09:00',
-            endTime: '12:00',
-            scheduleDetail: '',
-            capacity: 8,
-            teacherId: '',
-            place: '',
-            audience: ['3e'],
-            description: '',
-          }}
+          initial={newStageForm(date)}
           formations={ctx.formations}
           teachers={ctx.teachers}
           stageTypes={ctx.stageTypes}
