@@ -20,10 +20,14 @@ export async function register() {
       startConvocations();
       const { sendDueReminders } = await import('./lib/enrolments/reminders.ts');
       const { promoteWhereSeatsFree } = await import('./lib/enrolments/service.ts');
-      // Also: seats freed by a fair-share cap that lifted go to the pupils waiting.
+      // Also: seats freed by a fair-share cap that lifted go to the pupils waiting; conventions signed
+      // but not sealed yet (printing failed) are sealed, and sent ones whose parties changed get a new version.
+      const { conventionsTick } = await import('./lib/conventions/service.ts');
+      const { backgroundOrigins } = await import('./lib/conventions/origins.ts');
       const tick = () =>
         promoteWhereSeatsFree()
           .then(() => sendDueReminders())
+          .then(() => conventionsTick(backgroundOrigins))
           .catch((err) => console.error('[reminders]', err));
       setTimeout(tick, 30_000).unref();
       setInterval(tick, 10 * 60_000).unref();

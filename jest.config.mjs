@@ -25,6 +25,8 @@ export default async () => ({
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/integration/**/*.test.ts'],
       setupFiles: ['<rootDir>/tests/helpers/env.ts'],
+      // Puppeteer is ESM-only: loaded with Node's own require (the PDF printer of lib/conventions).
+      moduleNameMapper: { ...shared.moduleNameMapper, '^puppeteer$': '<rootDir>/tests/helpers/puppeteer.cjs' },
     }),
     await project('jsdom', {
       testEnvironment: 'jsdom',

@@ -2,7 +2,7 @@
 // at build time): on every answer, route handlers and assets included. proxy.ts sends the same ones
 // on pages, plus the nonce CSP and, with APP_ENV=production, HSTS. lib/core/security-headers.ts
 // holds the rules; tests/unit/security-headers.test.ts checks this list against it.
-const TOKEN_PAGES = 'activation|reinitialisation|invitation|invitation-plateforme|rejoindre';
+const TOKEN_PAGES = 'activation|reinitialisation|invitation|invitation-plateforme|rejoindre|signature|api/signature';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -22,8 +22,20 @@ const nextConfig = {
       { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: "frame-ancestors 'none'" }] },
     ];
   },
-  // PGlite loads its WASM and data files from its own package folder: keep these external.
-  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', 'puppeteer', 'nodemailer', '@prisma/schema-engine-wasm'],
+  // PGlite loads its WASM and data files from its own package folder: keep these external (and the
+  // PDF printing and sealing packages, plain Node libraries).
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    'pglite-prisma-adapter',
+    'puppeteer',
+    'nodemailer',
+    '@prisma/schema-engine-wasm',
+    'pdf-lib',
+    'node-forge',
+    '@signpdf/signpdf',
+    '@signpdf/signer-p12',
+    '@signpdf/placeholder-pdf-lib',
+  ],
   // The end-to-end harness builds into its own folder (scripts/build.ts) so a running app is never
   // rebuilt under its feet.
   distDir: process.env.NEXT_DIST_DIR || '.next',

@@ -77,13 +77,21 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>
   );
 });
 
-export const Checkbox = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement> & { label: ReactNode }>(function Checkbox({ label, id, ...rest }, ref) {
+export const Checkbox = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement> & { label: ReactNode; error?: string }>(function Checkbox(
+  { label, id, error, ...rest },
+  ref,
+) {
   const auto = useId();
   const fid = id ?? auto;
   return (
     <div className={s.checkbox}>
-      <input ref={ref} type="checkbox" id={fid} {...rest} />
+      <input ref={ref} type="checkbox" id={fid} aria-invalid={error ? true : undefined} aria-describedby={error ? `${fid}-error` : undefined} {...rest} />
       <label htmlFor={fid}>{label}</label>
+      {error ? (
+        <p className={s.error} id={`${fid}-error`} role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 });

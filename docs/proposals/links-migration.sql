@@ -1,3 +1,5 @@
+-- Step 1 is applied (prisma/migrations/20261202010000_conventions): the table holds the convention
+-- signature links, with a `recipient` and a `version` column, and one open link per person and signature.
 -- PROPOSAL, not a migration: not under prisma/migrations, nothing applies it.
 -- One table for every emailed link (lib/core/links.ts). Today the core works over the existing
 -- tables through one adapter per purpose (AuthToken for activation / password reset, Invitation for

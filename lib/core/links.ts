@@ -1,22 +1,22 @@
-// Emailed links (activation, password reset, staff and platform invitations; convention signatures
-// next): issue, check, consume. The raw token goes in the email only; the database keeps its
+// Emailed links (activation, password reset, staff and platform invitations, convention signatures):
+// issue, check, consume. The raw token goes in the email only; the database keeps its
 // SHA-256. One state type for every purpose; one text table per purpose.
 //
-// A small generic core over one adapter per purpose: which table, which columns. Today the tokens
-// live in two existing tables (AuthToken for account links, Invitation for invitations); a purpose
-// that gets a table of its own (docs/proposals/links-migration.sql) only adds an adapter here.
+// A small generic core over one adapter per purpose: which table, which columns. Account links live
+// in AuthToken, invitations in Invitation, convention signatures in the generic EmailLink table
+// (step 1 of docs/proposals/links-migration.sql); moving the others there only changes adapters.
 //
 // Isomorphic on purpose: Web Crypto (no node:crypto) and no value import of the database client
 // (the caller passes `prisma` or its transaction), so client components may import the text tables.
 import type { Tx } from './db.ts';
 import { AppError, type ErrorCode } from './errors.ts';
-import type { SiteRole, StaffRole, TokenKind } from '../generated/prisma/client.ts';
+import type { SignatureParty, SiteRole, StaffRole, TokenKind } from '../generated/prisma/client.ts';
 import * as clock from './clock.ts';
 
 export type LinkPurpose = 'activation' | 'password-reset' | 'staff-invitation' | 'platform-invitation' | 'convention-signature';
 
-/** Purposes whose links can be issued today (convention signatures wait for their table). */
-export type StoredPurpose = Exclude<LinkPurpose, 'convention-signature'>;
+/** Purposes whose links can be issued (every one now: the name stays for the callers). */
+export type StoredPurpose = LinkPurpose;
 
 export type LinkFailure = 'expired' | 'used' | 'revoked' | 'unknown';
 
@@ -24,12 +24,14 @@ export type LinkFailure = 'expired' | 'used' | 'revoked' | 'unknown';
 type AccountLink = { id: string; userId: string; expiresAt: Date };
 type StaffInvitationLink = { id: string; email: string; establishmentId: string; staffRole: StaffRole; invitedById: string | null; expiresAt: Date };
 type PlatformInvitationLink = { id: string; email: string; siteId: string; siteRole: SiteRole; invitedById: string | null; expiresAt: Date };
+type SignatureLink = { id: string; conventionId: string; party: SignatureParty; version: number; recipient: string; siteId: string; expiresAt: Date };
 
 export type LinkRecords = {
   activation: AccountLink;
   'password-reset': AccountLink;
   'staff-invitation': StaffInvitationLink;
   'platform-invitation': PlatformInvitationLink;
+  'convention-signature': SignatureLink;
 };
 
 /**
@@ -50,15 +52,16 @@ type LinkRefused<P extends StoredPurpose = StoredPurpose> = Exclude<LinkCheck<P>
 /** What a page shows for a link: the check, with what the service adds when it is valid (`V`: the establishment, the account…). */
 export type LinkView<P extends StoredPurpose, V> = LinkRefused<P> | ({ state: 'valid'; link: LinkRecords[P] } & V);
 
-/** What to look up: a platform invitation is only ever read on its own platform. */
-export type LinkQuery =
-  { purpose: Exclude<StoredPurpose, 'platform-invitation'>; raw: string; now?: Date } | { purpose: 'platform-invitation'; raw: string; siteId: string; now?: Date };
+/** What to look up: a platform invitation or a signature link is only ever read on its own platform. */
+type SitePurpose = 'platform-invitation' | 'convention-signature';
+export type LinkQuery = { purpose: Exclude<StoredPurpose, SitePurpose>; raw: string; now?: Date } | { purpose: SitePurpose; raw: string; siteId: string; now?: Date };
 
 type Subjects = {
   activation: { userId: string };
   'password-reset': { userId: string };
   'staff-invitation': { email: string; establishmentId: string; staffRole: StaffRole; invitedById: string | null };
   'platform-invitation': { email: string; siteId: string; siteRole: SiteRole; invitedById: string | null };
+  'convention-signature': { conventionId: string; party: SignatureParty; version: number; recipient: string; siteId: string };
 };
 
 export type IssueInput = { [P in StoredPurpose]: { purpose: P; ttlMinutes: number; now?: Date } & Subjects[P] }[StoredPurpose];
@@ -219,11 +222,82 @@ function invitations<P extends 'staff-invitation' | 'platform-invitation'>(purpo
   };
 }
 
+const OPEN_LINK = { usedAt: null, revokedAt: null };
+
+/** EmailLink rows of purpose CONVENTION_SIGNATURE: a new link to the same person for the same signature revokes the open one. */
+const signatureLinks: Adapter<SignatureLink> = {
+  async find(db, tokenHash) {
+    const row = await db.emailLink.findUnique({ where: { tokenHash } });
+    if (!row) return null;
+    const complete = row.purpose === 'CONVENTION_SIGNATURE' && row.conventionId && row.party && row.version !== null && row.recipient && row.siteId;
+    return {
+      id: row.id,
+      purpose: complete ? 'convention-signature' : null,
+      siteId: row.siteId,
+      expiresAt: row.expiresAt,
+      usedAt: row.usedAt,
+      revokedAt: row.revokedAt,
+      record: {
+        id: row.id,
+        conventionId: row.conventionId ?? '',
+        party: row.party ?? 'HOST',
+        version: row.version ?? 0,
+        recipient: row.recipient ?? '',
+        siteId: row.siteId ?? '',
+        expiresAt: row.expiresAt,
+      },
+    };
+  },
+  async create(tx, subject, tokenHash, expiresAt, now) {
+    const s = subject as Subjects['convention-signature'];
+    await tx.emailLink.updateMany({
+      where: { purpose: 'CONVENTION_SIGNATURE', conventionId: s.conventionId, party: s.party, recipient: s.recipient, ...OPEN_LINK },
+      data: { revokedAt: now },
+    });
+    const row = await tx.emailLink.create({
+      data: {
+        purpose: 'CONVENTION_SIGNATURE',
+        tokenHash,
+        expiresAt,
+        conventionId: s.conventionId,
+        party: s.party,
+        version: s.version,
+        recipient: s.recipient,
+        siteId: s.siteId,
+      },
+      select: { id: true },
+    });
+    return row.id;
+  },
+  async claim(tx, id, now) {
+    const { count } = await tx.emailLink.updateMany({ where: { id, purpose: 'CONVENTION_SIGNATURE', ...OPEN_LINK, expiresAt: { gt: now } }, data: { usedAt: now } });
+    return count === 1;
+  },
+  async rekey(tx, id, tokenHash, expiresAt) {
+    const { count } = await tx.emailLink.updateMany({ where: { id, purpose: 'CONVENTION_SIGNATURE', ...OPEN_LINK }, data: { tokenHash, expiresAt } });
+    return count === 1;
+  },
+  async revoke(tx, id, now) {
+    const { count } = await tx.emailLink.updateMany({ where: { id, purpose: 'CONVENTION_SIGNATURE', ...OPEN_LINK }, data: { revokedAt: now } });
+    return count === 1;
+  },
+};
+
+/** Stops every open signature link of a convention (a new version, a cancellation), or of one party (its signature is made). */
+export async function revokeSignatureLinks(tx: Tx, input: { conventionId: string; party?: SignatureParty; now?: Date }): Promise<number> {
+  const { count } = await tx.emailLink.updateMany({
+    where: { purpose: 'CONVENTION_SIGNATURE', conventionId: input.conventionId, ...(input.party ? { party: input.party } : {}), ...OPEN_LINK },
+    data: { revokedAt: input.now ?? clock.now() },
+  });
+  return count;
+}
+
 const ADAPTERS: { [P in StoredPurpose]: Adapter<LinkRecords[P]> } = {
   activation: authTokens('ACTIVATION'),
   'password-reset': authTokens('PASSWORD_RESET'),
   'staff-invitation': invitations('staff-invitation'),
   'platform-invitation': invitations('platform-invitation'),
+  'convention-signature': signatureLinks,
 };
 
 function adapterOf<P extends StoredPurpose>(purpose: P): Adapter<LinkRecords[P]> {
@@ -282,7 +356,7 @@ export async function revokeAccountLinks(tx: Tx, input: { userId: string; purpos
 function stateOf<R>(row: StoredLink<R> | null, query: LinkQuery, now: Date) {
   if (!row) return { state: 'unknown' as const };
   if (row.purpose !== query.purpose) return row.purpose ? { state: 'unknown' as const, otherPurpose: row.purpose } : { state: 'unknown' as const };
-  if (query.purpose === 'platform-invitation' && row.siteId !== query.siteId) return { state: 'unknown' as const };
+  if ((query.purpose === 'platform-invitation' || query.purpose === 'convention-signature') && row.siteId !== query.siteId) return { state: 'unknown' as const };
   if (row.usedAt) return { state: 'used' as const, link: row.record };
   if (row.revokedAt) return { state: 'revoked' as const, link: row.record };
   if (row.expiresAt <= now) return { state: 'expired' as const, link: row.record };
@@ -291,7 +365,8 @@ function stateOf<R>(row: StoredLink<R> | null, query: LinkQuery, now: Date) {
 
 /** What a link is worth now, without using it (pages only read: mail scanners follow links with GET). */
 export async function checkLink<Q extends LinkQuery>(db: Tx, query: Q): Promise<LinkCheck<Q['purpose']>> {
-  if (query.purpose === 'platform-invitation' && !query.siteId) throw new Error('checkLink: a platform invitation is read on its platform (siteId).');
+  if ((query.purpose === 'platform-invitation' || query.purpose === 'convention-signature') && !query.siteId)
+    throw new Error(`checkLink: a ${query.purpose} link is read on its platform (siteId).`);
   if (!query.raw || query.raw.length > MAX_TOKEN_LENGTH) return { state: 'unknown' };
   const row = await adapterOf(query.purpose).find(db, await hashLinkToken(query.raw));
   return stateOf(row, query, query.now ?? clock.now()) as LinkCheck<Q['purpose']>;
@@ -391,14 +466,20 @@ export const LINK_TEXTS: Record<LinkPurpose, LinkTexts> = {
     },
     codes: { unknown: 'NOT_FOUND', expired: 'EXPIRED', used: 'NOT_FOUND', revoked: 'NOT_FOUND' },
   },
-  // Proposal (no page yet): the guardians' and the parties' signature links of a convention.
+  // The parties' signature links of a convention (the guardians have no account).
   'convention-signature': {
     path: '/signature',
     messages: {
       unknown: 'Ce lien de signature n’est pas valide. Vérifiez que vous avez copié le lien complet, ou demandez un nouveau lien à l’établissement de l’élève.',
       expired: 'Ce lien de signature a expiré. Demandez un nouveau lien à l’établissement de l’élève.',
       used: 'Cette convention a déjà été signée avec ce lien. Vous pouvez fermer cette page.',
-      revoked: 'Ce lien de signature a été remplacé par un plus récent : utilisez le dernier lien reçu.',
+      revoked: 'Ce lien de signature ne peut plus servir : la convention a été signée pour cette partie, modifiée (un nouveau lien a été envoyé) ou annulée.',
+    },
+    titles: {
+      unknown: 'Lien de signature non valide',
+      expired: 'Lien de signature expiré',
+      used: 'Convention déjà signée',
+      revoked: 'Lien de signature remplacé',
     },
     codes: { unknown: 'NOT_FOUND', expired: 'EXPIRED', used: 'CONFLICT', revoked: 'CONFLICT' },
   },

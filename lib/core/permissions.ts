@@ -32,8 +32,12 @@ export const PERMISSIONS = {
   // without class reaches none, so does not enrol).
   'enrolments:create': [...PUPIL_OFFICE, 'MAIN_TEACHER'],
   'enrolments:cancel': [...PUPIL_OFFICE, 'MAIN_TEACHER'],
+  /** Read a convention (« Conv »): the lycée's staff, the collège's members who reach the pupil, the pupil. Scoped in lib/conventions/access.ts. */
   'conventions:view': [...TEAM, ...SITE_STAFF, 'PUPIL'],
-  'conventions:sign': [...HEADS, 'SITE_ADMIN'],
+  /** « Envoyer pour signature », « Renvoyer les liens »: the lycée's staff, and the collège's members who manage the pupil. Signatures go by personal links. */
+  'conventions:send': [...PUPIL_OFFICE, 'MAIN_TEACHER', ...SITE_STAFF],
+  /** « Convention reçue » (paper): the lycée, which receives it. */
+  'conventions:receive': SITE_STAFF,
   // Lycée platforms
   'stages:publish': SITE_STAFF,
   'stages:cancel': SITE_STAFF,

@@ -10,3 +10,12 @@ export async function clientIp(): Promise<string> {
     return 'unknown'; // outside a request (scripts, tests)
   }
 }
+
+/** The client's User-Agent (recorded with a signature), or null outside a request. */
+export async function userAgent(): Promise<string | null> {
+  try {
+    return (await headers()).get('user-agent');
+  } catch {
+    return null;
+  }
+}

@@ -3,8 +3,8 @@
 // (route handlers under /api, /_next assets), and tests/unit/security-headers.test.ts checks that
 // both say the same thing.
 
-/** Pages whose URL carries a secret (activation, reset, invitations, class join code): no Referer at all. */
-const TOKEN_PAGE_PREFIXES = ['activation', 'reinitialisation', 'invitation', 'invitation-plateforme', 'rejoindre'] as const;
+/** Pages whose URL carries a secret (activation, reset, invitations, class join code, convention signature and its PDF): no Referer at all. */
+const TOKEN_PAGE_PREFIXES = ['activation', 'reinitialisation', 'invitation', 'invitation-plateforme', 'rejoindre', 'signature', 'api/signature'] as const;
 const TOKEN_PAGE = new RegExp(`^/(?:${TOKEN_PAGE_PREFIXES.join('|')})(?:/|$)`, 'i');
 
 const REFERRER_POLICY = 'strict-origin-when-cross-origin';

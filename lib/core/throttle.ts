@@ -26,6 +26,10 @@ export const RULES = {
   mailIp: { limit: 20, windowMs: MINUTES_15, blockMs: MINUTES_15 },
   /** « Inscrire un stagiaire » and cancellations (each writes emails): 60 requests an hour per member. */
   enrolmentActs: { limit: 60, windowMs: 4 * MINUTES_15, blockMs: 0 },
+  /** Convention acts that send emails (« Envoyer pour signature », « Renvoyer les liens ») : 30 an hour per account. */
+  conventionActs: { limit: 30, windowMs: 4 * MINUTES_15, blockMs: 0 },
+  /** Signatures and verifications through the public pages: 30 per 15 minutes per client address. */
+  conventionClient: { limit: 30, windowMs: MINUTES_15, blockMs: MINUTES_15 },
   /** Pupils typed in at enrolment: 30 a day per collège (a collège not using classes yet). */
   typedPupils: { limit: 30, windowMs: 96 * MINUTES_15, blockMs: 0 },
 } satisfies Record<string, ThrottleRule>;

@@ -18,7 +18,7 @@ export function traineesCsv(rows: readonly TraineeRow[]): string {
     formatNumericDate(r.stage.date),
     formatHours(r.stage.startMinutes, r.stage.endMinutes),
     r.stage.status === 'CANCELLED' ? 'Stage annulé' : ENROLMENT_STATUS[r.status],
-    r.convention ? CONVENTION_LABEL[r.convention] : 'Non émise',
+    r.convention ? CONVENTION_LABEL[r.convention] : CONVENTION_LABEL.DRAFT,
     r.attendance ? ATTENDANCE_LABEL[r.attendance] : '',
   ]);
   return stringify([COLUMNS, ...records], { delimiter: ';', bom: true, record_delimiter: 'windows' });

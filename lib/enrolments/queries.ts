@@ -16,7 +16,7 @@ import { fairShareLeft, fairShareLiftsOn, stageClosedReason, audienceRefusal } f
 export type TraineeScope = { kind: 'site' } | { kind: 'establishment'; establishmentId: string; pupil: Prisma.PupilWhereInput; actorId?: string };
 
 export type EnrolmentStatusName = 'CONFIRMED' | 'WAITING' | 'CANCELLED';
-type ConventionStatusName = 'DRAFT' | 'SIGNING' | 'SIGNED';
+type ConventionStatusName = 'DRAFT' | 'READY' | 'PARTIAL' | 'SIGNED' | 'CANCELLED';
 
 export type TraineeRow = {
   id: string;
@@ -103,6 +103,7 @@ export async function stageEnrolments(siteId: string, stageId: string, scope: Tr
       status: true,
       attendance: true,
       convocationSentAt: true,
+      convention: { select: { status: true } },
       pupil: { select: { firstName: true, lastName: true, classLabel: true, classRoom: { select: { name: true } } } },
       establishment: { select: { name: true } },
     },
@@ -118,6 +119,7 @@ export async function stageEnrolments(siteId: string, stageId: string, scope: Tr
     attendance: r.attendance,
     waitingRank: rank.get(r.id) ?? null,
     convocationSent: r.convocationSentAt !== null,
+    convention: (r.convention?.status ?? 'DRAFT') as ConventionStatusName,
     pupil: displayName(r.pupil, { fallback: 'Élève' }),
     classRoom: r.pupil.classRoom?.name ?? r.pupil.classLabel ?? null,
     establishment: r.establishment.name,
@@ -126,7 +128,8 @@ export async function stageEnrolments(siteId: string, stageId: string, scope: Tr
 
 export const ENROLMENT_STATUS = { CONFIRMED: 'Inscrit', WAITING: 'Liste d’attente', CANCELLED: 'Annulé' } as const;
 export const ATTENDANCE_LABEL = { PRESENT: 'Présent', ABSENT: 'Absent' } as const;
-export const CONVENTION_LABEL = { DRAFT: 'À signer', SIGNING: 'En signature', SIGNED: 'Signée' } as const;
+/** A convention's state in lists (no row yet reads as DRAFT: it is made when first opened). */
+export const CONVENTION_LABEL = { DRAFT: 'À compléter', READY: 'Prête à signer', PARTIAL: 'Partiellement signée', SIGNED: 'Signée', CANCELLED: 'Annulée' } as const;
 
 type PanelStage = {
   id: string;

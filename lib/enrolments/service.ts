@@ -12,6 +12,7 @@ import { pupilsInReach, type PupilReach } from '../classes/access.ts';
 import { parseDay } from '../classes/pupil-schema.ts';
 import { enrolmentMailSelect, sendAbsence, sendEnrolmentCancelled, type EnrolmentMailRow } from '../stages/convocation.ts';
 import { dayToDb } from '../stages/time.ts';
+import { cancelConventionsOf } from '../stages/service.ts';
 import { audienceRefusal, fairShareLeft, overlaps, stageClosedReason } from './rules.ts';
 import type { NewPupilInput } from './schema.ts';
 
@@ -343,6 +344,7 @@ export async function cancelEnrolment(input: { siteId: string; enrolmentId: stri
       data: { status: 'CANCELLED', cancelledAt: now, sequence: { increment: 1 } },
     });
     if (count !== 1) throw conflict('Cette inscription vient d’être modifiée : rechargez la page.');
+    await cancelConventionsOf(tx, [e.id], now);
     let promoted: string[] = [];
     if (e.status === 'CONFIRMED') {
       await releaseSeat(tx, e.stage.id);

@@ -127,6 +127,16 @@ async function sendStageUpdates(tx: Tx, stageId: string): Promise<number> {
  * transaction an email (outbox) to each collège staff member who enrolled pupils and to each
  * guardian with an email address.
  */
+/**
+ * The conventions of cancelled enrolments are cancelled with them (« annulée »), and their open
+ * signature links stop: called in the cancellation's transaction (lib/conventions reads the status).
+ */
+export async function cancelConventionsOf(tx: Tx, enrolmentIds: string[], now: Date): Promise<void> {
+  if (!enrolmentIds.length) return;
+  await tx.convention.updateMany({ where: { enrolmentId: { in: enrolmentIds }, status: { not: 'CANCELLED' } }, data: { status: 'CANCELLED', cancelledAt: now } });
+  await tx.emailLink.updateMany({ where: { convention: { enrolmentId: { in: enrolmentIds } }, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
+}
+
 export async function cancelStage(input: { siteId: string; userId: string; id: string; reason: string; origin: string; now?: Date }) {
   const now = input.now ?? clock.now();
   return prisma.$transaction(async (tx) => {
@@ -141,6 +151,11 @@ export async function cancelStage(input: { siteId: string; userId: string; id: s
     if (count !== 1) throw conflict('Ce stage est déjà annulé.');
     const active = await tx.enrolment.findMany({ where: { stageId: input.id, status: { in: ['CONFIRMED', 'WAITING'] } }, select: { id: true, status: true } });
     await tx.enrolment.updateMany({ where: { id: { in: active.map((e) => e.id) } }, data: { status: 'CANCELLED', cancelledAt: now, sequence: { increment: 1 } } });
+    await cancelConventionsOf(
+      tx,
+      active.map((e) => e.id),
+      now,
+    );
     const confirmed = active.filter((e) => e.status === 'CONFIRMED').map((e) => e.id);
     const enrolments = await tx.enrolment.findMany({ where: { id: { in: active.map((e) => e.id) } }, select: enrolmentMailSelect });
     const emails = await notifyStageCancelled(tx, { reason: input.reason, origin: input.origin, now, enrolments, invited: new Set(confirmed) });

@@ -80,6 +80,8 @@ describe('referrer policy', () => {
     '/rejoindre/ABCD-EFGH',
     '/rejoindre/ABCD-EFGH/affiche',
     '/rejoindre',
+    '/signature/AbCd',
+    '/api/signature/AbCd',
   ])('sends no referrer from %s (the URL carries a token or a class code)', (path) => {
     expect(isTokenPage(path)).toBe(true);
     expect(referrerPolicy(path)).toBe('no-referrer');
@@ -124,6 +126,9 @@ describe('next.config.mjs headers()', () => {
     '/invitation-plateforme/AbCd',
     '/rejoindre',
     '/rejoindre/ABCD-EFGH/affiche',
+    '/signature/AbCd',
+    '/api/signature/AbCd',
+    '/api/conventions/abc',
     '/api/auth/signout',
     '/api/sites/agenda.ics',
     '/_next/static/chunks/app.js',

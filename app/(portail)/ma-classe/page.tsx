@@ -9,6 +9,9 @@ import { JoinClassForm } from '@/components/classes/JoinClassForm';
 import { joinClassAction, updateOwnGuardiansAction } from '@/lib/classes/pupil-actions';
 import { classesOfTeacher, ownPupil } from '@/lib/classes/queries';
 import { requireUser } from '@/lib/core/guards';
+import { formatDay } from '@/lib/core/format';
+import { ownStages } from '@/lib/conventions/queries';
+import { ConvButton } from '@/components/conventions/ConvButton';
 
 export const metadata: Metadata = { title: 'Ma classe' };
 
@@ -46,7 +49,7 @@ export default async function MyClassPage() {
     );
   }
   if (!actor.pupil) return <AccessDenied what="aux professeurs principaux et aux élèves" />;
-  const pupil = (await ownPupil(actor.pupil.id))!;
+  const [pupil, stages] = [(await ownPupil(actor.pupil.id))!, await ownStages(actor.pupil.id)];
   return (
     <div className="stack">
       <h1>Ma classe</h1>
@@ -72,6 +75,30 @@ export default async function MyClassPage() {
             Rejoindre ma classe
           </h2>
           <JoinClassForm action={joinClassAction} />
+        </section>
+      ) : null}
+      {stages.length ? (
+        <section aria-labelledby="stages">
+          <h2 id="stages">Mes mini-stages</h2>
+          <ul className="stack">
+            {stages.map((st) => (
+              <li key={st.id}>
+                {formatDay(st.date)}, {st.hours} — {st.formation} ({st.platform}){' '}
+                <ConvButton
+                  enrolmentId={st.id}
+                  pupil={`${pupil.firstName ?? ''} ${pupil.lastName ?? ''}`.trim()}
+                  status={st.convention}
+                  page={`/api/conventions/${st.id}`}
+                />
+                {st.attended ? (
+                  <>
+                    {' '}
+                    <a href={`/api/conventions/${st.id}?document=attestation`}>Attestation de présence</a>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
       <section aria-labelledby="responsables">

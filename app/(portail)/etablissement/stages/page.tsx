@@ -9,7 +9,8 @@ import { requireMember } from '@/lib/core/guards';
 import { env } from '@/lib/core/env';
 import { siteOrigin } from '@/lib/core/origin';
 import { portalOrigin } from '@/lib/core/session';
-import { ATTENDANCE_LABEL, CONVENTION_LABEL, ENROLMENT_STATUS, collegeEnrolments } from '@/lib/enrolments/queries';
+import { ATTENDANCE_LABEL, ENROLMENT_STATUS, collegeEnrolments } from '@/lib/enrolments/queries';
+import { ConvButton } from '@/components/conventions/ConvButton';
 
 export const metadata: Metadata = { title: 'Stages des élèves' };
 
@@ -68,7 +69,13 @@ export default async function CollegeStagesPage({ searchParams }: { searchParams
                         </td>
                         <td>{r.site.name}</td>
                         <td>{r.stage.status === 'CANCELLED' ? 'Stage annulé' : ENROLMENT_STATUS[r.status]}</td>
-                        <td>{r.status !== 'CONFIRMED' ? '—' : r.convention ? CONVENTION_LABEL[r.convention] : 'Non émise'}</td>
+                        <td>
+                          {r.status !== 'CONFIRMED' || r.stage.status === 'CANCELLED' ? (
+                            '—'
+                          ) : (
+                            <ConvButton enrolmentId={r.id} pupil={r.pupil} status={r.convention} page={`/etablissement/conventions/${r.id}`} />
+                          )}
+                        </td>
                         <td>{r.attendance ? ATTENDANCE_LABEL[r.attendance] : '—'}</td>
                         <td>{r.missing.length ? `Manque : ${r.missing.join(', ')}` : '—'}</td>
                       </tr>

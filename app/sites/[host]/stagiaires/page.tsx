@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { formatDay, formatHours } from '@/lib/core/format';
 import { requireSite } from '@/lib/core/guards';
 import { can } from '@/lib/core/permissions';
-import { ATTENDANCE_LABEL, CONVENTION_LABEL, ENROLMENT_STATUS, listTrainees, traineeFilterOptions, traineeScopeOf, type TraineeRow } from '@/lib/enrolments/queries';
+import { ConvButton } from '@/components/conventions/ConvButton';
+import { ATTENDANCE_LABEL, ENROLMENT_STATUS, listTrainees, traineeFilterOptions, traineeScopeOf, type TraineeRow } from '@/lib/enrolments/queries';
 import { traineeFilters, type TraineeSearch } from '@/lib/enrolments/filters';
 import { Button, ButtonLink } from '@/components/ui/Button';
 import { SelectField } from '@/components/ui/Field';
@@ -28,7 +29,13 @@ function TraineeTable({ rows, caption }: { rows: TraineeRow[]; caption: string }
           </td>
           <td className={s.nowrap}>{formatHours(r.stage.startMinutes, r.stage.endMinutes)}</td>
           <td>{r.stage.status === 'CANCELLED' ? 'Stage annulé' : ENROLMENT_STATUS[r.status]}</td>
-          <td>{r.status !== 'CONFIRMED' ? '—' : r.convention ? CONVENTION_LABEL[r.convention] : 'Non émise'}</td>
+          <td>
+            {r.status !== 'CONFIRMED' || r.stage.status === 'CANCELLED' ? (
+              '—'
+            ) : (
+              <ConvButton enrolmentId={r.id} pupil={r.pupil} status={r.convention} page={`/conventions/${r.id}`} />
+            )}
+          </td>
           <td>{r.attendance ? ATTENDANCE_LABEL[r.attendance] : '—'}</td>
         </tr>
       ))}

@@ -15,6 +15,7 @@ import { ATTENDANCE_LABEL, ENROLMENT_STATUS, enrolmentPanel, stageEnrolments, tr
 import { pupilReachOf } from '@/lib/classes/access';
 import { EnrolForm } from '@/components/enrolments/EnrolForm';
 import { EnrolmentActions } from '@/components/enrolments/EnrolmentActions';
+import { ConvButton } from '@/components/conventions/ConvButton';
 import e from '@/components/enrolments/enrolments.module.css';
 import { monthOf } from '@/lib/stages/time';
 import s from '@/components/stages/stages.module.css';
@@ -147,7 +148,10 @@ export default async function StagePage({ params, searchParams }: Props) {
           {pupils.length === 0 ? (
             <p className="muted">Aucun élève inscrit{staff ? '' : ' par votre établissement'} pour l’instant.</p>
           ) : (
-            <DataTable columns={['Élève', 'Classe', 'Collège', 'Inscription', 'Présence', (canCancel || canMark) && 'Actions']} caption="Élèves inscrits à ce stage">
+            <DataTable
+              columns={['Élève', 'Classe', 'Collège', 'Inscription', 'Convention', 'Présence', (canCancel || canMark) && 'Actions']}
+              caption="Élèves inscrits à ce stage"
+            >
               {pupils.map((p) => (
                 <tr key={p.id}>
                   <td>{p.pupil}</td>
@@ -157,6 +161,7 @@ export default async function StagePage({ params, searchParams }: Props) {
                     {ENROLMENT_STATUS[p.status]}
                     {p.waitingRank ? ` (n° ${p.waitingRank})` : ''}
                   </td>
+                  <td>{p.status === 'CONFIRMED' ? <ConvButton enrolmentId={p.id} pupil={p.pupil} status={p.convention} page={`/conventions/${p.id}`} /> : '—'}</td>
                   <td>{p.attendance ? ATTENDANCE_LABEL[p.attendance] : '—'}</td>
                   {canCancel || canMark ? (
                     <td>

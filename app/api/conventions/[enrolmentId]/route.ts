@@ -1,0 +1,47 @@
+// « Conv »: GET /api/conventions/<enrolment>, the convention's PDF (sealed once signed);
+// ?document=attestation: the attestation de présence. On a platform's host or the portal: who may read
+// it comes from the session (lib/conventions/access.ts), never from the URL.
+import { getActor } from '@/lib/core/session';
+import { AppError } from '@/lib/core/errors';
+import { attendanceCertificate, conventionAccess, conventionFile, requestOrigins } from '@/lib/conventions/queries';
+
+export const dynamic = 'force-dynamic';
+
+const text = (body: string, status: number) => new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+
+const pdf = (bytes: Buffer, filename: string) =>
+  new Response(new Uint8Array(bytes), {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+
+export async function GET(req: Request, ctx: { params: Promise<{ enrolmentId: string }> }): Promise<Response> {
+  const { enrolmentId } = await ctx.params;
+  const actor = await getActor();
+  if (!actor.user) return text('Connectez-vous pour obtenir la convention.', 401);
+  const access = await conventionAccess(actor, enrolmentId);
+  if (!access) return text('Convention introuvable, ou réservée au lycée d’accueil, au collège de l’élève et à l’élève.', 404);
+  const origins = await requestOrigins(access.siteId);
+  try {
+    if (new URL(req.url).searchParams.get('document') === 'attestation') {
+      const a = await attendanceCertificate(access.enrolmentId, origins);
+      return pdf(a.pdf, `attestation-${a.number}.pdf`);
+    }
+    const file = await conventionFile(access.enrolmentId, origins);
+    if ('missing' in file) {
+      if (access.side === 'élève')
+        return text(`La convention n’est pas encore prête : il manque ${file.missing.map((m) => m.what.toLowerCase()).join(' ; ')}. Votre collège la complète.`, 409);
+      const page = access.side === 'lycée' ? `/conventions/${access.enrolmentId}` : `/etablissement/conventions/${access.enrolmentId}`;
+      return Response.redirect(new URL(page, req.url), 303);
+    }
+    return pdf(file.pdf, `convention-${file.number}.pdf`);
+  } catch (err) {
+    if (err instanceof AppError) return text(err.message, err.code === 'NOT_FOUND' ? 404 : 409);
+    console.error('[conventions] PDF', err);
+    return text('Le PDF n’a pas pu être produit. Réessayez dans un instant ; si cela continue, prévenez l’équipe technique de la plateforme.', 500);
+  }
+}
