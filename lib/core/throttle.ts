@@ -28,6 +28,8 @@ export const RULES = {
   enrolmentActs: { limit: 60, windowMs: 4 * MINUTES_15, blockMs: 0 },
   /** Convention acts that send emails (« Envoyer pour signature », « Renvoyer les liens ») : 30 an hour per account. */
   conventionActs: { limit: 30, windowMs: 4 * MINUTES_15, blockMs: 0 },
+  /** PDFs printed on demand (« Conv », attestations): 120 an hour per account (each one keeps Chromium busy). */
+  conventionPdfs: { limit: 120, windowMs: 4 * MINUTES_15, blockMs: 0 },
   /** Signatures and verifications through the public pages: 30 per 15 minutes per client address. */
   conventionClient: { limit: 30, windowMs: MINUTES_15, blockMs: MINUTES_15 },
   /** Pupils typed in at enrolment: 30 a day per collège (a collège not using classes yet). */

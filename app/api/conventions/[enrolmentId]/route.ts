@@ -3,6 +3,7 @@
 // it comes from the session (lib/conventions/access.ts), never from the URL.
 import { getActor } from '@/lib/core/session';
 import { AppError } from '@/lib/core/errors';
+import { RULES, take } from '@/lib/core/throttle';
 import { attendanceCertificate, conventionAccess, conventionFile, requestOrigins } from '@/lib/conventions/queries';
 
 export const dynamic = 'force-dynamic';
@@ -25,6 +26,8 @@ export async function GET(req: Request, ctx: { params: Promise<{ enrolmentId: st
   if (!actor.user) return text('Connectez-vous pour obtenir la convention.', 401);
   const access = await conventionAccess(actor, enrolmentId);
   if (!access) return text('Convention introuvable, ou réservée au lycée d’accueil, au collège de l’élève et à l’élève.', 404);
+  if (!(await take(`conventions:pdf:${actor.user.id}`, RULES.conventionPdfs)))
+    return text('Beaucoup de PDF demandés en peu de temps : patientez un moment avant de réessayer.', 429);
   const origins = await requestOrigins(access.siteId);
   try {
     if (new URL(req.url).searchParams.get('document') === 'attestation') {
