@@ -20,6 +20,11 @@ const S = {
   draft: { border: '2px solid #b45309', color: '#b45309', padding: '2mm', textAlign: 'center', fontWeight: 'bold', margin: '0 0 4mm' },
 } satisfies Record<string, CSSProperties>;
 
+/** An empty value (only ever on the page's preview: the PDF is not printed while something is missing). */
+function Todo({ value }: { value: string }) {
+  return value ? <>{value}</> : <span style={{ color: '#b45309', fontStyle: 'italic' }}>à compléter</span>;
+}
+
 function Party({ title, party, children }: { title: string; party: PartyBlock; children?: ReactNode }) {
   return (
     <div style={S.box}>
@@ -27,12 +32,20 @@ function Party({ title, party, children }: { title: string; party: PartyBlock; c
       <p style={S.p}>
         <strong>{party.name}</strong> (UAI {party.uai})
       </p>
-      {party.addressLines.map((l) => (
-        <p style={S.p} key={l}>
-          {l}
+      {party.addressLines.length ? (
+        party.addressLines.map((l) => (
+          <p style={S.p} key={l}>
+            {l}
+          </p>
+        ))
+      ) : (
+        <p style={S.p}>
+          Adresse : <Todo value="" />
         </p>
-      ))}
-      <p style={S.p}>Représenté par {party.head}</p>
+      )}
+      <p style={S.p}>
+        Représenté par <Todo value={party.head} />
+      </p>
       {party.contact.length ? <p style={S.p}>{party.contact.join(' · ')}</p> : null}
       {children}
     </div>
@@ -53,21 +66,36 @@ export function ConventionDocument({ content, signatures = [], draft }: { conten
       <h2 style={S.h2}>Les parties</h2>
       <div style={S.grid}>
         <Party title="L’établissement d’accueil" party={c.host}>
-          <p style={S.p}>Enseignant responsable du stage : {c.host.teacher}</p>
+          <p style={S.p}>
+            Enseignant responsable du stage : <Todo value={c.host.teacher} />
+          </p>
         </Party>
         <Party title="L’établissement d’origine" party={c.home}>
-          <p style={S.p}>Assurance responsabilité civile : {c.home.insurance}</p>
+          <p style={S.p}>
+            Assurance responsabilité civile : <Todo value={c.home.insurance} />
+          </p>
         </Party>
         <div style={S.box}>
           <p style={S.label}>L’élève</p>
           <p style={S.p}>
-            <strong>{c.pupil.name}</strong>
+            <strong>
+              <Todo value={c.pupil.name} />
+            </strong>
           </p>
-          <p style={S.p}>Né(e) le {c.pupil.birthDate}</p>
-          <p style={S.p}>Classe : {c.pupil.classLabel}</p>
+          <p style={S.p}>
+            Né(e) le <Todo value={c.pupil.birthDate} />
+          </p>
+          <p style={S.p}>
+            Classe : <Todo value={c.pupil.classLabel} />
+          </p>
         </div>
         <div style={S.box}>
           <p style={S.label}>{c.guardians.length > 1 ? 'Les responsables légaux' : 'Le responsable légal'}</p>
+          {c.guardians.length ? null : (
+            <p style={S.p}>
+              <Todo value="" />
+            </p>
+          )}
           {c.guardians.map((g) => (
             <div key={g.party}>
               <p style={S.p}>
@@ -107,7 +135,9 @@ export function ConventionDocument({ content, signatures = [], draft }: { conten
                 return (
                   <td style={S.cell} key={s.party}>
                     <p style={S.label}>{s.role}</p>
-                    <p style={S.p}>{s.name}</p>
+                    <p style={S.p}>
+                      <Todo value={s.name} />
+                    </p>
                     {mark ? (
                       <p style={S.p}>
                         Signé électroniquement par <strong>{mark.signerName}</strong> le {mark.signedAt}

@@ -6,6 +6,7 @@ import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promis
 import path from 'node:path';
 import forge from 'node-forge';
 import * as clock from '../core/clock.ts';
+import { env } from '../core/env.ts';
 
 export type SealCertificate = {
   p12: Buffer;
@@ -46,12 +47,11 @@ export function resetSealCertificateCache(): void {
 }
 
 async function loadCertificate(): Promise<SealCertificate> {
-  // Read here rather than in lib/core/env.ts (the lead adds them there and to the README):
-  // SEAL_P12_PATH, SEAL_P12_PASSPHRASE, SEAL_DIR, APP_ENV, APP_NAME.
-  const configuredPath = process.env.SEAL_P12_PATH;
-  if (configuredPath) return loadConfigured(configuredPath, process.env.SEAL_P12_PASSPHRASE ?? '');
-  if (process.env.APP_ENV === 'production') throw new Error(NOT_CONFIGURED);
-  return loadOrCreateDemo(process.env.SEAL_DIR ?? path.join(process.cwd(), '.data', 'seal'));
+  // SEAL_P12_PATH, SEAL_P12_PASSPHRASE, SEAL_DIR, APP_ENV (lib/core/env.ts, README « Configuration »).
+  const configuredPath = env.sealP12Path;
+  if (configuredPath) return loadConfigured(configuredPath, env.sealP12Passphrase);
+  if (env.isProduction) throw new Error(NOT_CONFIGURED);
+  return loadOrCreateDemo(env.sealDir ?? path.join(process.cwd(), '.data', 'seal'));
 }
 
 async function loadConfigured(file: string, passphrase: string): Promise<SealCertificate> {
@@ -147,7 +147,7 @@ function createDemoP12(passphrase: string): Buffer {
   const subject = [
     // UTF8String, so that "—" and "é" read back everywhere (seal.ts's PlatformSigner corrects the one
     // place where node-forge writes such a name twice encoded).
-    { name: 'commonName', valueTagClass: forge.asn1.Type.UTF8 as number as forge.asn1.Class, value: `${process.env.APP_NAME ?? 'ministage'} — sceau de démonstration` },
+    { name: 'commonName', valueTagClass: forge.asn1.Type.UTF8 as number as forge.asn1.Class, value: `${env.appName} — sceau de démonstration` },
     { name: 'organizationName', value: 'ministage' },
     { name: 'countryName', value: 'FR' },
   ];

@@ -145,7 +145,7 @@ function getBrowser(): Promise<Browser> {
     killGroup(current);
   }
   if (state.stopping) return Promise.reject(new AppError('UNEXPECTED', 'Impossible de produire le PDF : le serveur s’arrête. Réessayez dans un instant.'));
-  state.launching = launch().finally(() => {
+  state.launching ??= launch().finally(() => {
     state.launching = null;
   });
   return state.launching;
@@ -284,8 +284,7 @@ function unhookShutdown(): void {
 // ── At most N pages at a time ─────────────────────────────────────────────────────────────────
 
 function concurrency(): number {
-  const n = Number(process.env.PDF_CONCURRENCY);
-  return Number.isInteger(n) && n >= 1 ? n : DEFAULT_CONCURRENCY;
+  return env.pdfConcurrency ?? DEFAULT_CONCURRENCY;
 }
 
 function acquire(): Promise<void> {

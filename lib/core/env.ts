@@ -39,4 +39,19 @@ export const env = {
   get chromiumPath() {
     return process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
   },
+  /** How many PDFs the shared Chromium prints at once (null: the printer's default). */
+  get pdfConcurrency(): number | null {
+    const n = Number(process.env.PDF_CONCURRENCY);
+    return Number.isInteger(n) && n >= 1 ? n : null;
+  },
+  /** The platform's sealing certificate (PKCS#12) and its passphrase; unset: a demonstration one in `sealDir`. */
+  get sealP12Path(): string | null {
+    return process.env.SEAL_P12_PATH || null;
+  },
+  get sealP12Passphrase() {
+    return process.env.SEAL_P12_PASSPHRASE ?? '';
+  },
+  get sealDir(): string | null {
+    return process.env.SEAL_DIR || null;
+  },
 };

@@ -3,6 +3,7 @@
 // ("enrolledCount" < capacity, backed by the CHECK constraint); one active enrolment per pupil and
 // stage is a partial unique index. Every query is scoped: the stage by the platform (from the host),
 // the pupil by the actor's reach in their collège (from the session).
+import { randomUUID } from 'node:crypto';
 import { prisma, type Tx } from '../core/db.ts';
 import { AppError, conflict, isUniqueViolation, notFound } from '../core/errors.ts';
 import { dbDay, displayName, formatDay, formatHours, parisClock, schoolYearOf } from '../core/format.ts';
@@ -95,6 +96,46 @@ async function mailRow(tx: Tx, enrolmentId: string): Promise<EnrolmentMailRow> {
   return tx.enrolment.findUniqueOrThrow({ where: { id: enrolmentId }, select: enrolmentMailSelect });
 }
 
+const confirmedMessage = (name: string, convocation: boolean) =>
+  convocation
+    ? `${name} est inscrit(e). La convocation est envoyée par email.`
+    : `${name} est inscrit(e). Aucune convocation n’a été envoyée : l’adresse email de votre compte n’est pas encore validée.`;
+
+/**
+ * The seat (the conditional UPDATE), the enrolment and its audit line in one statement (data-modifying
+ * CTEs: all or nothing). Returns the new enrolment's id, or null when no seat was free (nothing written).
+ * The same rows as takeSeat + enrolment.create + recordAudit; the ids are made here (random UUIDs).
+ */
+async function enrolInOneStatement(
+  tx: Tx,
+  e: {
+    stage: { id: string };
+    siteId: string;
+    pupilId: string;
+    establishmentId: string;
+    member: EnrollingMember;
+    convocationDue: 'new' | null;
+    typedIn: boolean;
+    now: Date;
+  },
+): Promise<string | null> {
+  const id = randomUUID();
+  const data = JSON.stringify({ stageId: e.stage.id, pupilId: e.pupilId, status: 'CONFIRMED', typedIn: e.typedIn });
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    WITH seat AS (
+      UPDATE "Stage" SET "enrolledCount" = "enrolledCount" + 1
+      WHERE "id" = ${e.stage.id} AND "status" = 'PUBLISHED' AND "enrolledCount" < "capacity" RETURNING "id"
+    ), row AS (
+      INSERT INTO "Enrolment" ("id", "stageId", "pupilId", "establishmentId", "enrolledById", "status", "convocationDue")
+      SELECT ${id}, seat."id", ${e.pupilId}, ${e.establishmentId}, ${e.member.actorId}, 'CONFIRMED', ${e.convocationDue} FROM seat RETURNING "id"
+    ), audit AS (
+      INSERT INTO "AuditEntry" ("id", "at", "actorId", "action", "establishmentId", "siteId", "targetType", "targetId", "data")
+      SELECT ${randomUUID()}, ${e.now}, ${e.member.actorId}, 'enrolment.create', ${e.establishmentId}, ${e.siteId}, 'Enrolment', row."id", ${data}::jsonb FROM row RETURNING 1
+    )
+    SELECT row."id" FROM row, audit`;
+  return rows[0]?.id ?? null;
+}
+
 /** A pupil to enrol: one of the member's pupils (read beforehand, in reach) or one typed in. */
 type Candidate = { kind: 'existing'; pupil: { id: string; name: string; level: string | null } } | { kind: 'new'; pupil: NewPupilInput };
 
@@ -150,8 +191,17 @@ async function enrolOne(ctx: EnrolContext, candidate: Candidate): Promise<EnrolR
       const clash = await pupilClash(tx, pupilId, stage);
       if (clash) throw new Refusal(clash);
 
+      const status0 = 'CONFIRMED' as const;
+      const convocation0 = ctx.convoke;
+      // The usual case in one statement: the seat, the row and its audit line (nothing to read after
+      // the stage's row lock when the platform has no fair share). No seat: nothing written, the
+      // longer path below decides (waiting list, a cancellation in progress, the fair share).
+      if (stage.site.fairShareSeats == null) {
+        const id = await enrolInOneStatement(tx, { ...ctx, pupilId, establishmentId, convocationDue: convocation0 ? 'new' : null, typedIn: candidate.kind === 'new' });
+        if (id) return { pupil: name, outcome: status0, message: confirmedMessage(name, convocation0), convocation: convocation0 };
+      }
       // The seat, then the fair share read after the row lock (it sees every enrolment committed before ours).
-      let seat = await takeSeat(tx, stage.id);
+      let seat = stage.site.fairShareSeats == null ? false : await takeSeat(tx, stage.id);
       if (!seat) {
         // No seat: wait for any cancellation in progress on this stage (it holds the row), then try
         // once more, and keep the row until we commit. Without the lock, a cancellation committing
@@ -196,11 +246,7 @@ async function enrolOne(ctx: EnrolContext, candidate: Candidate): Promise<EnrolR
         data: { stageId: stage.id, pupilId, status, typedIn: candidate.kind === 'new' },
       });
       const message =
-        status === 'WAITING'
-          ? `${name} est en liste d’attente : le collège recevra la convocation si une place se libère.`
-          : convocation
-            ? `${name} est inscrit(e). La convocation est envoyée par email.`
-            : `${name} est inscrit(e). Aucune convocation n’a été envoyée : l’adresse email de votre compte n’est pas encore validée.`;
+        status === 'WAITING' ? `${name} est en liste d’attente : le collège recevra la convocation si une place se libère.` : confirmedMessage(name, convocation);
       return { pupil: name, outcome: status, message, convocation };
     }, TX_OPTIONS);
   } catch (err) {

@@ -242,9 +242,9 @@ describe('a pupil typed in by the collège (no classes used)', () => {
       year: 2026,
     });
     expect(await rowsOf(stage.id)).toEqual([{ status: 'CONFIRMED', pupilId: pupil.id }]);
+    const enrolment = await p.enrolment.findFirstOrThrow({ where: { stageId: stage.id } });
     const audit = await p.auditEntry.findFirstOrThrow({
-      where: { action: 'enrolment.create', siteId: demo.site.id, establishmentId: ormeaux.est.id },
-      orderBy: { at: 'desc' },
+      where: { action: 'enrolment.create', siteId: demo.site.id, establishmentId: ormeaux.est.id, targetId: enrolment.id },
     });
     expect(audit.data).toMatchObject({ pupilId: pupil.id, typedIn: true, status: 'CONFIRMED' });
   });

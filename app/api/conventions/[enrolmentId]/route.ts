@@ -43,7 +43,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ enrolmentId: st
     }
     return pdf(file.pdf, `convention-${file.number}.pdf`);
   } catch (err) {
-    if (err instanceof AppError) return text(err.message, err.code === 'NOT_FOUND' ? 404 : 409);
+    if (err instanceof AppError) return text(err.message, err.code === 'NOT_FOUND' ? 404 : err.code === 'UNEXPECTED' ? 503 : 409);
     console.error('[conventions] PDF', err);
     return text('Le PDF n’a pas pu être produit. Réessayez dans un instant ; si cela continue, prévenez l’équipe technique de la plateforme.', 500);
   }
