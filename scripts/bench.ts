@@ -23,6 +23,7 @@ const benches: Bench[] = [
   { key: 'import', name: "Import de l'annuaire (taille nationale)", file: 'scripts/bench-import.ts' },
   { key: 'stages', name: 'Stages : liste, calendrier, tableau de bord', file: 'scripts/bench-stages.ts' },
   { key: 'enrolment', name: 'Inscriptions : rafale sur les dernières places, débit du service (PGlite, PostgreSQL)', file: 'scripts/bench-enrolment.ts' },
+  { key: 'pdf', name: 'Conventions : PDF imprimés par le navigateur partagé', file: 'scripts/bench-pdf.ts' },
 ];
 
 const wanted = process.argv.slice(2);

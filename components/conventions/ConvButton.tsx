@@ -9,8 +9,8 @@ type Status = keyof typeof CONVENTION_LABEL;
 export function ConvButton({ enrolmentId, pupil, status, page }: { enrolmentId: string; pupil: string; status: Status | null; page: string }) {
   return (
     <span className="row">
-      <ButtonLink href={`/api/conventions/${enrolmentId}`} small>
-        <span aria-label={`Convention de ${pupil} (PDF)`}>Conv</span>
+      <ButtonLink href={`/api/conventions/${enrolmentId}`} small file label={`Convention de ${pupil} (PDF)`}>
+        Conv
       </ButtonLink>
       <Link href={page}>{CONVENTION_LABEL[status ?? 'DRAFT']}</Link>
     </span>

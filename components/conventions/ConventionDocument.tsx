@@ -17,7 +17,6 @@ const S = {
   article: { margin: '0 0 2.5mm', breakInside: 'avoid' },
   sigTable: { width: '100%', borderCollapse: 'collapse', breakInside: 'avoid' },
   cell: { border: '1px solid #999', padding: '2.5mm', verticalAlign: 'top', width: '50%', height: '24mm' },
-  draft: { border: '2px solid #b45309', color: '#b45309', padding: '2mm', textAlign: 'center', fontWeight: 'bold', margin: '0 0 4mm' },
 } satisfies Record<string, CSSProperties>;
 
 /** An empty value (only ever on the page's preview: the PDF is not printed while something is missing). */
@@ -52,12 +51,11 @@ function Party({ title, party, children }: { title: string; party: PartyBlock; c
   );
 }
 
-export function ConventionDocument({ content, signatures = [], draft }: { content: ConventionContent; signatures?: SignatureMark[]; draft?: string }) {
+export function ConventionDocument({ content, signatures = [] }: { content: ConventionContent; signatures?: SignatureMark[] }) {
   const signed = new Map(signatures.map((s) => [s.party, s]));
   const c = content;
   return (
     <article style={S.doc} lang="fr">
-      {draft ? <p style={S.draft}>{draft}</p> : null}
       <h1 style={S.h1}>Convention de mini-stage</h1>
       <p style={S.sub}>
         Convention tripartite n° {c.number} — {c.platform.name}

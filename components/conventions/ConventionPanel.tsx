@@ -43,12 +43,12 @@ export function ConventionPanel({ page, back }: { page: ConventionPage; back: Re
       ) : null}
       <div className="row">
         {!page.missing.length && c.status !== 'CANCELLED' ? (
-          <ButtonLink href={file} small={false}>
+          <ButtonLink href={file} small={false} download>
             {c.sealedSha256 ? 'Télécharger la convention signée (PDF)' : 'Télécharger le PDF'}
           </ButtonLink>
         ) : null}
         {page.source.attendance === 'PRESENT' ? (
-          <ButtonLink href={`${file}?document=attestation`} variant="secondary" small={false}>
+          <ButtonLink href={`${file}?document=attestation`} variant="secondary" small={false} download>
             Attestation de présence (PDF)
           </ButtonLink>
         ) : null}
@@ -58,7 +58,7 @@ export function ConventionPanel({ page, back }: { page: ConventionPage; back: Re
           enrolmentId={page.access.enrolmentId}
           canSend={c.status === 'DRAFT' && !c.receivedAt && !missing.length && page.source.status === 'CONFIRMED'}
           canResend={open}
-          canReceive={lycee && (c.status === 'DRAFT' || open) && page.source.status === 'CONFIRMED'}
+          canReceive={lycee && (c.status === 'DRAFT' || open) && page.source.status === 'CONFIRMED' && !page.missing.length}
         />
       ) : null}
       {c.version > 0 ? (

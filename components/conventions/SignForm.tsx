@@ -8,13 +8,15 @@ import { useActionForm } from '@/components/ui/useActionForm';
 import { signConventionAction } from '@/lib/conventions/actions';
 import { signSchema } from '@/lib/conventions/schema';
 
-export function SignForm({ token, role, number }: { token: string; role: string; number: string }) {
+export function SignForm({ token, as, number }: { token: string; as: string; number: string }) {
   const [done, setDone] = useState<'PARTIAL' | 'SIGNED' | null>(null);
   const cycle = useActionForm({
     schema: signSchema,
     defaultValues: { token, signerName: '', consent: false as unknown as true },
     action: signConventionAction,
     onDone: (data) => setDone(data.status),
+    // The link is used now: a refresh would show « déjà signée » instead of the thanks.
+    refresh: false,
   });
   const { field } = cycle;
   if (done)
@@ -30,7 +32,7 @@ export function SignForm({ token, role, number }: { token: string; role: string;
     );
   return (
     <ActionForm cycle={cycle} label="Signer la convention" className="stack" submit="Signer la convention">
-      <Field label="Vos prénom et nom" autoComplete="name" hint={`Vous signez en tant que : ${role.replace(/^Le /, '').toLowerCase()}.`} {...field('signerName')} />
+      <Field label="Vos prénom et nom" autoComplete="name" hint={`Vous signez en tant que ${as}.`} {...field('signerName')} />
       <Checkbox
         label="J’ai lu la convention ci-dessus et je la signe. Je comprends que cette signature électronique vaut accord, comme une signature manuscrite."
         {...field('consent')}

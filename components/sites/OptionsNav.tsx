@@ -29,7 +29,7 @@ function OptionsNav({ current, staff, college }: { current: OptionsKey; staff: b
           { key: 'inscriptions', href: '/options/inscriptions', label: 'Inscriptions' },
         ] as const)
       : []),
-    ...(college ? ([{ key: 'etablissement', href: '/options/etablissement', label: 'Informations de l’Établissement' }] as const) : []),
+    ...(college || staff ? ([{ key: 'etablissement', href: '/options/etablissement', label: 'Informations de l’Établissement' }] as const) : []),
   ];
   return (
     <nav aria-label="Options">

@@ -18,29 +18,37 @@ export function Button({ variant = 'primary', small, pending, children, classNam
   );
 }
 
-/** A link styled as a button; `download`: a file (a route handler), a plain link that Next does not prefetch. */
+/**
+ * A link styled as a button. `download`: a file saved under its own name; `file`: a route handler's
+ * answer (a PDF, or a page it redirects to) — both plain links that Next neither prefetches nor fetches
+ * as a page. `label`: the accessible name when the text alone is not enough (« Conv »).
+ */
 export function ButtonLink({
   href,
   variant = 'primary',
   small,
   download,
+  file,
+  label,
   children,
 }: {
   href: string;
   variant?: Variant;
   small?: boolean;
   download?: boolean;
+  file?: boolean;
+  label?: string;
   children: React.ReactNode;
 }) {
-  if (download) {
+  if (download || file) {
     return (
-      <a href={href} download className={cls(variant, small)}>
+      <a href={href} download={download || undefined} className={cls(variant, small)} aria-label={label}>
         {children}
       </a>
     );
   }
   return (
-    <Link href={href} className={cls(variant, small)}>
+    <Link href={href} className={cls(variant, small)} aria-label={label}>
       {children}
     </Link>
   );

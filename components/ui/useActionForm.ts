@@ -26,6 +26,8 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
   /** The page to go to once it worked (null: stay). */
   redirectTo?: (data: T, values: z.output<S>) => string | null;
   onDone?: (data: T, values: z.output<S>, form: UseFormReturn<z.input<S>, unknown, z.output<S>>) => void | Promise<void>;
+  /** false: the page is not refreshed after success (its data would no longer show the result, e.g. a used link). */
+  refresh?: boolean;
 }) {
   const router = useRouter();
   const [message, setMessage] = useState<FormMessage>(null);
@@ -42,7 +44,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
     await opts.onDone?.(res.data, values, form);
     const next = opts.redirectTo?.(res.data, values);
     if (next) router.push(next);
-    router.refresh();
+    if (opts.refresh !== false) router.refresh();
   });
   const errors = form.formState.errors;
   return { form, onSubmit, message, setMessage, errors, field: fieldBinder(form.register, errors), pending: form.formState.isSubmitting };

@@ -6,7 +6,7 @@ import { can } from '../core/permissions.ts';
 import type { Actor } from '../core/actor.ts';
 import { pupilReachOf, pupilsInReach } from '../classes/access.ts';
 
-export type ConventionSide = 'lycée' | 'collège' | 'élève';
+type ConventionSide = 'lycée' | 'collège' | 'élève';
 export type ConventionAccess = { enrolmentId: string; siteId: string; side: ConventionSide; mayManage: boolean };
 
 export async function conventionAccess(actor: Actor, enrolmentId: string): Promise<ConventionAccess | null> {

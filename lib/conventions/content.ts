@@ -16,7 +16,7 @@ export type PartyBlock = {
   contact: string[];
 };
 
-export type Signer = { party: SignatureParty; role: string; name: string };
+type Signer = { party: SignatureParty; role: string; name: string };
 
 export type ConventionContent = {
   number: string;
@@ -33,7 +33,7 @@ export type ConventionContent = {
 
 export type MissingItem = { what: string; by: 'collège' | 'lycée'; fixLabel: string; href: string };
 
-export const conventionSourceSelect = {
+const conventionSourceSelect = {
   id: true,
   status: true,
   attendance: true,
@@ -168,6 +168,14 @@ export function defaultArticles(host: string, home: string): { title: string; te
   ];
 }
 
+/** « en tant que … » (emails, the signing page). */
+export const PARTY_AS: Record<SignatureParty, string> = {
+  HOME_SCHOOL: 'chef d’établissement du collège d’origine',
+  HOST: 'chef d’établissement du lycée d’accueil (ou DDFPT)',
+  GUARDIAN_1: 'responsable légal de l’élève',
+  GUARDIAN_2: 'responsable légal de l’élève',
+};
+
 export const PARTY_ROLE: Record<SignatureParty, string> = {
   HOME_SCHOOL: 'Le chef d’établissement du collège d’origine',
   HOST: 'Le chef d’établissement du lycée d’accueil (ou le DDFPT)',
@@ -234,7 +242,8 @@ export type Origins = { site: string; portal: string };
 /** What prevents printing: an empty party block would be printed otherwise. */
 export function missingForPrint(src: ConventionSource, content: ConventionContent, o: Origins): MissingItem[] {
   const hostInfo = { by: 'lycée' as const, fixLabel: 'Informations de l’Établissement du lycée', href: `${o.site}/options/etablissement` };
-  const homeInfo = { by: 'collège' as const, fixLabel: 'Informations de l’Établissement du collège', href: `${o.portal}/etablissement` };
+  // The collège corrects its information on any platform's « Options › Informations de l'Établissement ».
+  const homeInfo = { by: 'collège' as const, fixLabel: 'Informations de l’Établissement du collège', href: `${o.site}/options/etablissement` };
   const pupilPage = { by: 'collège' as const, fixLabel: 'Fiche de l’élève', href: `${o.portal}/etablissement/eleves/${src.pupilId}` };
   const items: MissingItem[] = [];
   if (!content.host.head) items.push({ what: 'Le nom du chef d’établissement du lycée', ...hostInfo });

@@ -33,8 +33,8 @@ async function htmlOf(body: ReactElement, title: string): Promise<string> {
   return `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>${escape(title)}</title><style>@page{size:A4}body{margin:0}</style></head><body>${inner}</body></html>`;
 }
 
-export async function conventionPdf(content: ConventionContent, opts: { footer: Footer; signatures?: SignatureMark[]; draft?: string }): Promise<Buffer> {
-  const html = await htmlOf(createElement(ConventionDocument, { content, signatures: opts.signatures, draft: opts.draft }), `Convention ${content.number}`);
+export async function conventionPdf(content: ConventionContent, opts: { footer: Footer; signatures?: SignatureMark[] }): Promise<Buffer> {
+  const html = await htmlOf(createElement(ConventionDocument, { content, signatures: opts.signatures }), `Convention ${content.number}`);
   return printPdf(html, { headerTemplate: header(content.platform.name, content.platform.logoUrl), footerTemplate: footer(opts.footer) });
 }
 

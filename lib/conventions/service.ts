@@ -21,6 +21,7 @@ import {
   loadConventionSource,
   missingForPrint,
   missingForSigning,
+  PARTY_AS,
   PARTY_ROLE,
   recipientsOf,
   type ConventionContent,
@@ -33,12 +34,12 @@ import { sealPdf } from './seal.ts';
 import type { SignatureMark } from '../../components/conventions/ConventionDocument.tsx';
 
 /** How long a signature link stays valid (renewable with « Renvoyer les liens »). */
-export const SIGNATURE_LINK_DAYS = 30;
+const SIGNATURE_LINK_DAYS = 30;
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /** 12 random characters in three groups (« K7QM-3XPD-9RTA »): printed on every page. */
-export function newVerifyCode(): string {
+function newVerifyCode(): string {
   const chars = Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]);
   return [0, 4, 8].map((i) => chars.slice(i, i + 4).join('')).join('-');
 }
@@ -65,7 +66,7 @@ const conventionSelect = {
 } satisfies Prisma.ConventionSelect;
 
 /** The convention of an enrolment, made on first use (its number: year of the stage, platform, sequence). */
-export async function ensureConvention(src: ConventionSource): Promise<ConventionRow> {
+async function ensureConvention(src: ConventionSource): Promise<ConventionRow> {
   const existing = await prisma.convention.findUnique({ where: { enrolmentId: src.id }, select: conventionSelect });
   if (existing) return existing;
   const [{ n }] = await prisma.$queryRaw<{ n: bigint }[]>`SELECT nextval('"Convention_number_seq"') AS n`;
@@ -84,7 +85,7 @@ export async function ensureConvention(src: ConventionSource): Promise<Conventio
   }
 }
 
-export function footerOf(c: { number: string; verifyCode: string }, siteOrigin: string): Footer {
+function footerOf(c: { number: string; verifyCode: string }, siteOrigin: string): Footer {
   return { number: c.number, verifyCode: c.verifyCode, verifyUrl: `${siteOrigin}/verification` };
 }
 
@@ -114,7 +115,7 @@ export type ConventionState = {
   label: string;
 };
 
-export function stateLabel(c: Pick<ConventionRow, 'status' | 'receivedAt'>, missing: number): string {
+function stateLabel(c: Pick<ConventionRow, 'status' | 'receivedAt'>, missing: number): string {
   if (c.receivedAt) return 'Signée (convention papier reçue)';
   switch (c.status) {
     case 'DRAFT':
@@ -152,8 +153,14 @@ export async function conventionState(enrolmentId: string, origins: Origins): Pr
 
 /** The PDF « Conv » gives: the sealed one when signed, the frozen version while signing, else the live content. */
 export async function conventionFile(enrolmentId: string, origins: Origins): Promise<{ pdf: Buffer; number: string } | { missing: MissingItem[] }> {
-  const state = await conventionState(enrolmentId, origins);
+  let state = await conventionState(enrolmentId, origins);
   if (!state) throw notFound('Convention');
+  // Sent, and a party's information changed since: the next version first (or back to « à compléter »).
+  if (state.changed) {
+    await refreshConvention(enrolmentId, origins);
+    state = await conventionState(enrolmentId, origins);
+    if (!state) throw notFound('Convention');
+  }
   const c = state.convention;
   if (c.sealedSha256) {
     const row = await prisma.convention.findUniqueOrThrow({ where: { id: c.id }, select: { sealedPdf: true } });
@@ -203,7 +210,7 @@ async function sendLinks(
         title: opts.changed ? 'La convention a été modifiée : merci de la signer de nouveau' : 'Une convention de mini-stage attend votre signature',
         paragraphs: [
           'Bonjour,',
-          `La convention n° ${c.number} du mini-stage ${stage} de ${pupil} attend votre signature, en tant que ${PARTY_ROLE[r.party].replace(/^Le /, '').toLowerCase()}.`,
+          `La convention n° ${c.number} du mini-stage ${stage} de ${pupil} attend votre signature, en tant que ${PARTY_AS[r.party]}.`,
           ...(opts.changed ? ['Les informations d’une des parties ont changé depuis l’envoi : les signatures de la version précédente ne valent plus.'] : []),
           `Ce lien vous est personnel ; il sert une seule fois et reste valable ${SIGNATURE_LINK_DAYS} jours.`,
         ],
@@ -275,7 +282,7 @@ async function freeze(c: ConventionRow, src: ConventionSource, opts: { by: Actor
  * A sent convention whose parties' information changed: a new version (signatures on the old one
  * void, new links), or back to « à compléter » when something is now missing. Returns what it did.
  */
-export async function refreshConvention(enrolmentId: string, origins: Origins, now = clock.now()): Promise<'unchanged' | 'new-version' | 'incomplete'> {
+async function refreshConvention(enrolmentId: string, origins: Origins, now = clock.now()): Promise<'unchanged' | 'new-version' | 'incomplete'> {
   const state = await conventionState(enrolmentId, origins);
   if (!state || !state.changed) return 'unchanged';
   const c = state.convention;
@@ -356,15 +363,15 @@ export async function markReceived(input: { enrolmentId: string; siteId: string;
 // ───────────────────────────── signing ─────────────────────────────
 
 export type SignatureView =
-  | { state: 'valid'; content: ConventionContent; party: SignatureParty; role: string; number: string; marks: SignatureMark[]; platformName: string }
-  | { state: 'refused'; title: string; message: string };
+  | { state: 'valid'; content: ConventionContent; party: SignatureParty; role: string; as: string; number: string; marks: SignatureMark[]; platformName: string }
+  | { state: 'refused'; title: string; message: string; done?: boolean };
 
 /** What the signing page shows for a token (reading only: mail scanners follow links). */
 export async function signatureView(raw: string, siteId: string, origins: Origins): Promise<SignatureView> {
   const check = await checkLink(prisma, { purpose: 'convention-signature', raw, siteId });
   if (check.state !== 'valid') {
     const e = linkRefusal('convention-signature', check);
-    return { state: 'refused', title: titleOf(check.state), message: e.message };
+    return { state: 'refused', title: titleOf(check.state), message: e.message, done: check.state === 'used' };
   }
   const c = await prisma.convention.findUnique({ where: { id: check.link.conventionId }, select: { ...conventionSelect, enrolmentId: true } });
   if (!c || c.version !== check.link.version)
@@ -374,7 +381,16 @@ export async function signatureView(raw: string, siteId: string, origins: Origin
   const content = frozen(c)!;
   const site = await prisma.site.findUniqueOrThrow({ where: { id: siteId }, select: { name: true } });
   void origins;
-  return { state: 'valid', content, party: check.link.party, role: PARTY_ROLE[check.link.party], number: c.number, marks: marksOf(c), platformName: site.name };
+  return {
+    state: 'valid',
+    content,
+    party: check.link.party,
+    role: PARTY_ROLE[check.link.party],
+    as: PARTY_AS[check.link.party],
+    number: c.number,
+    marks: marksOf(c),
+    platformName: site.name,
+  };
 }
 
 const TITLES = {
@@ -480,7 +496,7 @@ export async function signConvention(input: {
  * The final PDF: the frozen version with every signature and its date, sealed (PAdES) by the
  * platform's certificate, stored, and sent to every party. Idempotent: a sealed convention is left alone.
  */
-export async function sealConvention(conventionId: string, siteOrigin: string, now = clock.now()): Promise<boolean> {
+async function sealConvention(conventionId: string, siteOrigin: string, now = clock.now()): Promise<boolean> {
   const c = await prisma.convention.findUnique({ where: { id: conventionId }, select: { ...conventionSelect, enrolment: { select: { id: true } } } });
   if (!c || c.status !== 'SIGNED' || c.receivedAt || c.sealedSha256 || !c.snapshot) return false;
   const content = frozen(c)!;
@@ -625,5 +641,3 @@ export async function verifyConvention(input: { siteId: string; code?: string; s
       : `Convention n° ${c.number} : ${status.toLowerCase()}. Choisissez le fichier PDF pour vérifier qu’il est l’exemplaire signé.`,
   };
 }
-
-export type { MissingItem, Origins };

@@ -128,8 +128,17 @@ export async function stageEnrolments(siteId: string, stageId: string, scope: Tr
 
 export const ENROLMENT_STATUS = { CONFIRMED: 'Inscrit', WAITING: 'Liste d’attente', CANCELLED: 'Annulé' } as const;
 export const ATTENDANCE_LABEL = { PRESENT: 'Présent', ABSENT: 'Absent' } as const;
-/** A convention's state in lists (no row yet reads as DRAFT: it is made when first opened). */
-export const CONVENTION_LABEL = { DRAFT: 'À compléter', READY: 'Prête à signer', PARTIAL: 'Partiellement signée', SIGNED: 'Signée', CANCELLED: 'Annulée' } as const;
+/**
+ * A convention's state in lists (no row yet reads as DRAFT: it is made when first opened). Its page
+ * says more of a draft: « à compléter » (something missing) or « prête à signer (non envoyée) ».
+ */
+export const CONVENTION_LABEL = {
+  DRAFT: 'Non envoyée',
+  READY: 'Envoyée pour signature',
+  PARTIAL: 'Partiellement signée',
+  SIGNED: 'Signée',
+  CANCELLED: 'Annulée',
+} as const;
 
 type PanelStage = {
   id: string;

@@ -22,7 +22,7 @@ import {
 } from './schema.ts';
 import { deleteContact, deleteFormation, deleteTeacher, saveContact, saveFormation, saveTeacher, updateSiteOptions, type SiteScope } from './service.ts';
 import { acceptSiteInvitation, createAccountFromInvitation, inviteSiteStaff } from './invitations.ts';
-import { updateEstablishmentInfo } from './establishment-info.ts';
+import { infoEstablishmentOf, updateEstablishmentInfo } from './establishment-info.ts';
 
 const refresh = () => revalidatePath('/', 'layout');
 
@@ -101,9 +101,13 @@ export async function createAccountFromInvitationAction(input: unknown) {
 /** A collège's team corrects its own « Informations de l'Établissement » (never another's). */
 export async function updateEstablishmentInfoAction(input: unknown) {
   return runAction(establishmentInfoSchema, input, async (data, actor) => {
-    assertCan(actor, 'establishment:edit-info');
-    if (!actor.member) throw forbidden();
-    await updateEstablishmentInfo({ establishmentId: actor.member.establishmentId, userId: actor.user!.id, info: data });
+    // On a platform, its administrators correct their lycée's information; a collège's office, its collège's.
+    const establishmentId = infoEstablishmentOf(actor);
+    if (!establishmentId)
+      throw forbidden(
+        'Seuls les administrateurs de la plateforme (pour le lycée) et, au collège, le chef d’établissement, son adjoint et le secrétariat modifient ces informations.',
+      );
+    await updateEstablishmentInfo({ establishmentId, userId: actor.user!.id, info: data });
     refresh();
     return { ok: true };
   });

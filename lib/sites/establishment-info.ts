@@ -5,6 +5,8 @@ import { prisma } from '../core/db.ts';
 import { notFound } from '../core/errors.ts';
 import type { establishmentInfoSchema } from './schema.ts';
 import { recordAudit } from '../audit/service.ts';
+import { can } from '../core/permissions.ts';
+import type { Actor } from '../core/actor.ts';
 
 const establishmentInfoSelect = {
   id: true,
@@ -21,6 +23,16 @@ const establishmentInfoSelect = {
   postalCode: true,
   city: true,
 } as const;
+
+/**
+ * Whose « Informations de l'Établissement » this person edits here: on a platform, its administrators
+ * edit their lycée's; a collège's head, deputy or secretariat, their collège's; anyone else, none.
+ */
+export function infoEstablishmentOf(actor: Actor): string | null {
+  if (actor.site && can(actor, 'site:manage')) return actor.site.establishmentId;
+  if (actor.member && can(actor, 'establishment:edit-info')) return actor.member.establishmentId;
+  return null;
+}
 
 export async function getEstablishmentInfo(establishmentId: string) {
   const e = await prisma.establishment.findUnique({ where: { id: establishmentId }, select: establishmentInfoSelect });

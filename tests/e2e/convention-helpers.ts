@@ -60,10 +60,10 @@ export async function saveEstablishmentInfo(page: Page, values: Record<string, s
 
 const SHOTS = '/work/tmp/shots';
 
-/** /work/tmp/shots/conventions-<name>.png, once the page has settled. */
-export async function shot(page: Page, name: string): Promise<string> {
+/** /work/tmp/shots/conventions-<name>.png, once the page has settled (or at once: `settle` false). */
+export async function shot(page: Page, name: string, settle = true): Promise<string> {
   mkdirSync(SHOTS, { recursive: true });
-  await page.waitForNetworkIdle({ idleTime: 250, timeout: 5_000 }).catch(() => undefined);
+  if (settle) await page.waitForNetworkIdle({ idleTime: 250, timeout: 5_000 }).catch(() => undefined);
   const path = join(SHOTS, `conventions-${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;

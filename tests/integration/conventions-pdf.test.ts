@@ -51,18 +51,37 @@ beforeAll(async () => {
   // Both establishments' « Informations de l'Établissement ».
   await p.establishment.update({
     where: { id: demo.lycee.id },
-    data: { name: LYCEE, headName: 'M. Alain Le Goff', headTitle: 'Proviseur', address1: '12 rue de la Forge', postalCode: '35000', city: 'Rennes', publicPhone: '02 99 12 34 56' },
+    data: {
+      name: LYCEE,
+      headName: 'M. Alain Le Goff',
+      headTitle: 'Proviseur',
+      address1: '12 rue de la Forge',
+      postalCode: '35000',
+      city: 'Rennes',
+      publicPhone: '02 99 12 34 56',
+    },
   });
   await p.establishment.update({
     where: { id: college.est.id },
-    data: { headName: 'Mme Claire Martin', headTitle: 'Principale', address1: '3 allée des Ormeaux', postalCode: '35700', city: 'Rennes', insurer: 'MAIF', insurancePolicy: '1234567' },
+    data: {
+      headName: 'Mme Claire Martin',
+      headTitle: 'Principale',
+      address1: '3 allée des Ormeaux',
+      postalCode: '35700',
+      city: 'Rennes',
+      insurer: 'MAIF',
+      insurancePolicy: '1234567',
+    },
   });
   await p.site.update({ where: { id: demo.site.id }, data: { conventionText: OWN_TEXT } });
   await p.teacher.update({ where: { id: demo.teachers.durand.id }, data: { firstName: 'Yannick', lastName: 'Le Bihan' } });
   // The pupil: birth date, class (the factory's « 3e A »), two guardians.
   const pupil = college.pupils[0];
   await p.pupil.update({ where: { id: pupil.id }, data: { firstName: 'Zoé', lastName: 'Lefèvre', birthDate: new Date(Date.UTC(2012, 2, 14)) } });
-  await p.guardian.updateMany({ where: { pupilId: pupil.id, rank: 1 }, data: { firstName: 'Sophie', lastName: 'Lefèvre', email: 'sophie.lefevre@example.fr', phone: '06 12 34 56 78' } });
+  await p.guardian.updateMany({
+    where: { pupilId: pupil.id, rank: 1 },
+    data: { firstName: 'Sophie', lastName: 'Lefèvre', email: 'sophie.lefevre@example.fr', phone: '06 12 34 56 78' },
+  });
   await p.guardian.create({ data: { pupilId: pupil.id, rank: 2, firstName: 'Marc', lastName: 'Lefèvre', email: 'marc.lefevre@example.fr' } });
   // A second pupil, complete but for the guardians.
   await p.pupil.update({ where: { id: college.pupils[1].id }, data: { birthDate: new Date(Date.UTC(2012, 5, 2)) } });
@@ -98,10 +117,7 @@ function pages(pdf: Buffer): string[] {
  */
 function flow(pdf: Buffer): string {
   const raw = execFileSync('pdftotext', ['-raw', '-', '-'], { input: pdf }).toString('utf8');
-  return raw
-    .replace(/-\n/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return raw.replace(/-\n/g, '-').replace(/\s+/g, ' ').trim();
 }
 
 /** The text between two headings (the first `from`, then the first `to` after it). */
@@ -297,7 +313,9 @@ describe('the convention as printed', () => {
     const grid = between(text, 'Signatures', null);
     expect(grid).not.toContain('Date et signature :');
     expect(grid).toContain(`Le chef d’établissement du collège d’origine Mme Claire Martin, Principale Signé électroniquement par Claire Martin le ${SIGNED_ON}`);
-    expect(grid).toContain(`Le chef d’établissement du lycée d’accueil (ou le DDFPT) M. Alain Le Goff, Proviseur Signé électroniquement par Alain Le Goff le ${SIGNED_ON}`);
+    expect(grid).toContain(
+      `Le chef d’établissement du lycée d’accueil (ou le DDFPT) M. Alain Le Goff, Proviseur Signé électroniquement par Alain Le Goff le ${SIGNED_ON}`,
+    );
     expect(grid).toContain(`Le responsable légal Sophie Lefèvre Signé électroniquement par Sophie Lefèvre le ${SIGNED_ON}`);
     expect(grid).toContain(`Le responsable légal Marc Lefèvre Signé électroniquement par Marc Lefèvre le ${SIGNED_ON}`);
     expect(grid.split('Signé électroniquement par')).toHaveLength(5);

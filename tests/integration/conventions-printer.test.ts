@@ -6,15 +6,7 @@ import puppeteer from 'puppeteer';
 import { closePrinter, printerPid, printPdf } from '@/lib/conventions/printer';
 import { AppError } from '@/lib/core/errors';
 
-// Puppeteer 25 is ESM-only and the node project runs tests as CommonJS, where Jest (before Node
-// 24.9) cannot require an ES module. Node itself can (require(esm), Node ≥ 20.19): load it with
-// Node's own require. Jest's `node:module` is a subclass of Node's Module whose createRequire
-// stays inside Jest; its prototype is Node's Module, with the real createRequire.
-jest.mock('puppeteer', () => {
-  const jestModule = jest.requireActual<typeof import('node:module')>('node:module');
-  const nodeModule = Object.getPrototypeOf(jestModule) as typeof jestModule;
-  return nodeModule.createRequire(__filename)('puppeteer') as unknown;
-});
+// Puppeteer (ESM-only) is loaded through tests/helpers/puppeteer.cjs (jest.config.mjs, node project).
 
 const FOOTER = '<div style="font-size:9px;width:100%;text-align:center">page <span class="pageNumber"></span> / <span class="totalPages"></span></div>';
 const HEADER = '<div style="font-size:9px;width:100%;text-align:center">Convention de stage d’observation</div>';

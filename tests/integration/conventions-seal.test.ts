@@ -12,12 +12,7 @@ import puppeteer from 'puppeteer';
 import { resetSealCertificateCache, sealCertificate } from '@/lib/conventions/certificate';
 import { sealPdf, verifySeal } from '@/lib/conventions/seal';
 
-// Puppeteer 25 is ESM-only: load it with Node's own require (see conventions-printer.test.ts).
-jest.mock('puppeteer', () => {
-  const jestModule = jest.requireActual<typeof import('node:module')>('node:module');
-  const nodeModule = Object.getPrototypeOf(jestModule) as typeof jestModule;
-  return nodeModule.createRequire(__filename)('puppeteer') as unknown;
-});
+// Puppeteer (ESM-only) is loaded through tests/helpers/puppeteer.cjs (jest.config.mjs, node project).
 
 const run = promisify(execFile);
 const SIGNED_AT = new Date('2027-03-10T09:30:00Z');

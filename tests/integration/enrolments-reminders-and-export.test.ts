@@ -65,7 +65,9 @@ describe('sendDueReminders', () => {
     const stage = await makeStage(p, A, { date: '2026-11-25' });
     await enrol(p, stage.id, Y, [1]);
     const e = await p.enrolment.findFirstOrThrow({ where: { stageId: stage.id } });
-    await p.convention.create({ data: { enrolmentId: e.id, siteId: stage.siteId, number: '2026-DEMO-000001', verifyCode: 'TEST-CODE-0001', status: 'SIGNED', receivedAt: NOW } });
+    await p.convention.create({
+      data: { enrolmentId: e.id, siteId: stage.siteId, number: '2026-DEMO-000001', verifyCode: 'TEST-CODE-0001', status: 'SIGNED', receivedAt: NOW },
+    });
     const cancelled = await makeStage(p, A, { date: '2026-11-26', status: 'CANCELLED' });
     await enrol(p, cancelled.id, Y, [1], 'WAITING');
     expect(await sendDueReminders(NOW)).toEqual({ dayBefore: 0, convention: 0 });

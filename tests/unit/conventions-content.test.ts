@@ -4,7 +4,9 @@ import { buildContent, contentHash, missingForPrint, missingForSigning, recipien
 
 const ORIGINS = { site: 'https://demo.ministage.fr', portal: 'https://ministage.fr' };
 
-function source(over: { pupil?: Partial<ConventionSource['pupil']>; home?: Partial<ConventionSource['establishment']>; host?: Record<string, unknown>; teacher?: null } = {}): ConventionSource {
+function source(
+  over: { pupil?: Partial<ConventionSource['pupil']>; home?: Partial<ConventionSource['establishment']>; host?: Record<string, unknown>; teacher?: null } = {},
+): ConventionSource {
   const est = {
     id: 'col',
     uai: '0350033W',
@@ -87,10 +89,20 @@ function source(over: { pupil?: Partial<ConventionSource['pupil']>; home?: Parti
 describe('buildContent', () => {
   it('writes every party, the stage in French and the nine articles; no platform text when it is blank', () => {
     const c = buildContent(source(), '2026-DEMO-000001');
-    expect(c.host).toMatchObject({ name: 'Lycée Jean Jaurès', uai: '0350032V', head: 'M. Alain Le Goff, Proviseur', teacher: 'Paul Durand', addressLines: ['12 rue de la Forge', '35000 Rennes'] });
+    expect(c.host).toMatchObject({
+      name: 'Lycée Jean Jaurès',
+      uai: '0350032V',
+      head: 'M. Alain Le Goff, Proviseur',
+      teacher: 'Paul Durand',
+      addressLines: ['12 rue de la Forge', '35000 Rennes'],
+    });
     expect(c.home).toMatchObject({ head: 'Mme Claire Martin, Principale', insurance: 'MAIF, contrat n° 1234567' });
     expect(c.pupil).toEqual({ name: 'Léa Morel', birthDate: '14/03/2012', classLabel: '3e A' });
-    expect(c.stage).toMatchObject({ date: 'mercredi 9 décembre 2026', hours: '9 h 00 à 12 h 00', placeLines: ['Lycée Jean Jaurès', '12 rue de la Forge', '35000 Rennes', 'Atelier B2'] });
+    expect(c.stage).toMatchObject({
+      date: 'mercredi 9 décembre 2026',
+      hours: '9 h 00 à 12 h 00',
+      placeLines: ['Lycée Jean Jaurès', '12 rue de la Forge', '35000 Rennes', 'Atelier B2'],
+    });
     expect(c.articles).toHaveLength(9);
     expect(c.signers.map((s) => s.party)).toEqual(['HOME_SCHOOL', 'HOST', 'GUARDIAN_1', 'GUARDIAN_2']);
     // An external logo is not fetched by the printer (no network): only data: images are printed.
@@ -119,13 +131,18 @@ describe('what is missing', () => {
   });
 
   it('lists each empty block with the page where it is filled in', () => {
-    const src = source({ home: { headName: ' ', insurer: null, insurancePolicy: null }, host: { address1: null, postalCode: null, city: null }, teacher: null, pupil: { birthDate: null, guardians: [] } });
+    const src = source({
+      home: { headName: ' ', insurer: null, insurancePolicy: null },
+      host: { address1: null, postalCode: null, city: null },
+      teacher: null,
+      pupil: { birthDate: null, guardians: [] },
+    });
     const missing = missingForPrint(src, buildContent(src, 'n'), ORIGINS);
     expect(missing.map((m) => [m.what, m.by, m.href])).toEqual([
       ['L’adresse du lycée', 'lycée', 'https://demo.ministage.fr/options/etablissement'],
       ['L’enseignant responsable du stage', 'lycée', 'https://demo.ministage.fr/stages/stg/modifier'],
-      ['Le nom du chef d’établissement du collège', 'collège', 'https://ministage.fr/etablissement'],
-      ['L’assurance responsabilité civile du collège', 'collège', 'https://ministage.fr/etablissement'],
+      ['Le nom du chef d’établissement du collège', 'collège', 'https://demo.ministage.fr/options/etablissement'],
+      ['L’assurance responsabilité civile du collège', 'collège', 'https://demo.ministage.fr/options/etablissement'],
       ['La date de naissance de l’élève', 'collège', 'https://ministage.fr/etablissement/eleves/pup'],
       ['Au moins un responsable légal de l’élève', 'collège', 'https://ministage.fr/etablissement/eleves/pup'],
     ]);

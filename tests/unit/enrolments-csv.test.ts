@@ -22,7 +22,7 @@ describe('traineesCsv', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe('Élève;Classe;Collège;Formation;Date;Horaires;Inscription;Convention;Présence');
-    expect(lines[1]).toBe('Léa Morel;3e A;Collège les Ormeaux;Bac pro Métiers de l’électricité;02/12/2026;9 h 00 – 12 h 00;Inscrit;À compléter;');
+    expect(lines[1]).toBe('Léa Morel;3e A;Collège les Ormeaux;Bac pro Métiers de l’électricité;02/12/2026;9 h 00 – 12 h 00;Inscrit;Non envoyée;');
     expect(lines[2]).toBe('Hugo Martin;3e A;Collège les Ormeaux;Bac pro Métiers de l’électricité;02/12/2026;9 h 00 – 12 h 00;Inscrit;Signée;Absent');
     expect(lines[3]).toBe('');
   });

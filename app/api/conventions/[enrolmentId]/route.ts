@@ -39,7 +39,8 @@ export async function GET(req: Request, ctx: { params: Promise<{ enrolmentId: st
       if (access.side === 'élève')
         return text(`La convention n’est pas encore prête : il manque ${file.missing.map((m) => m.what.toLowerCase()).join(' ; ')}. Votre collège la complète.`, 409);
       const page = access.side === 'lycée' ? `/conventions/${access.enrolmentId}` : `/etablissement/conventions/${access.enrolmentId}`;
-      return Response.redirect(new URL(page, req.url), 303);
+      // A relative Location: the browser stays on the host it asked (req.url carries the server's own).
+      return new Response(null, { status: 303, headers: { Location: page, 'Cache-Control': 'no-store' } });
     }
     return pdf(file.pdf, `convention-${file.number}.pdf`);
   } catch (err) {

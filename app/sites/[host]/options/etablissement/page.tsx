@@ -2,36 +2,45 @@ import type { Metadata } from 'next';
 import { OptionsFrame } from '@/components/sites/OptionsNav';
 import { Alert } from '@/components/ui/Alert';
 import { EstablishmentInfoForm } from '@/components/sites/EstablishmentInfoForm';
-import { can } from '@/lib/core/permissions';
 import { updateEstablishmentInfoAction } from '@/lib/sites/actions';
-import { getEstablishmentInfo } from '@/lib/sites/establishment-info';
+import { getEstablishmentInfo, infoEstablishmentOf } from '@/lib/sites/establishment-info';
 import { requireSite, requireUser } from '@/lib/core/guards';
 import { siteAbilities } from '@/lib/sites/guard';
 
 export const metadata: Metadata = { title: 'Informations de l’Établissement' };
 
+/**
+ * « Informations de l'Établissement »: what conventions print about an establishment. The platform's
+ * administrators correct their lycée's; a collège's head, deputy or secretariat, their collège's.
+ */
 export default async function EstablishmentInfoPage() {
   await requireSite();
   const { actor } = await requireUser('/options/etablissement');
-  const { staff, college } = siteAbilities(actor);
-  if (!actor.member) {
+  const { staff, college, admin } = siteAbilities(actor);
+  const target = infoEstablishmentOf(actor);
+  if (!target && !actor.member) {
     return (
       <OptionsFrame current="etablissement" staff={staff} college={college}>
-        <p>Cette page sert aux collèges : votre compte n’est rattaché à aucun collège.</p>
+        <p>
+          Les informations du lycée (chef d’établissement, adresse…) sont corrigées par les administrateurs de la plateforme ; celles d’un collège, par son chef
+          d’établissement, son adjoint ou son secrétariat.
+        </p>
       </OptionsFrame>
     );
   }
-  const info = await getEstablishmentInfo(actor.member.establishmentId);
-  const editable = can(actor, 'establishment:edit-info');
+  const info = await getEstablishmentInfo(target ?? actor.member!.establishmentId);
   const v = (x: string | null) => x ?? '';
   return (
     <OptionsFrame current="etablissement" staff={staff} college={college}>
       <p className="muted">Options générales › Calendrier, Information</p>
       <h2>Informations de l’Établissement</h2>
       <p>
-        {info.name} (UAI {info.uai}). Ces informations figurent sur les conventions de stage de vos élèves, sur toutes les plateformes des lycées.
+        {info.name} (UAI {info.uai}).{' '}
+        {admin
+          ? 'Ces informations figurent sur les conventions de stage de la plateforme, pour le lycée d’accueil.'
+          : 'Ces informations figurent sur les conventions de stage de vos élèves, sur toutes les plateformes des lycées.'}
       </p>
-      {editable ? (
+      {target ? (
         <EstablishmentInfoForm
           action={updateEstablishmentInfoAction}
           initial={{

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { Alert } from '@/components/ui/Alert';
-import { ButtonLink } from '@/components/ui/Button';
 import { requireSite } from '@/lib/core/guards';
 import { requestOrigins, signatureView } from '@/lib/conventions/queries';
 import { ConventionDocument } from '@/components/conventions/ConventionDocument';
@@ -16,7 +15,7 @@ export default async function SignaturePage({ params }: { params: Promise<{ toke
     return (
       <div className="stack">
         <h1>{view.title}</h1>
-        <Alert tone="error">{view.message}</Alert>
+        <Alert tone={view.done ? 'info' : 'error'}>{view.message}</Alert>
       </div>
     );
   return (
@@ -30,13 +29,8 @@ export default async function SignaturePage({ params }: { params: Promise<{ toke
       </section>
       <section aria-labelledby="signer" className="card stack">
         <h2 id="signer">Votre signature</h2>
-        <SignForm token={token} role={view.role} number={view.number} />
+        <SignForm token={token} as={view.as} number={view.number} />
       </section>
-      <p>
-        <ButtonLink href={`/api/signature/${token}`} variant="secondary">
-          Télécharger le PDF
-        </ButtonLink>
-      </p>
     </div>
   );
 }
