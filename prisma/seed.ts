@@ -378,6 +378,11 @@ export async function seedDemo(prisma: Db, options: { stages?: number; log?: (s:
     admin: { login: 'jean.petit@ac-rennes.fr', firstName: 'Jean', lastName: 'Petit' },
   });
 
+  // What conventions print: the demo lycée's head and the Ormeaux' insurance (Dolto's is left for its
+  // office to fill in: its conventions show « à compléter » with the link to the form).
+  await prisma.establishment.update({ where: { uai: '0350032V' }, data: { headName: 'Mme Sophie Le Gall', headTitle: 'Proviseure' } });
+  await prisma.establishment.update({ where: { uai: '0350033W' }, data: { headTitle: 'Principale', insurer: 'MAIF', insurancePolicy: '3512 0348 A' } });
+
   // Two pupils of the Ormeaux already enrolled in the first stage (as in the real dashboard).
   const first = demo.stages[0];
   for (const pupilId of ormeaux.pupilsByClass['3e A'].slice(0, 2)) {

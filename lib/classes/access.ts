@@ -3,7 +3,7 @@
 import type { Actor } from '../core/actor.ts';
 import { forbidden } from '../core/errors.ts';
 import { can, type RoleHolder } from '../core/permissions.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
+import { Prisma } from '../generated/prisma/client.ts';
 import type { Scope } from '../core/scope.ts';
 
 // ── Pupils ──
@@ -61,4 +61,19 @@ export function pupilsInReach(reach: PupilReach): Prisma.PupilWhereInput {
     anonymisedAt: null,
     ...(reach.wholeCollege ? {} : { classRoom: { establishmentId: reach.establishmentId, ...ownClassWhere(reach) } }),
   };
+}
+
+/**
+ * The same reach as `pupilsInReach`, as an SQL condition on the pupil row aliased `p`, for the raw
+ * queries of the hot paths (« Inscrire un stagiaire »). tests/integration/pupil-reach-sql.test.ts
+ * checks that both select the same pupils.
+ */
+export function pupilsInReachSql(reach: PupilReach): Prisma.Sql {
+  const base = Prisma.sql`p."establishmentId" = ${reach.establishmentId} AND p."anonymisedAt" IS NULL`;
+  if (reach.wholeCollege) return base;
+  return Prisma.sql`${base} AND EXISTS (
+    SELECT 1 FROM "ClassRoom" c
+    JOIN "ClassTeacher" ct ON ct."classRoomId" = c."id"
+    JOIN "Membership" m ON m."id" = ct."membershipId"
+    WHERE c."id" = p."classRoomId" AND c."establishmentId" = ${reach.establishmentId} AND ct."membershipId" = ${reach.membershipId} AND m."status" = 'ACTIVE')`;
 }

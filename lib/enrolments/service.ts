@@ -9,7 +9,7 @@ import { AppError, conflict, isUniqueViolation, notFound } from '../core/errors.
 import { dbDay, displayName, formatDay, formatHours, parisClock, schoolYearOf } from '../core/format.ts';
 import * as clock from '../core/clock.ts';
 import { recordAudit } from '../audit/service.ts';
-import { pupilsInReach, type PupilReach } from '../classes/access.ts';
+import { pupilsInReach, pupilsInReachSql, type PupilReach } from '../classes/access.ts';
 import { parseDay } from '../classes/pupil-schema.ts';
 import { enrolmentMailSelect, sendAbsence, sendEnrolmentCancelled, type EnrolmentMailRow } from '../stages/convocation.ts';
 import { dayToDb } from '../stages/time.ts';
@@ -276,11 +276,12 @@ export async function enrolPupils(input: {
   const now = input.now ?? clock.now();
   const ids = [...new Set(input.pupilIds)];
   const [found, [stageRow], addressProven] = await Promise.all([
+    // The chosen pupils in reach, with their class's level, in one statement.
     ids.length
-      ? prisma.pupil.findMany({
-          where: { AND: [{ id: { in: ids } }, pupilsInReach(input.member.reach)] },
-          select: { id: true, firstName: true, lastName: true, level: true, classRoom: { select: { level: true } } },
-        })
+      ? prisma.$queryRaw<{ id: string; firstName: string | null; lastName: string | null; level: string | null; classLevel: string | null }[]>`
+          SELECT p."id", p."firstName", p."lastName", p."level", c."level" AS "classLevel"
+          FROM "Pupil" p LEFT JOIN "ClassRoom" c ON c."id" = p."classRoomId"
+          WHERE p."id" = ANY(${ids}::text[]) AND ${pupilsInReachSql(input.member.reach)}`
       : [],
     // The stage of this platform and its fair share, in one statement.
     prisma.$queryRaw<(Omit<StageForEnrolment, 'site' | 'date'> & { date: Date; fairShareSeats: number | null; fairShareDays: number | null })[]>`
@@ -295,7 +296,7 @@ export async function enrolPupils(input: {
   const byId = new Map(found.map((p) => [p.id, p]));
   const candidates: (Candidate | { kind: 'unknown' })[] = ids.map((id) => {
     const p = byId.get(id);
-    return p ? { kind: 'existing', pupil: { id: p.id, name: displayName(p, { fallback: 'Élève' }), level: p.classRoom?.level ?? p.level } } : { kind: 'unknown' };
+    return p ? { kind: 'existing', pupil: { id: p.id, name: displayName(p, { fallback: 'Élève' }), level: p.classLevel ?? p.level } } : { kind: 'unknown' };
   });
   if (input.newPupil) candidates.push({ kind: 'new', pupil: input.newPupil });
   const nameOf = (c: Candidate | { kind: 'unknown' }) => (c.kind === 'unknown' ? 'Élève' : c.kind === 'new' ? `${c.pupil.firstName} ${c.pupil.lastName}` : c.pupil.name);
