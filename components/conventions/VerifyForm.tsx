@@ -17,14 +17,10 @@ async function sha256Hex(file: File): Promise<string> {
 
 export function VerifyForm({ code }: { code: string }) {
   const [result, setResult] = useState<Verification | null>(null);
-  const [file, setFile] = useState<File | null>(null);
   const cycle = useActionForm({
     schema: verifySchema,
     defaultValues: { code, sha256: '' },
-    action: async (input) => {
-      const values = input as { code: string };
-      return verifyConventionAction({ code: values.code, sha256: file ? await sha256Hex(file) : '' });
-    },
+    action: verifyConventionAction,
     onDone: (data) => setResult(data),
   });
   const { field } = cycle;
@@ -37,9 +33,11 @@ export function VerifyForm({ code }: { code: string }) {
           type="file"
           accept="application/pdf,.pdf"
           hint="Le fichier reste sur votre ordinateur : seule son empreinte (SHA-256) est envoyée."
-          onChange={(e) => {
+          onChange={async (e) => {
             setResult(null);
-            setFile(e.currentTarget.files?.[0] ?? null);
+            const file = e.currentTarget.files?.[0];
+            // The file's fingerprint is a field of the form: the code may then stay empty.
+            cycle.form.setValue('sha256', file ? await sha256Hex(file) : '');
           }}
         />
       </ActionForm>

@@ -121,7 +121,8 @@ export async function detachPupil(scope: PupilScope, input: { pupilId: string })
 }
 
 /** Replaces the pupil's legal guardians (at most two; empty entries are ignored). */
-export async function saveGuardians(tx: Tx, pupilId: string, guardians: GuardianInput[]) {
+/** `byPupil`: typed by the pupil themself (no convention signature link until the collège saves them). */
+export async function saveGuardians(tx: Tx, pupilId: string, guardians: GuardianInput[], byPupil = false) {
   await tx.guardian.deleteMany({ where: { pupilId } });
   const filled = guardians.filter(isFilledGuardian).slice(0, 2);
   for (const [i, g] of filled.entries()) {
@@ -133,6 +134,7 @@ export async function saveGuardians(tx: Tx, pupilId: string, guardians: Guardian
         firstName: g.firstName!.trim(),
         email: g.email ? g.email.trim().toLowerCase() : null,
         phone: g.phone ? normalizePhone(g.phone) : null,
+        enteredByPupil: byPupil,
       },
     });
   }
@@ -140,15 +142,15 @@ export async function saveGuardians(tx: Tx, pupilId: string, guardians: Guardian
 }
 
 /** Someone (staff, or the pupil) replaces a pupil's guardians: saved, and recorded in the trail. */
-export async function replaceGuardians(tx: Tx, by: { actorId: string; establishmentId: string | null; pupilId: string }, guardians: GuardianInput[]) {
-  const count = await saveGuardians(tx, by.pupilId, guardians);
+export async function replaceGuardians(tx: Tx, by: { actorId: string; establishmentId: string | null; pupilId: string; byPupil?: boolean }, guardians: GuardianInput[]) {
+  const count = await saveGuardians(tx, by.pupilId, guardians, by.byPupil);
   await recordAudit(tx, {
     actorId: by.actorId,
     action: 'pupil.guardians',
     establishmentId: by.establishmentId,
     targetType: 'Pupil',
     targetId: by.pupilId,
-    data: { count },
+    data: { count, ...(by.byPupil ? { byPupil: true } : {}) },
   });
   return count;
 }

@@ -48,7 +48,13 @@ export async function updateOwnGuardians(self: PupilSelf, input: { guardians: Gu
   return prisma.$transaction(async (tx) => {
     const pupil = await tx.pupil.findFirst({ where: { id: self.pupilId, userId: self.userId, anonymisedAt: null }, select: { id: true, establishmentId: true } });
     if (!pupil) throw notFound('Élève');
-    const count = await replaceGuardians(tx, { actorId: self.userId, establishmentId: pupil.establishmentId, pupilId: pupil.id }, input.guardians);
+    // Parents sign the convention: while one is out for signature (or signed), only the collège changes them.
+    const signing = await tx.convention.count({ where: { enrolment: { pupilId: pupil.id }, status: { in: ['READY', 'PARTIAL', 'SIGNED'] } } });
+    if (signing)
+      throw conflict(
+        'Votre convention de stage est en cours de signature (ou signée) : pour corriger vos responsables légaux, adressez-vous au secrétariat ou à votre professeur principal.',
+      );
+    const count = await replaceGuardians(tx, { actorId: self.userId, establishmentId: pupil.establishmentId, pupilId: pupil.id, byPupil: true }, input.guardians);
     return { count };
   });
 }

@@ -105,7 +105,7 @@ export async function signUpPupil(input: { data: PupilSignUpData; origin: string
           schoolYear,
         },
       });
-      await saveGuardians(tx, pupil.id, data.guardians);
+      await saveGuardians(tx, pupil.id, data.guardians, true);
       if (email) await sendActivationEmail(tx, { userId: user.id, to: email, origin: input.origin, platformName: env.appName });
       return base;
     })

@@ -9,17 +9,25 @@ import { pupilReachOf, pupilsInReach } from '../classes/access.ts';
 type ConventionSide = 'lycée' | 'collège' | 'élève';
 export type ConventionAccess = { enrolmentId: string; siteId: string; side: ConventionSide; mayManage: boolean };
 
+/** An enrolment's id as the app makes them (cuid or UUID): anything else is not found, without a query. */
+const ENROLMENT_ID = /^[A-Za-z0-9_-]{1,40}$/;
+
 export async function conventionAccess(actor: Actor, enrolmentId: string): Promise<ConventionAccess | null> {
-  if (!actor.user || !can(actor, 'conventions:view') || typeof enrolmentId !== 'string' || enrolmentId.length > 40) return null;
+  if (!actor.user || !can(actor, 'conventions:view') || !ENROLMENT_ID.test(enrolmentId)) return null;
   const select = { id: true, stage: { select: { siteId: true } } } as const;
   if (actor.site && can(actor, 'enrolments:view-site')) {
-    const e = await prisma.enrolment.findFirst({ where: { id: enrolmentId, stage: { siteId: actor.site.id } }, select });
+    const e = await prisma.enrolment.findFirst({ where: { id: enrolmentId, stage: { siteId: actor.site.id }, pupil: { anonymisedAt: null } }, select });
     if (e) return { enrolmentId: e.id, siteId: e.stage.siteId, side: 'lycée', mayManage: can(actor, 'conventions:send') };
   }
   const reach = pupilReachOf(actor, 'view');
   if (reach) {
     const e = await prisma.enrolment.findFirst({
-      where: { id: enrolmentId, establishmentId: reach.establishmentId, OR: [{ pupil: pupilsInReach(reach) }, { enrolledById: actor.user.id }] },
+      where: {
+        id: enrolmentId,
+        establishmentId: reach.establishmentId,
+        pupil: { anonymisedAt: null },
+        OR: [{ pupil: pupilsInReach(reach) }, { enrolledById: actor.user.id }],
+      },
       select,
     });
     const manage = pupilReachOf(actor, 'manage');

@@ -81,7 +81,7 @@ const conventionSourceSelect = {
       birthDate: true,
       classLabel: true,
       classRoom: { select: { name: true } },
-      guardians: { orderBy: { rank: 'asc' }, select: { rank: true, firstName: true, lastName: true, email: true, phone: true } },
+      guardians: { orderBy: { rank: 'asc' }, select: { rank: true, firstName: true, lastName: true, email: true, phone: true, enteredByPupil: true } },
     },
   },
 } satisfies Prisma.EnrolmentSelect;
@@ -268,8 +268,9 @@ export function recipientsOf(src: ConventionSource): Recipient[] {
   const principals = heads.filter((m) => m.role === 'PRINCIPAL');
   const home = (principals.length ? principals : heads).map((m) => m.user.email!.toLowerCase());
   const host = src.stage.site.memberships.map((m) => m.user.email!.toLowerCase());
+  // A guardian's address typed by the pupil gets no link until the collège saves it (a pupil must not sign for a parent).
   const guardians = src.pupil.guardians
-    .filter((g) => (g.rank === 1 || g.rank === 2) && clean(g.email))
+    .filter((g) => (g.rank === 1 || g.rank === 2) && clean(g.email) && !g.enteredByPupil)
     .map((g): Recipient => ({ party: g.rank === 1 ? 'GUARDIAN_1' : 'GUARDIAN_2', email: clean(g.email).toLowerCase() }));
   return [
     ...[...new Set(home)].map((email): Recipient => ({ party: 'HOME_SCHOOL', email })),
@@ -297,12 +298,16 @@ export function missingForSigning(src: ConventionSource, content: ConventionCont
       href: `${o.site}/options/equipe`,
     });
   for (const g of content.guardians)
-    if (!to.some((r) => r.party === g.party))
+    if (!to.some((r) => r.party === g.party)) {
+      const typed = src.pupil.guardians.find((row) => (row.rank === 1 ? 'GUARDIAN_1' : 'GUARDIAN_2') === g.party && row.enteredByPupil && clean(row.email));
       items.push({
-        what: `L’adresse email de ${g.name || 'du responsable légal'} (responsable légal)`,
+        what: typed
+          ? `L’adresse email de ${g.name || 'du responsable légal'} (responsable légal), saisie par l’élève : à confirmer par le collège en enregistrant ses responsables légaux`
+          : `L’adresse email de ${g.name || 'du responsable légal'} (responsable légal)`,
         by: 'collège',
         fixLabel: 'Fiche de l’élève',
         href: `${o.portal}/etablissement/eleves/${src.pupilId}`,
       });
+    }
   return items;
 }

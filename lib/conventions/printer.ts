@@ -287,11 +287,15 @@ function concurrency(): number {
   return env.pdfConcurrency ?? DEFAULT_CONCURRENCY;
 }
 
+/** Beyond this many documents waiting, a print is refused at once (the server is not queued without end). */
+const MAX_WAITING = 200;
+
 function acquire(): Promise<void> {
   if (state.active < concurrency()) {
     state.active++;
     return Promise.resolve();
   }
+  if (state.waiting.length >= MAX_WAITING) return Promise.reject(new AppError('UNEXPECTED', 'Beaucoup de PDF sont en cours d’impression : réessayez dans une minute.'));
   return new Promise((resolve) => state.waiting.push(resolve));
 }
 

@@ -4,12 +4,18 @@ import { z } from 'zod';
 import { personName } from '../core/text.ts';
 import { MAX_TOKEN_LENGTH } from '../core/links.ts';
 
-const enrolmentId = z.string({ error: 'Inscription inconnue.' }).trim().min(1, 'Inscription inconnue.').max(40, 'Inscription inconnue.');
+const enrolmentId = z
+  .string({ error: 'Inscription inconnue.' })
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,40}$/, 'Inscription inconnue.');
 
 export const conventionActSchema = z.object({ enrolmentId });
 
 export const signSchema = z.object({
-  token: z.string({ error: 'Lien de signature non valide.' }).min(1, 'Lien de signature non valide.').max(MAX_TOKEN_LENGTH, 'Lien de signature non valide.'),
+  token: z
+    .string({ error: 'Lien de signature non valide.' })
+    .max(MAX_TOKEN_LENGTH, 'Lien de signature non valide.')
+    .regex(/^[A-Za-z0-9_-]+$/, 'Lien de signature non valide.'),
   signerName: personName('Saisissez vos prénom et nom, tels qu’ils figureront sur la convention.'),
   consent: z.literal(true, { error: 'Cochez la case pour confirmer que vous avez lu la convention et que vous la signez.' }),
 });
@@ -23,7 +29,10 @@ export const verifySchema = z
       .toUpperCase()
       .max(20, 'Le code de vérification a 12 caractères, par exemple K7QM-3XPD-9RTA.')
       .refine((v) => v === '' || /^[A-Z0-9]{4}-?[A-Z0-9]{4}-?[A-Z0-9]{4}$/.test(v), 'Le code de vérification a 12 caractères, par exemple K7QM-3XPD-9RTA.')
-      .transform((v) => (v.length === 12 ? `${v.slice(0, 4)}-${v.slice(4, 8)}-${v.slice(8)}` : v))
+      .transform((v) => {
+        const bare = v.replace(/-/g, '');
+        return bare.length === 12 ? `${bare.slice(0, 4)}-${bare.slice(4, 8)}-${bare.slice(8)}` : v;
+      })
       .optional()
       .default(''),
     sha256: z

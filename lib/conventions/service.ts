@@ -153,21 +153,18 @@ export async function conventionState(enrolmentId: string, origins: Origins): Pr
 
 /** The PDF « Conv » gives: the sealed one when signed, the frozen version while signing, else the live content. */
 export async function conventionFile(enrolmentId: string, origins: Origins): Promise<{ pdf: Buffer; number: string } | { missing: MissingItem[] }> {
-  let state = await conventionState(enrolmentId, origins);
+  // Reading never makes a new version (a GET must not void signatures nor send emails): a sent
+  // convention gives its frozen version until the next signature or the server's tick.
+  const state = await conventionState(enrolmentId, origins);
   if (!state) throw notFound('Convention');
-  // Sent, and a party's information changed since: the next version first (or back to « à compléter »).
-  if (state.changed) {
-    await refreshConvention(enrolmentId, origins);
-    state = await conventionState(enrolmentId, origins);
-    if (!state) throw notFound('Convention');
-  }
   const c = state.convention;
   if (c.sealedSha256) {
     const row = await prisma.convention.findUniqueOrThrow({ where: { id: c.id }, select: { sealedPdf: true } });
     if (row.sealedPdf) return { pdf: Buffer.from(row.sealedPdf), number: c.number };
   }
   if (c.status === 'CANCELLED') throw conflict('Cette inscription est annulée : sa convention aussi.');
-  if ((c.status === 'READY' || c.status === 'PARTIAL') && !state.changed) {
+  if (state.source.status !== 'CONFIRMED') throw conflict('Seul un élève inscrit (pas en liste d’attente) a une convention.');
+  if (c.status === 'READY' || c.status === 'PARTIAL' || (c.status === 'SIGNED' && !c.receivedAt && frozen(c))) {
     const row = await prisma.convention.findUniqueOrThrow({ where: { id: c.id }, select: { pdf: true } });
     // The version as sent, with the signatures made so far.
     if (!marksOf(c).length && row.pdf) return { pdf: Buffer.from(row.pdf), number: c.number };
@@ -341,6 +338,9 @@ export async function markReceived(input: { enrolmentId: string; siteId: string;
   if (source.status !== 'CONFIRMED') throw conflict('Cette inscription n’est pas confirmée : pas de convention à recevoir.');
   const c = await ensureConvention(source);
   if (c.status === 'SIGNED') throw conflict(c.receivedAt ? 'Cette convention est déjà marquée reçue.' : 'Cette convention est déjà signée en ligne.');
+  const missing = missingForPrint(source, buildContent(source, c.number), input.origins);
+  if (missing.length)
+    throw invalid(`Cette convention n’a pas pu être imprimée complète : il manque ${missing.map((m) => m.what.charAt(0).toLowerCase() + m.what.slice(1)).join(' ; ')}.`);
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.convention.updateMany({
       where: { id: c.id, status: c.status },
@@ -426,6 +426,15 @@ export async function signConvention(input: {
   const enrolment = await prisma.convention.findUnique({ where: { id: peek.link.conventionId }, select: { enrolmentId: true } });
   if (!enrolment) throw linkRefusal('convention-signature', { state: 'unknown' });
   const refreshed = await refreshConvention(enrolment.enrolmentId, input.origins, now);
+  // The link's addressee must still sign for its party (a principal who left, an administrator removed).
+  const src = refreshed === 'unchanged' ? await loadConventionSource(prisma, enrolment.enrolmentId) : null;
+  if (src && !recipientsOf(src).some((r) => r.party === peek.link.party && r.email === peek.link.recipient)) {
+    await prisma.$transaction((tx) => revokeSignatureLinks(tx, { conventionId: peek.link.conventionId, party: peek.link.party, now }).then(() => undefined));
+    throw new AppError(
+      'FORBIDDEN',
+      'Ce lien ne peut plus servir : son destinataire ne signe plus pour cette partie. L’établissement enverra un nouveau lien à la bonne personne.',
+    );
+  }
   if (refreshed !== 'unchanged')
     throw new AppError(
       'CONFLICT',
@@ -434,11 +443,12 @@ export async function signConvention(input: {
         : 'Les informations de la convention ont changé et doivent être complétées par l’établissement : vous recevrez un nouveau lien ensuite.',
     );
   const result = await prisma.$transaction(async (tx) => {
+    // The convention's row first, then the link (the order every other writer takes: no deadlock).
+    const [c] = await tx.$queryRaw<{ id: string; status: string; version: number; number: string; pdfSha256: string | null; snapshot: unknown; siteId: string }[]>`
+      SELECT "id", "status"::text AS "status", "version", "number", "pdfSha256", "snapshot", "siteId" FROM "Convention" WHERE "id" = ${peek.link.conventionId} FOR UPDATE`;
     const used = await consumeLink(tx, { purpose: 'convention-signature', raw: input.raw, siteId: input.siteId, now });
     if (used.state !== 'valid') throw linkRefusal('convention-signature', used);
     const link = used.link;
-    const [c] = await tx.$queryRaw<{ id: string; status: string; version: number; number: string; pdfSha256: string | null; snapshot: unknown; siteId: string }[]>`
-      SELECT "id", "status"::text AS "status", "version", "number", "pdfSha256", "snapshot", "siteId" FROM "Convention" WHERE "id" = ${link.conventionId} FOR UPDATE`;
     if (!c || c.version !== link.version || !c.pdfSha256) throw linkRefusal('convention-signature', { state: 'revoked' });
     if (c.status !== 'READY' && c.status !== 'PARTIAL') throw conflict('Cette convention n’attend plus de signature (signée, reçue sur papier ou annulée).');
     const already = await tx.signature.findUnique({
@@ -468,6 +478,7 @@ export async function signConvention(input: {
     await recordAudit(tx, {
       actorId: null,
       action: 'convention.sign',
+      establishmentId: src?.establishmentId ?? null,
       siteId: c.siteId,
       targetType: 'Convention',
       targetId: c.id,
@@ -475,6 +486,7 @@ export async function signConvention(input: {
         number: c.number,
         version: c.version,
         party: link.party,
+        linkId: link.id,
         signerName: input.signerName,
         signerEmail: link.recipient,
         ip: input.ip,
@@ -515,7 +527,8 @@ async function sealConvention(conventionId: string, siteOrigin: string, now = cl
       data: { sealedPdf: new Uint8Array(sealed), sealedSha256 },
     });
     if (count !== 1) return false;
-    const to = [...new Set((await tx.emailLink.findMany({ where: { conventionId: c.id, version: c.version }, select: { recipient: true } })).map((l) => l.recipient!))];
+    // Every current party (not someone whose link outlived their role).
+    const to = src ? [...new Set(recipientsOf(src).map((r) => r.email))] : [];
     for (const address of to)
       await enqueueEmail(tx, {
         template: 'notice',
@@ -562,18 +575,23 @@ export async function conventionsTick(siteOriginOf: (siteId: string) => Promise<
       console.error('[conventions] scellement', c.id, err);
     }
   }
-  const signing = await prisma.convention.findMany({
-    where: { status: { in: ['READY', 'PARTIAL'] } },
-    select: { enrolmentId: true, siteId: true },
-    take: limit * 4,
-    orderBy: { updatedAt: 'asc' },
-  });
-  for (const c of signing) {
-    try {
-      if ((await refreshConvention(c.enrolmentId, await siteOriginOf(c.siteId), now)) !== 'unchanged') refreshed++;
-    } catch (err) {
-      console.error('[conventions] version', c.enrolmentId, err);
+  // Every convention out for signature, page by page (by id: none is starved by the ones before it).
+  for (let after = ''; ;) {
+    const page = await prisma.convention.findMany({
+      where: { status: { in: ['READY', 'PARTIAL'] }, id: { gt: after } },
+      select: { id: true, enrolmentId: true, siteId: true },
+      orderBy: { id: 'asc' },
+      take: limit * 4,
+    });
+    for (const c of page) {
+      try {
+        if ((await refreshConvention(c.enrolmentId, await siteOriginOf(c.siteId), now)) !== 'unchanged') refreshed++;
+      } catch (err) {
+        console.error('[conventions] version', c.enrolmentId, err);
+      }
     }
+    if (page.length < limit * 4) break;
+    after = page[page.length - 1].id;
   }
   return { sealed, refreshed };
 }
@@ -621,6 +639,15 @@ export async function verifyConvention(input: { siteId: string; code?: string; s
     .filter((s) => s.version === c.version && !s.voidedAt)
     .map((s) => ({ role: PARTY_ROLE[s.party], name: s.signerName, at: formatDateTime(s.signedAt) }));
   const status = stateLabel(c, 0);
+  if (bySha && c.status === 'CANCELLED')
+    return {
+      found: true,
+      genuine: false,
+      number: c.number,
+      status,
+      signatures,
+      message: `Ce fichier est bien l’exemplaire signé de la convention n° ${c.number}, mais cette convention a été annulée depuis (l’inscription de l’élève est annulée) : elle ne vaut plus.`,
+    };
   if (bySha)
     return {
       found: true,

@@ -30,8 +30,11 @@ export const RULES = {
   conventionActs: { limit: 30, windowMs: 4 * MINUTES_15, blockMs: 0 },
   /** PDFs printed on demand (« Conv », attestations): 120 an hour per account (each one keeps Chromium busy). */
   conventionPdfs: { limit: 120, windowMs: 4 * MINUTES_15, blockMs: 0 },
-  /** Signatures and verifications through the public pages: 30 per 15 minutes per client address. */
-  conventionClient: { limit: 30, windowMs: MINUTES_15, blockMs: MINUTES_15 },
+  /**
+   * Signatures and verifications through the public pages: 120 per 15 minutes per client address, no
+   * block (a school's whole network shares one address; the tokens and codes cannot be guessed anyway).
+   */
+  conventionClient: { limit: 120, windowMs: MINUTES_15, blockMs: 0 },
   /** Pupils typed in at enrolment: 30 a day per collège (a collège not using classes yet). */
   typedPupils: { limit: 30, windowMs: 96 * MINUTES_15, blockMs: 0 },
 } satisfies Record<string, ThrottleRule>;

@@ -20,6 +20,9 @@ import { conventionState } from '@/lib/conventions/service';
 import { verifySeal } from '@/lib/conventions/seal';
 import { closePrinter } from '@/lib/conventions/printer';
 import { cancelEnrolmentAction } from '@/lib/enrolments/actions';
+import { updateOwnGuardians } from '@/lib/classes/self';
+import { updateGuardians } from '@/lib/classes/pupils';
+import { makeUser } from '../factories/people';
 
 const db = useTestDb();
 let demo: TestSite;
@@ -297,5 +300,92 @@ describe('paper conventions, cancellation and who may act', () => {
     actAs(null, demo.host);
     const anonymous = await sendForSignatureAction({ enrolmentId: e.id });
     expect(anonymous.ok).toBe(false);
+  }, 60_000);
+});
+
+describe('who signs for whom', () => {
+  it('a guardian typed by the pupil gets no link until the collège saves it; during signature the pupil cannot change them', async () => {
+    const p = db().prisma;
+    // A pupil of her own (the others' conventions are out for signature in earlier tests).
+    const account = await makeUser(p, { login: 'eleve.malin' });
+    const pupil = await p.pupil.create({
+      data: {
+        userId: account.id,
+        establishmentId: college.est.id,
+        classRoomId: college.room.id,
+        schoolYear: 2026,
+        level: '3e',
+        firstName: 'Inès',
+        lastName: 'Malin',
+        birthDate: new Date(Date.UTC(2012, 5, 1)),
+      },
+    });
+    const stage = await makeStage(p, demo, { date: D, start: 840, end: 900 });
+    await p.enrolment.create({ data: { stageId: stage.id, pupilId: pupil.id, establishmentId: college.est.id, enrolledById: college.principal.id } });
+    const e = await p.enrolment.findFirstOrThrow({ where: { stageId: stage.id } });
+    const self = { userId: account.id, pupilId: pupil.id };
+    // The pupil names themself as guardian 1.
+    await updateOwnGuardians(self, { guardians: [{ lastName: 'Papa', firstName: 'Jean', email: 'eleve.malin+papa@example.fr', phone: '' }] });
+    const state = (await conventionState(e.id, ORIGINS))!;
+    expect(state.missingForSigning.map((m) => m.what)).toEqual([
+      'L’adresse email de Jean Papa (responsable légal), saisie par l’élève : à confirmer par le collège en enregistrant ses responsables légaux',
+    ]);
+    actAs(demo.admin.id, demo.host);
+    const refused = await sendForSignatureAction({ enrolmentId: e.id });
+    expect(refused.ok).toBe(false);
+    // The collège saves the pupil's guardians (its own, checked): the link goes out.
+    const principal = await p.membership.findFirstOrThrow({ where: { userId: college.principal.id } });
+    await updateGuardians({ establishmentId: college.est.id, actorId: college.principal.id, membershipId: principal.id, wholeCollege: true } as never, {
+      pupilId: pupil.id,
+      guardians: [{ lastName: 'Morel', firstName: 'Anne', email: 'anne.morel@example.fr', phone: '' }],
+    });
+    const since = await outboxMark();
+    expect((await sendForSignatureAction({ enrolmentId: e.id })).ok).toBe(true);
+    expect((await links(since)).map((l) => l.to)).toContain('anne.morel@example.fr');
+    // Out for signature: the pupil may no longer replace them.
+    await expect(updateOwnGuardians(self, { guardians: [{ lastName: 'Papa', firstName: 'Jean', email: 'eleve.malin+papa@example.fr', phone: '' }] })).rejects.toThrow(
+      /en cours de signature/,
+    );
+    expect((await p.guardian.findFirstOrThrow({ where: { pupilId: pupil.id, rank: 1 } })).email).toBe('anne.morel@example.fr');
+  }, 60_000);
+
+  it('a link whose addressee no longer signs for the party (a principal who left) is refused and stopped', async () => {
+    const p = db().prisma;
+    const stage = await makeStage(p, demo, { date: D, start: 600, end: 660 });
+    await enrol(p, stage.id, college, [1]);
+    const e = await p.enrolment.findFirstOrThrow({ where: { stageId: stage.id } });
+    const since = await outboxMark();
+    actAs(demo.admin.id, demo.host);
+    expect((await sendForSignatureAction({ enrolmentId: e.id })).ok).toBe(true);
+    const home = (await links(since)).find((l) => l.to === 'ce.0350033w@ac-rennes.fr')!;
+    const m = await p.membership.findFirstOrThrow({ where: { userId: college.principal.id } });
+    await p.membership.update({ where: { id: m.id }, data: { status: 'REVOKED' } });
+    try {
+      const res = await sign(home.token, 'Ex principale');
+      expect(res.ok).toBe(false);
+      if (!res.ok) expect(res.error.message).toMatch(/ne signe plus pour cette partie/);
+      expect(await p.signature.count({ where: { convention: { enrolmentId: e.id } } })).toBe(0);
+    } finally {
+      await p.membership.update({ where: { id: m.id }, data: { status: 'ACTIVE' } });
+    }
+    // Stopped for good: even back in office, that link is spent (a new one is sent with « Renvoyer les liens »).
+    expect((await sign(home.token, 'Ex principale')).ok).toBe(false);
+  }, 60_000);
+
+  it('« Convention reçue » is refused for a convention that cannot be printed complete; a malformed id is a French error', async () => {
+    const p = db().prisma;
+    const stage = await makeStage(p, demo, { date: D, start: 700, end: 760 });
+    await enrol(p, stage.id, college, [2]);
+    const e = await p.enrolment.findFirstOrThrow({ where: { stageId: stage.id } });
+    await p.guardian.deleteMany({ where: { pupilId: college.pupils[2].id } });
+    actAs(demo.admin.id, demo.host);
+    const res = await markReceivedAction({ enrolmentId: e.id });
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.error.message).toMatch(/il manque au moins un responsable légal/);
+    for (const bad of ['x\u0000y', 'a'.repeat(41), '../etc']) {
+      const r = await sendForSignatureAction({ enrolmentId: bad });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.code).toBe('VALIDATION');
+    }
   }, 60_000);
 });

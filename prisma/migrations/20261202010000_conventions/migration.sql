@@ -85,6 +85,10 @@ CREATE UNIQUE INDEX "EmailLink_open_signature_key" ON "EmailLink"("conventionId"
 
 CREATE SEQUENCE "Convention_number_seq";
 
+-- A guardian typed by the pupil (« Ma classe », sign-up) gets no signature link until the collège
+-- saves the pupil's guardians: a pupil cannot sign for a parent.
+ALTER TABLE "Guardian" ADD COLUMN "enteredByPupil" BOOLEAN NOT NULL DEFAULT false;
+
 ALTER TABLE "Convention" ADD CONSTRAINT "Convention_enrolmentId_fkey" FOREIGN KEY ("enrolmentId") REFERENCES "Enrolment"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 ALTER TABLE "Signature" ADD CONSTRAINT "Signature_conventionId_fkey" FOREIGN KEY ("conventionId") REFERENCES "Convention"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "EmailLink" ADD CONSTRAINT "EmailLink_conventionId_fkey" FOREIGN KEY ("conventionId") REFERENCES "Convention"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -38,7 +38,8 @@ export async function GET(req: Request, ctx: { params: Promise<{ enrolmentId: st
     if ('missing' in file) {
       if (access.side === 'élève')
         return text(`La convention n’est pas encore prête : il manque ${file.missing.map((m) => m.what.toLowerCase()).join(' ; ')}. Votre collège la complète.`, 409);
-      const page = access.side === 'lycée' ? `/conventions/${access.enrolmentId}` : `/etablissement/conventions/${access.enrolmentId}`;
+      // The convention's page on this host: a platform's (its staff, and the collège's members there) or the portal's.
+      const page = actor.site ? `/conventions/${access.enrolmentId}` : `/etablissement/conventions/${access.enrolmentId}`;
       // A relative Location: the browser stays on the host it asked (req.url carries the server's own).
       return new Response(null, { status: 303, headers: { Location: page, 'Cache-Control': 'no-store' } });
     }
