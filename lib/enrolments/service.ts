@@ -68,13 +68,18 @@ const confirmedOf = (tx: Tx, stageId: string, establishmentId: string) => tx.enr
  */
 async function pupilClash(tx: Tx, pupilId: string, stage: StageForEnrolment): Promise<string | null> {
   await tx.$queryRaw`SELECT "id" FROM "Pupil" WHERE "id" = ${pupilId} FOR UPDATE`;
+  return clashOf(tx, pupilId, stage);
+}
+
+/** Why the pupil's enrolments that day refuse this one (see pupilClash), the pupil's row being locked; `own`: the row just written, left out. */
+async function clashOf(tx: Tx, pupilId: string, stage: StageForEnrolment, own: string | null = null): Promise<string | null> {
   const rows = await tx.$queryRaw<
     { stageId: string; status: string; startMinutes: number; endMinutes: number; formation: string; site: string }[]
   >`SELECT e."stageId", e."status"::text AS "status", s."startMinutes", s."endMinutes", f."type" || ' ' || f."name" AS "formation", site."name" AS "site"
     FROM "Enrolment" e JOIN "Stage" s ON s."id" = e."stageId" AND s."date" = ${dayToDb(stage.date)} AND s."status" = 'PUBLISHED'
     JOIN "Formation" f ON f."id" = s."formationId"
     JOIN "Site" site ON site."id" = s."siteId"
-    WHERE e."pupilId" = ${pupilId} AND (e."status" IN ('CONFIRMED', 'WAITING') OR e."stageId" = ${stage.id})`;
+    WHERE e."pupilId" = ${pupilId} AND e."id" IS DISTINCT FROM ${own}::text AND (e."status" IN ('CONFIRMED', 'WAITING') OR e."stageId" = ${stage.id})`;
   // Enrolled then cancelled again and again (each time emails go out): the lycée decides after that.
   if (rows.filter((r) => r.stageId === stage.id && r.status === 'CANCELLED').length >= MAX_REENROLMENTS)
     return `Cet élève a déjà été inscrit puis désinscrit ${MAX_REENROLMENTS} fois de ce stage : contactez le lycée.`;
@@ -102,8 +107,11 @@ const confirmedMessage = (name: string, convocation: boolean) =>
     : `${name} est inscrit(e). Aucune convocation n’a été envoyée : l’adresse email de votre compte n’est pas encore validée.`;
 
 /**
- * The seat (the conditional UPDATE), the enrolment and its audit line in one statement (data-modifying
- * CTEs: all or nothing). Returns the new enrolment's id, or null when no seat was free (nothing written).
+ * The pupil's lock, the seat (the conditional UPDATE), the enrolment and its audit line in one statement
+ * (data-modifying CTEs: all or nothing). Returns the new enrolment's id, or null when nothing was written:
+ * no seat free, or the pupil already active in this stage (the longer path then says why). The clashes
+ * are read by the caller in the next statement, under the pupil's lock taken here (a read in this
+ * statement would use the snapshot from before the wait); a clash rolls it all back.
  * The same rows as takeSeat + enrolment.create + recordAudit; the ids are made here (random UUIDs).
  */
 async function enrolInOneStatement(
@@ -122,9 +130,14 @@ async function enrolInOneStatement(
   const id = randomUUID();
   const data = JSON.stringify({ stageId: e.stage.id, pupilId: e.pupilId, status: 'CONFIRMED', typedIn: e.typedIn });
   const rows = await tx.$queryRaw<{ id: string }[]>`
-    WITH seat AS (
+    WITH locked AS (
+      SELECT "id" FROM "Pupil" WHERE "id" = ${e.pupilId} FOR UPDATE
+    ), seat AS (
       UPDATE "Stage" SET "enrolledCount" = "enrolledCount" + 1
-      WHERE "id" = ${e.stage.id} AND "status" = 'PUBLISHED' AND "enrolledCount" < "capacity" RETURNING "id"
+      WHERE "id" = ${e.stage.id} AND "status" = 'PUBLISHED' AND "enrolledCount" < "capacity"
+        AND EXISTS (SELECT 1 FROM locked)
+        AND NOT EXISTS (SELECT 1 FROM "Enrolment" x WHERE x."stageId" = ${e.stage.id} AND x."pupilId" = ${e.pupilId} AND x."status" <> 'CANCELLED')
+      RETURNING "id"
     ), row AS (
       INSERT INTO "Enrolment" ("id", "stageId", "pupilId", "establishmentId", "enrolledById", "status", "convocationDue")
       SELECT ${id}, seat."id", ${e.pupilId}, ${e.establishmentId}, ${e.member.actorId}, 'CONFIRMED', ${e.convocationDue} FROM seat RETURNING "id"
@@ -188,18 +201,21 @@ async function enrolOne(ctx: EnrolContext, candidate: Candidate): Promise<EnrolR
   try {
     return await prisma.$transaction(async (tx) => {
       const pupilId = candidate.kind === 'existing' ? candidate.pupil.id : await createTypedPupil(tx, establishmentId, candidate.pupil, now);
+      const convocation0 = ctx.convoke;
+      // The usual case in two statements: the pupil's lock, the seat, the row and its audit line, then
+      // the clashes (nothing to read after the stage's row lock when the platform has no fair share).
+      // Nothing written: the longer path below decides (waiting list, a cancellation in progress, why).
+      if (stage.site.fairShareSeats == null) {
+        const id = await enrolInOneStatement(tx, { ...ctx, pupilId, establishmentId, convocationDue: convocation0 ? 'new' : null, typedIn: candidate.kind === 'new' });
+        if (id) {
+          const clash = await clashOf(tx, pupilId, stage, id);
+          if (clash) throw new Refusal(clash); // the seat and the row roll back with the transaction
+          return { pupil: name, outcome: 'CONFIRMED' as const, message: confirmedMessage(name, convocation0), convocation: convocation0 };
+        }
+      }
       const clash = await pupilClash(tx, pupilId, stage);
       if (clash) throw new Refusal(clash);
 
-      const status0 = 'CONFIRMED' as const;
-      const convocation0 = ctx.convoke;
-      // The usual case in one statement: the seat, the row and its audit line (nothing to read after
-      // the stage's row lock when the platform has no fair share). No seat: nothing written, the
-      // longer path below decides (waiting list, a cancellation in progress, the fair share).
-      if (stage.site.fairShareSeats == null) {
-        const id = await enrolInOneStatement(tx, { ...ctx, pupilId, establishmentId, convocationDue: convocation0 ? 'new' : null, typedIn: candidate.kind === 'new' });
-        if (id) return { pupil: name, outcome: status0, message: confirmedMessage(name, convocation0), convocation: convocation0 };
-      }
       // The seat, then the fair share read after the row lock (it sees every enrolment committed before ours).
       let seat = stage.site.fairShareSeats == null ? false : await takeSeat(tx, stage.id);
       if (!seat) {

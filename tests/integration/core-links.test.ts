@@ -288,8 +288,9 @@ describe('wrong purpose', () => {
     expect((await consume({ purpose: 'platform-invitation', raw: plat.raw, siteId: otherSiteId, now: T0 })).state).toBe('unknown');
   });
 
-  it('has no table yet for convention signatures', async () => {
-    await expect(checkLink(db().prisma, { purpose: 'convention-signature', raw: 'x' } as never)).rejects.toThrow(/links-migration/);
+  it('reads a convention signature link on its platform only (the caller must say which)', async () => {
+    await expect(checkLink(db().prisma, { purpose: 'convention-signature', raw: 'x' } as never)).rejects.toThrow(/read on its platform \(siteId\)/);
+    expect((await checkLink(db().prisma, { purpose: 'convention-signature', raw: 'x', siteId: 'any' })).state).toBe('unknown');
   });
 });
 

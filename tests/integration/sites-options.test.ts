@@ -133,9 +133,19 @@ describe('Informations de l’Établissement (collège)', () => {
     expect(res.ok ? null : res.error.fieldErrors?.postalCode).toEqual(['Le code postal comporte 5 chiffres.']);
   });
 
-  it('is refused to the lycée’s staff and to a main teacher', async () => {
+  it('lets the platform’s administrator correct the lycée’s information (printed on its conventions), never a collège’s', async () => {
     actAs(demo.admin.id, demo.host);
-    expect((await updateEstablishmentInfoAction(info)).ok).toBe(false);
+    expect((await updateEstablishmentInfoAction({ ...info, headName: 'Mme Sophie Le Gall', headTitle: 'Proviseure' })).ok).toBe(true);
+    const lycee = await db().prisma.establishment.findFirstOrThrow({ where: { site: { id: demo.site.id } } });
+    expect([lycee.headName, lycee.headTitle]).toEqual(['Mme Sophie Le Gall', 'Proviseure']);
+    expect((await db().prisma.establishment.findUniqueOrThrow({ where: { id: ormeaux.est.id } })).headName).not.toBe('Mme Sophie Le Gall');
+    expect(await db().prisma.auditEntry.count({ where: { action: 'establishment.edit-info', establishmentId: lycee.id, actorId: demo.admin.id } })).toBe(1);
+  });
+
+  it('is refused to the lycée’s teachers and to a main teacher', async () => {
+    actAs(demo.teacherUser.id, demo.host);
+    const teacher = await updateEstablishmentInfoAction(info);
+    expect(teacher.ok ? null : teacher.error.code).toBe('FORBIDDEN');
     const pp = await makeUser(db().prisma, { email: 'marie.leroy@ac-rennes.fr' });
     await db().prisma.membership.create({ data: { userId: pp.id, establishmentId: ormeaux.est.id, role: 'MAIN_TEACHER', status: 'ACTIVE' } });
     actAs(pp.id, demo.host);
