@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Tx } from '../core/db.ts';
 import { dbDay, displayName, formatDay, formatHours, formatNumericDate } from '../core/format.ts';
 import type { Prisma, SignatureParty } from '../generated/prisma/client.ts';
+import { establishmentInfoSelect } from '../sites/establishment-info.ts';
 
 export type PartyBlock = {
   name: string;
@@ -59,7 +60,7 @@ const conventionSourceSelect = {
           logoUrl: true,
           conventionText: true,
           domains: { select: { host: true }, take: 1 },
-          establishment: { select: establishmentSelect() },
+          establishment: { select: establishmentInfoSelect },
           memberships: { where: { role: 'ADMIN', user: { status: 'ACTIVE', email: { not: null } } }, select: { user: { select: { email: true } } } },
         },
       },
@@ -67,7 +68,7 @@ const conventionSourceSelect = {
   },
   establishment: {
     select: {
-      ...establishmentSelect(),
+      ...establishmentInfoSelect,
       memberships: {
         where: { status: 'ACTIVE', role: { in: ['PRINCIPAL', 'DEPUTY'] }, user: { status: 'ACTIVE', email: { not: null }, emailVerified: { not: null } } },
         select: { role: true, user: { select: { email: true } } },
@@ -85,24 +86,6 @@ const conventionSourceSelect = {
     },
   },
 } satisfies Prisma.EnrolmentSelect;
-
-function establishmentSelect() {
-  return {
-    id: true,
-    uai: true,
-    name: true,
-    address1: true,
-    address2: true,
-    postalCode: true,
-    city: true,
-    headName: true,
-    headTitle: true,
-    publicEmail: true,
-    publicPhone: true,
-    insurer: true,
-    insurancePolicy: true,
-  } as const;
-}
 
 export type ConventionSource = Prisma.EnrolmentGetPayload<{ select: typeof conventionSourceSelect }>;
 

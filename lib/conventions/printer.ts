@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import type { Browser, HTTPRequest } from 'puppeteer';
 import { env } from '../core/env.ts';
+import { CHROMIUM_ARGS } from '../core/chromium.ts';
 import { AppError } from '../core/errors.ts';
 
 export type PrintOptions = {
@@ -14,18 +15,6 @@ export type PrintOptions = {
   footerTemplate?: string;
 };
 
-// The flags proven on these machines (tests/e2e/harness.ts).
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-];
 const PAGE_TIMEOUT_MS = 30_000;
 const CLOSE_TIMEOUT_MS = 5_000;
 const DEFAULT_CONCURRENCY = 4;

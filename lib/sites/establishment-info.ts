@@ -8,7 +8,8 @@ import { recordAudit } from '../audit/service.ts';
 import { can } from '../core/permissions.ts';
 import type { Actor } from '../core/actor.ts';
 
-const establishmentInfoSelect = {
+/** What « Informations de l'Établissement » holds (also what conventions print: lib/conventions/content.ts). */
+export const establishmentInfoSelect = {
   id: true,
   uai: true,
   name: true,

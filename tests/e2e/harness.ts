@@ -4,6 +4,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnApp } from './spawn-app.mjs';
+import { CHROMIUM_ARGS } from '../../lib/core/chromium.ts';
 import { readMailbox, type CapturedEmail } from './mail-capture.ts';
 
 export type { CapturedEmail } from './mail-capture.ts';
@@ -18,18 +19,6 @@ const port = () => {
 export function appUrl(path = '/', host = 'localhost', p = port()): string {
   return `http://${host}:${p}${path}`;
 }
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-];
 
 /** A journey file's Chromium, opened before its tests and closed after: `const browser = useBrowser();` then `browser()`. */
 export function useBrowser(): () => Browser {

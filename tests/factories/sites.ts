@@ -1,7 +1,7 @@
 // Factories of the lycée-platform area: lycées, platforms with staff, formations and teachers,
 // stages, collèges with pupils and guardians, enrolments. Rows are written directly (no rules):
 // the tests of the rules go through the services and actions.
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { makeEstablishment, makeUser } from './people';
 import { isPublicHoliday } from '@/lib/reference/holidays';
 import { parisClock } from '@/lib/core/format';
@@ -174,4 +174,24 @@ export function icsFields(text: string): Record<string, string> {
     out[name] ??= l.slice(i + 1);
   }
   return out;
+}
+
+/** Both establishments' « Informations de l'Établissement » as a convention needs them (heads, addresses, insurance); `lycee`: more for the lycée. */
+export async function fillConventionInfo(prisma: PrismaClient, site: TestSite, college: TestCollege, lycee: Prisma.EstablishmentUpdateInput = {}) {
+  await prisma.establishment.update({
+    where: { id: site.lycee.id },
+    data: { headName: 'M. Alain Le Goff', headTitle: 'Proviseur', address1: '12 rue de la Forge', postalCode: '35000', city: 'Rennes', ...lycee },
+  });
+  await prisma.establishment.update({
+    where: { id: college.est.id },
+    data: {
+      headName: 'Mme Claire Martin',
+      headTitle: 'Principale',
+      address1: '3 allée des Ormeaux',
+      postalCode: '35700',
+      city: 'Rennes',
+      insurer: 'MAIF',
+      insurancePolicy: '1234567',
+    },
+  });
 }

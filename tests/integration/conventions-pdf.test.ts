@@ -13,7 +13,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
-import { daysFromNow, enrol, makeCollege, makeSite, makeStage, NOW, outboxEmails, outboxMark, type TestCollege, type TestSite } from '../factories/sites';
+import {
+  daysFromNow,
+  enrol,
+  fillConventionInfo,
+  makeCollege,
+  makeSite,
+  makeStage,
+  NOW,
+  outboxEmails,
+  outboxMark,
+  type TestCollege,
+  type TestSite,
+} from '../factories/sites';
 import { setNow } from '@/lib/core/clock';
 import { AppError } from '@/lib/core/errors';
 import { sendForSignatureAction, signConventionAction } from '@/lib/conventions/actions';
@@ -49,30 +61,7 @@ beforeAll(async () => {
   demo = await makeSite(p, { slug: 'demo', uai: '0350032V', name: PLATFORM });
   college = await makeCollege(p, { uai: '0350033W', name: COLLEGE, pupils: 2 });
   // Both establishments' « Informations de l'Établissement ».
-  await p.establishment.update({
-    where: { id: demo.lycee.id },
-    data: {
-      name: LYCEE,
-      headName: 'M. Alain Le Goff',
-      headTitle: 'Proviseur',
-      address1: '12 rue de la Forge',
-      postalCode: '35000',
-      city: 'Rennes',
-      publicPhone: '02 99 12 34 56',
-    },
-  });
-  await p.establishment.update({
-    where: { id: college.est.id },
-    data: {
-      headName: 'Mme Claire Martin',
-      headTitle: 'Principale',
-      address1: '3 allée des Ormeaux',
-      postalCode: '35700',
-      city: 'Rennes',
-      insurer: 'MAIF',
-      insurancePolicy: '1234567',
-    },
-  });
+  await fillConventionInfo(p, demo, college, { name: LYCEE, publicPhone: '02 99 12 34 56' });
   await p.site.update({ where: { id: demo.site.id }, data: { conventionText: OWN_TEXT } });
   await p.teacher.update({ where: { id: demo.teachers.durand.id }, data: { firstName: 'Yannick', lastName: 'Le Bihan' } });
   // The pupil: birth date, class (the factory's « 3e A »), two guardians.

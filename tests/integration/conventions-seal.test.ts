@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDict, PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
-import puppeteer from 'puppeteer';
+import { closePrinter, printPdf } from '@/lib/conventions/printer';
 import { resetSealCertificateCache, sealCertificate } from '@/lib/conventions/certificate';
 import { sealPdf, verifySeal } from '@/lib/conventions/seal';
 
@@ -79,6 +79,7 @@ beforeAll(async () => {
 afterEach(restoreEnv);
 
 afterAll(async () => {
+  await closePrinter();
   for (const key of ENV_KEYS) {
     if (saved[key] === undefined) delete process.env[key];
     else process.env[key] = saved[key];
@@ -150,34 +151,13 @@ describe('sealPdf', () => {
   });
 
   it('seals a PDF printed by Chromium (its real input)', async () => {
-    const browser = await puppeteer.launch({
-      executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--headless',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-dev-shm-usage',
-      ],
-    });
-    let printed: Buffer;
-    try {
-      const page = await browser.newPage();
-      const rows = Array.from(
-        { length: 60 },
-        (_, i) => `<tr><td>Article ${i + 1}</td><td>L’élève s’engage à respecter le règlement intérieur de l’entreprise d’accueil.</td></tr>`,
-      ).join('');
-      await page.setContent(
-        `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Convention</title></head><body><h1>Convention de stage d’observation</h1><table>${rows}</table></body></html>`,
-      );
-      printed = Buffer.from(await page.pdf({ format: 'A4', printBackground: true }));
-    } finally {
-      await browser.close();
-    }
+    const rows = Array.from(
+      { length: 60 },
+      (_, i) => `<tr><td>Article ${i + 1}</td><td>L’élève s’engage à respecter le règlement intérieur de l’entreprise d’accueil.</td></tr>`,
+    ).join('');
+    const printed = await printPdf(
+      `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Convention</title></head><body><h1>Convention de stage d’observation</h1><table>${rows}</table></body></html>`,
+    );
     // Text in PDFDocEncoding: « — ’ … € œ » and parentheses read back.
     const reason = 'Convention de stage — signée par l’élève, sa famille (2/2)… « Œuvre » 10 €';
     const result = await sealPdf(printed, { ...INFO, reason, name: 'Lycée Émile-Zola \\ ministage' });

@@ -12,7 +12,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useTestDb } from '../helpers/db';
 import { actAs } from '../helpers/session-mock';
-import { daysFromNow, enrol, makeCollege, makeSite, makeStage, NOW, outboxEmails, outboxMark, type TestCollege, type TestSite } from '../factories/sites';
+import {
+  daysFromNow,
+  enrol,
+  fillConventionInfo,
+  makeCollege,
+  makeSite,
+  makeStage,
+  NOW,
+  outboxEmails,
+  outboxMark,
+  type TestCollege,
+  type TestSite,
+} from '../factories/sites';
 import { makeMember } from '../factories/people';
 import { setNow } from '@/lib/core/clock';
 import { markReceivedAction, resendLinksAction, sendForSignatureAction, signConventionAction, verifyConventionAction } from '@/lib/conventions/actions';
@@ -38,22 +50,7 @@ beforeAll(async () => {
   demo = await makeSite(p, { slug: 'demo', uai: '0350032V' });
   other = await makeSite(p, { slug: 'autre', uai: '0350041E' });
   college = await makeCollege(p, { uai: '0350033W', name: 'Collège les Ormeaux', pupils: 4 });
-  await p.establishment.update({
-    where: { id: demo.lycee.id },
-    data: { headName: 'M. Alain Le Goff', headTitle: 'Proviseur', address1: '12 rue de la Forge', postalCode: '35000', city: 'Rennes' },
-  });
-  await p.establishment.update({
-    where: { id: college.est.id },
-    data: {
-      headName: 'Mme Claire Martin',
-      headTitle: 'Principale',
-      address1: '3 allée des Ormeaux',
-      postalCode: '35700',
-      city: 'Rennes',
-      insurer: 'MAIF',
-      insurancePolicy: '1234567',
-    },
-  });
+  await fillConventionInfo(p, demo, college);
   for (const [i, p2] of college.pupils.entries()) {
     await p.pupil.update({ where: { id: p2.id }, data: { birthDate: new Date(Date.UTC(2012, 2, 14 + i)) } });
     await p.guardian.create({ data: { pupilId: p2.id, rank: 2, firstName: 'Marc', lastName: `Second${i}`, email: `second${i}@example.fr` } });
