@@ -514,7 +514,7 @@ async function sealConvention(conventionId: string, siteOrigin: string, now = cl
   const content = frozen(c)!;
   const printed = await conventionPdf(content, { footer: footerOf(c, siteOrigin), signatures: marksOf(c) });
   const sealed = await sealPdf(printed, {
-    reason: `Convention n° ${c.number} signée par toutes les parties`,
+    reason: `Convention n° ${c.number}, version ${c.version}, signée par toutes les parties (PDF signé : SHA-256 ${c.pdfSha256})`,
     name: content.platform.name,
     location: content.host.name,
     signedAt: now,
