@@ -101,6 +101,9 @@ async function mailRow(tx: Tx, enrolmentId: string): Promise<EnrolmentMailRow> {
   return tx.enrolment.findUniqueOrThrow({ where: { id: enrolmentId }, select: enrolmentMailSelect });
 }
 
+/** An id made here rather than by Prisma: 32 random hex characters (letters and digits, like Prisma's cuids). */
+const newId = () => randomUUID().replace(/-/g, '');
+
 const confirmedMessage = (name: string, convocation: boolean) =>
   convocation
     ? `${name} est inscrit(e). La convocation est envoyée par email.`
@@ -112,7 +115,7 @@ const confirmedMessage = (name: string, convocation: boolean) =>
  * no seat free, or the pupil already active in this stage (the longer path then says why). The clashes
  * are read by the caller in the next statement, under the pupil's lock taken here (a read in this
  * statement would use the snapshot from before the wait); a clash rolls it all back.
- * The same rows as takeSeat + enrolment.create + recordAudit; the ids are made here (random UUIDs).
+ * The same rows as takeSeat + enrolment.create + recordAudit; the ids are made here (`newId`).
  */
 async function enrolInOneStatement(
   tx: Tx,
@@ -127,7 +130,7 @@ async function enrolInOneStatement(
     now: Date;
   },
 ): Promise<string | null> {
-  const id = randomUUID();
+  const id = newId();
   const data = JSON.stringify({ stageId: e.stage.id, pupilId: e.pupilId, status: 'CONFIRMED', typedIn: e.typedIn });
   const rows = await tx.$queryRaw<{ id: string }[]>`
     WITH locked AS (
@@ -143,7 +146,7 @@ async function enrolInOneStatement(
       SELECT ${id}, seat."id", ${e.pupilId}, ${e.establishmentId}, ${e.member.actorId}, 'CONFIRMED', ${e.convocationDue} FROM seat RETURNING "id"
     ), audit AS (
       INSERT INTO "AuditEntry" ("id", "at", "actorId", "action", "establishmentId", "siteId", "targetType", "targetId", "data")
-      SELECT ${randomUUID()}, ${e.now}, ${e.member.actorId}, 'enrolment.create', ${e.establishmentId}, ${e.siteId}, 'Enrolment', row."id", ${data}::jsonb FROM row RETURNING 1
+      SELECT ${newId()}, ${e.now}, ${e.member.actorId}, 'enrolment.create', ${e.establishmentId}, ${e.siteId}, 'Enrolment', row."id", ${data}::jsonb FROM row RETURNING 1
     )
     SELECT row."id" FROM row, audit`;
   return rows[0]?.id ?? null;
