@@ -65,6 +65,15 @@ const conventionSelect = {
   signatures: { orderBy: { signedAt: 'asc' }, select: { party: true, signerName: true, signedAt: true, version: true, voidedAt: true, pdfSha256: true } },
 } satisfies Prisma.ConventionSelect;
 
+/** The audit line of an act on a convention: one shape for every act (in the act's transaction). */
+function auditConvention(
+  tx: Tx,
+  c: { id: string; siteId: string },
+  entry: { actorId: string | null; action: string; establishmentId: string | null; data: Record<string, unknown> },
+) {
+  return recordAudit(tx, { ...entry, siteId: c.siteId, targetType: 'Convention', targetId: c.id });
+}
+
 /** The convention of an enrolment, made on first use (its number: year of the stage, platform, sequence). */
 async function ensureConvention(src: ConventionSource): Promise<ConventionRow> {
   const existing = await prisma.convention.findUnique({ where: { enrolmentId: src.id }, select: conventionSelect });
@@ -262,13 +271,10 @@ async function freeze(c: ConventionRow, src: ConventionSource, opts: { by: Actor
       await revokeSignatureLinks(tx, { conventionId: c.id, now: opts.now });
     }
     const emails = await sendLinks(tx, { ...c, version: c.version + 1 }, src, { siteOrigin: opts.origins.site, now: opts.now, changed: opts.reason === 'changed' });
-    await recordAudit(tx, {
+    await auditConvention(tx, c, {
       actorId: opts.by.actorId,
       action: opts.reason === 'send' ? 'convention.send' : 'convention.new-version',
       establishmentId: src.establishmentId,
-      siteId: c.siteId,
-      targetType: 'Convention',
-      targetId: c.id,
       data: { number: c.number, version: c.version + 1, pdfSha256, emails, ...(voided ? { voidedSignatures: voided } : {}) },
     });
     return { version: c.version + 1, emails, pdfSha256 };
@@ -289,13 +295,10 @@ async function refreshConvention(enrolmentId: string, origins: Origins, now = cl
       if (count !== 1) return;
       await tx.signature.updateMany({ where: { conventionId: c.id, version: c.version, voidedAt: null }, data: { voidedAt: now } });
       await revokeSignatureLinks(tx, { conventionId: c.id, now });
-      await recordAudit(tx, {
+      await auditConvention(tx, c, {
         actorId: null,
         action: 'convention.incomplete',
         establishmentId: state.source.establishmentId,
-        siteId: c.siteId,
-        targetType: 'Convention',
-        targetId: c.id,
         data: { number: c.number, version: c.version, missing: [...state.missing, ...state.missingForSigning].map((m) => m.what) },
       });
     });
@@ -317,13 +320,10 @@ export async function resendLinks(input: { enrolmentId: string; siteId?: string;
   const parties = requiredParties(state.content).filter((p) => !signed.has(p as SignatureParty));
   return prisma.$transaction(async (tx) => {
     const emails = await sendLinks(tx, c, state.source, { siteOrigin: input.origins.site, now, parties });
-    await recordAudit(tx, {
+    await auditConvention(tx, c, {
       actorId: input.by.actorId,
       action: 'convention.resend',
       establishmentId: state.source.establishmentId,
-      siteId: c.siteId,
-      targetType: 'Convention',
-      targetId: c.id,
       data: { number: c.number, version: c.version, parties, emails },
     });
     return { emails, refreshed: false };
@@ -348,13 +348,10 @@ export async function markReceived(input: { enrolmentId: string; siteId: string;
     });
     if (count !== 1) throw conflict('Cette convention vient d’être modifiée : rechargez la page.');
     await revokeSignatureLinks(tx, { conventionId: c.id, now });
-    await recordAudit(tx, {
+    await auditConvention(tx, c, {
       actorId: input.by.actorId,
       action: 'convention.received',
       establishmentId: source.establishmentId,
-      siteId: c.siteId,
-      targetType: 'Convention',
-      targetId: c.id,
       data: { number: c.number, from: c.status },
     });
   });
@@ -475,13 +472,10 @@ export async function signConvention(input: {
     const signed = await tx.signature.findMany({ where: { conventionId: c.id, version: c.version, voidedAt: null }, select: { party: true } });
     const done = requiredParties(content).every((p) => signed.some((s) => s.party === p));
     await tx.convention.update({ where: { id: c.id }, data: { status: done ? 'SIGNED' : 'PARTIAL', ...(done ? { signedAt: now } : {}) } });
-    await recordAudit(tx, {
+    await auditConvention(tx, c, {
       actorId: null,
       action: 'convention.sign',
       establishmentId: src?.establishmentId ?? null,
-      siteId: c.siteId,
-      targetType: 'Convention',
-      targetId: c.id,
       data: {
         number: c.number,
         version: c.version,
@@ -546,13 +540,10 @@ async function sealConvention(conventionId: string, siteOrigin: string, now = cl
           reason: 'Vous recevez ce message parce que vous avez signé cette convention de stage.',
         }),
       });
-    await recordAudit(tx, {
+    await auditConvention(tx, c, {
       actorId: null,
       action: 'convention.seal',
       establishmentId: src?.establishmentId ?? null,
-      siteId: c.siteId,
-      targetType: 'Convention',
-      targetId: c.id,
       data: { number: c.number, version: c.version, sealedSha256, emails: to.length },
     });
     return true;
