@@ -7,6 +7,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { parseHost } from './lib/core/tenant.ts';
 import { env } from './lib/core/env.ts';
 import { newNonce, pageSecurityHeaders } from './lib/core/security-headers.ts';
+import { HANDSHAKE_HEADERS, NAVIGATION_HEADER, isDocumentNavigation, shouldHandshake } from './lib/core/sso-flow.ts';
 
 export const TENANT_HEADER = 'x-ministage-host';
 const NOT_FOUND = '/introuvable'; // no such route: app/not-found.tsx answers, with a 404
@@ -30,6 +31,7 @@ export function proxy(req: NextRequest) {
   if (api && !isMalformed(pathname)) return NextResponse.next();
   const headers = new Headers(req.headers);
   headers.delete(TENANT_HEADER); // never trust the client's copy
+  headers.delete(NAVIGATION_HEADER);
 
   const security = pageSecurityHeaders({
     pathname,
@@ -57,8 +59,26 @@ export function proxy(req: NextRequest) {
   if (!tenant) return rewrite(NOT_FOUND);
   if (tenant.kind === 'root') return secured(NextResponse.next({ request: { headers } }));
 
+  // One sign-in (lib/core/sso-flow.ts): a page load with no session here asks the portal first.
+  const nav = { method: req.method, pathname, search: req.nextUrl.search, headers: req.headers, cookieNames: req.cookies.getAll().map((c) => c.name) };
+  if (shouldHandshake(nav)) return secured(handshake(req));
+  if (isDocumentNavigation(nav)) headers.set(NAVIGATION_HEADER, `${pathname}${req.nextUrl.search}`);
+
   headers.set(TENANT_HEADER, tenant.host);
   return rewrite(`/sites/${encodeURIComponent(tenant.host)}${pathname === '/' ? '' : pathname}`);
+}
+
+/**
+ * To this platform's /api/sso/start (a path on the same host: Next makes a proxy redirect to the
+ * origin it listens on relative, so the cross-host hop to the portal is the route handler's).
+ */
+function handshake(req: NextRequest): NextResponse {
+  const url = req.nextUrl.clone();
+  url.pathname = '/api/sso/start';
+  url.search = `?return=${encodeURIComponent(`${req.nextUrl.pathname}${req.nextUrl.search}`)}`;
+  const res = NextResponse.redirect(url, 307);
+  for (const [k, v] of Object.entries(HANDSHAKE_HEADERS)) res.headers.set(k, v);
+  return res;
 }
 
 export const config = {

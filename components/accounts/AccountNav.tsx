@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { CurrentUser } from '@/lib/core/actor';
 import { getActor, portalOrigin } from '@/lib/core/session';
 import { SignOutButton } from './SignOutButton';
+import { EstablishmentSwitch } from './EstablishmentSwitch';
 import { headerStyles as s } from '@/components/ui/SiteHeader';
 
 /**
@@ -17,6 +18,7 @@ export async function AccountNav({ user }: { user: CurrentUser | null }) {
   const links: { href: string; label: string }[] = [];
   if (actor.member) links.push({ href: `${portal}/etablissement`, label: 'Mon établissement' });
   if (actor.member?.role === 'MAIN_TEACHER' || actor.pupil) links.push({ href: `${portal}/ma-classe`, label: 'Ma classe' });
+  if (actor.pupil) links.push({ href: `${portal}/mes-stages`, label: 'Mes stages' });
   if (user.isOperator) links.push({ href: `${portal}/operateur`, label: 'Opérateur' });
   return (
     <>
@@ -31,6 +33,7 @@ export async function AccountNav({ user }: { user: CurrentUser | null }) {
           </a>
         ),
       )}
+      {actor.member && actor.memberships.length > 1 ? <EstablishmentSwitch choices={actor.memberships} current={actor.member.establishmentId} /> : null}
       <span className={s.user}>{user.name}</span>
       <Link href="/mon-compte">Mon compte</Link>
       <SignOutButton />

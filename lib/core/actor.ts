@@ -16,6 +16,8 @@ export type CurrentUser = {
   isOperator: boolean;
   /** The account's address is proven (activation link): convocations go out only then. */
   emailVerified: boolean;
+  /** The collège chosen in the header's switch (lib/core/actor.ts picks the membership). */
+  actingEstablishmentId: string | null;
 };
 
 export type CurrentSite = { id: string; name: string; slug: string; establishmentId: string; host: string };
@@ -32,11 +34,15 @@ export type CurrentMember = {
 export type Actor = {
   user: CurrentUser | null;
   member: CurrentMember | null;
+  /** Every collège this person is an active member of (two or more: the header offers a switch). */
+  memberships: { establishmentId: string; establishmentName: string; establishmentUai: string }[];
   pupil: { id: string; establishmentId: string | null; classRoomId: string | null } | null;
   site: CurrentSite | null;
   tenant: Tenant | null;
   /** Every role this person holds here: collège role, site role on the current host, operator. */
   roles: Role[];
+  /** The request carried a session cookie that no longer opens a session (lib/core/session.ts). */
+  staleSession?: boolean;
 };
 
 /** The signed-in person, or null when the account is not active or the session predates a password reset. */
@@ -53,6 +59,7 @@ export async function loadUser(userId: string, sessionVersion?: number): Promise
     name: displayName(user),
     isOperator: user.isOperator,
     emailVerified: !!(user.email && user.emailVerified),
+    actingEstablishmentId: user.actingEstablishmentId,
   };
 }
 
@@ -74,9 +81,9 @@ export async function loadActor(input: { userId?: string | null; sessionVersion?
     input.userId ? loadUser(input.userId, input.sessionVersion) : null,
     tenant && tenant.kind !== 'root' ? findSiteByHost(tenant.host) : null,
   ]);
-  if (!user) return { user: null, member: null, pupil: null, site, tenant, roles: [] };
-  const [membership, pupil, siteMembership] = await Promise.all([
-    prisma.membership.findFirst({
+  if (!user) return { user: null, member: null, memberships: [], pupil: null, site, tenant, roles: [] };
+  const [memberships, pupil, siteMembership] = await Promise.all([
+    prisma.membership.findMany({
       where: { userId: user.id, status: 'ACTIVE' },
       include: { establishment: { select: { name: true, uai: true } } },
       orderBy: { createdAt: 'asc' },
@@ -84,6 +91,8 @@ export async function loadActor(input: { userId?: string | null; sessionVersion?
     prisma.pupil.findUnique({ where: { userId: user.id }, select: { id: true, establishmentId: true, classRoomId: true, anonymisedAt: true } }),
     site ? prisma.siteMembership.findUnique({ where: { siteId_userId: { siteId: site.id, userId: user.id } } }) : null,
   ]);
+  // Several collèges: the one chosen in the header's switch (User.actingEstablishmentId), else the oldest.
+  const membership = memberships.find((m) => m.establishmentId === user.actingEstablishmentId) ?? memberships[0] ?? null;
   const roles: Role[] = [];
   const member: CurrentMember | null = membership
     ? {
@@ -99,5 +108,6 @@ export async function loadActor(input: { userId?: string | null; sessionVersion?
   if (activePupil) roles.push('PUPIL');
   if (siteMembership) roles.push(siteMembership.role === 'ADMIN' ? 'SITE_ADMIN' : 'SITE_TEACHER');
   if (user.isOperator) roles.push('OPERATOR');
-  return { user, member, pupil: activePupil, site, tenant, roles };
+  const choices = memberships.map((m) => ({ establishmentId: m.establishmentId, establishmentName: m.establishment.name, establishmentUai: m.establishment.uai }));
+  return { user, member, memberships: choices, pupil: activePupil, site, tenant, roles };
 }

@@ -17,8 +17,7 @@ const credentialsSchema = z.object({
   remember: z.enum(['true', 'false']).optional(),
 });
 
-const SHORT_SESSION = 12 * 60 * 60; // 12 h without « Maintenir ma connexion »
-const LONG_SESSION = 30 * 24 * 60 * 60; // 30 days with it
+import { LONG_SESSION, SHORT_SESSION } from './session-token.ts';
 
 type SessionToken = { [claim: string]: unknown; uid?: unknown; sv?: unknown; remember?: unknown; loginAt?: unknown };
 
@@ -87,7 +86,15 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     session({ session, token }) {
-      return Object.assign(session, { uid: isHonoured(token) ? token.uid : undefined, sv: token.sv });
+      const honoured = isHonoured(token);
+      // remember / loginAt: what the portal hands on to a platform (lib/core/sso.ts), so that
+      // « Maintenir ma connexion » means the same on every host.
+      return Object.assign(session, {
+        uid: honoured ? token.uid : undefined,
+        sv: token.sv,
+        remember: !!token.remember,
+        loginAt: Number(token.loginAt ?? 0),
+      });
     },
   },
   events: {
@@ -105,3 +112,4 @@ export const authOptions: NextAuthOptions = {
     debug() {},
   },
 };
+

@@ -7,15 +7,34 @@ import { cache } from 'react';
 import { authOptions } from './auth.ts';
 import { env } from './env.ts';
 import { findSiteByHost, loadActor, type Actor, type CurrentUser } from './actor.ts';
-import { portalOrigin as portalOriginOf, trustedOrigin } from './origin.ts';
+import { platformOrigin as platformOriginOf, portalOrigin as portalOriginOf, trustedOrigin } from './origin.ts';
+import type { PortalSession } from './sso.ts';
 
 export type { Actor, CurrentUser } from './actor.ts';
 
+type SessionClaims = { uid?: string; sv?: number; remember?: boolean; loginAt?: number } | null;
+
+const readSession = cache(async () => (await getServerSession(authOptions)) as SessionClaims);
+
 export const getActor = cache(async (): Promise<Actor> => {
-  const [session, h] = await Promise.all([getServerSession(authOptions), headers()]);
-  const s = session as { uid?: string; sv?: number } | null;
-  return loadActor({ userId: s?.uid ?? null, sessionVersion: s?.sv ?? 0, host: h.get('host') });
+  const [s, h] = await Promise.all([readSession(), headers()]);
+  const actor = await loadActor({ userId: s?.uid ?? null, sessionVersion: s?.sv ?? 0, host: h.get('host') });
+  // A cookie that no longer opens a session (signed out elsewhere, expired, an older version).
+  return s && !actor.user ? { ...actor, staleSession: true } : actor;
 });
+
+/** The session this request's cookie holds when it is still honoured and current, as the handshake hands it on. */
+export async function currentPortalSession(): Promise<PortalSession | null> {
+  const [s, actor] = await Promise.all([readSession(), getActor()]);
+  if (!s?.uid || !actor.user || typeof s.sv !== 'number') return null;
+  return { userId: actor.user.id, sessionVersion: s.sv, remember: !!s.remember, loginAt: Number(s.loginAt ?? 0) };
+}
+
+/** The origin of another known host (a platform) with this request's scheme and port (https in production). */
+export async function originOfHost(siteHost: string): Promise<string> {
+  const { host, forwardedProto } = linkRequest(await headers());
+  return platformOriginOf({ siteHost, host, forwardedProto });
+}
 
 export async function getCurrentUser(): Promise<CurrentUser | null> {
   return (await getActor()).user;

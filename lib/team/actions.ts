@@ -9,8 +9,9 @@ import { acceptWithExistingAccount, acceptWithNewAccount } from './accept.ts';
 import { approveMembership, refuseMembership, removeMember } from './approvals.ts';
 import { inviteStaff, resendInvitation, revokeInvitation } from './invitations.ts';
 import { clientIp } from '../core/request.ts';
-import { acceptExistingSchema, acceptNewSchema, invitationIdSchema, inviteSchema, membershipIdSchema, staffSignUpSchema } from './schema.ts';
+import { acceptExistingSchema, acceptNewSchema, chooseEstablishmentSchema, invitationIdSchema, inviteSchema, membershipIdSchema, staffSignUpSchema } from './schema.ts';
 import { signUpStaff } from './signup.ts';
+import { chooseEstablishment } from './acting.ts';
 
 const TEAM = '/etablissement/equipe';
 
@@ -72,4 +73,13 @@ export async function acceptInvitationNewAction(input: unknown) {
 
 export async function acceptInvitationExistingAction(input: unknown) {
   return runAction(acceptExistingSchema, input, (data) => acceptWithExistingAccount(data), { auth: 'public' });
+}
+
+/** The header's switch: act for another of one's collèges (every page follows). */
+export async function chooseEstablishmentAction(input: unknown) {
+  return runAction(chooseEstablishmentSchema, input, async (data, actor) => {
+    const r = await chooseEstablishment(actor.user!.id, data.establishmentId);
+    revalidatePath('/', 'layout');
+    return r;
+  });
 }

@@ -66,3 +66,5 @@ export type AcceptNewInput = z.input<typeof acceptNewSchema>;
 /** Accepting with the account that already uses the invited address: its password proves it. */
 export const acceptExistingSchema = z.object({ token, password: z.string().min(1, 'Saisissez votre mot de passe.').max(200) });
 export type AcceptExistingInput = z.input<typeof acceptExistingSchema>;
+
+export const chooseEstablishmentSchema = z.object({ establishmentId: z.string().trim().min(1, 'Choisissez un établissement.').max(40) });

@@ -21,10 +21,10 @@ export function appUrl(path = '/', host = 'localhost', p = port()): string {
 }
 
 /** A journey file's Chromium, opened before its tests and closed after: `const browser = useBrowser();` then `browser()`. */
-export function useBrowser(): () => Browser {
+export function useBrowser(extraArgs: string[] = []): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await openBrowser();
+    browser = await openBrowser(extraArgs);
   }, 30_000);
   afterAll(async () => {
     await browser?.close();
@@ -35,12 +35,13 @@ export function useBrowser(): () => Browser {
   };
 }
 
-export async function openBrowser(): Promise<Browser> {
+/** A headless Chromium; `extraArgs` e.g. `--host-resolver-rules=MAP lycee.test 127.0.0.1` (a custom domain). */
+export async function openBrowser(extraArgs: string[] = []): Promise<Browser> {
   const executablePath = process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
     throw new Error(`Chromium introuvable (${executablePath}). Installez-le : sudo apt-get install -y chromium, ou indiquez PUPPETEER_EXECUTABLE_PATH.`);
   }
-  return puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, defaultViewport: { width: 1280, height: 900 } });
+  return puppeteer.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs], defaultViewport: { width: 1280, height: 900 } });
 }
 
 export type Mailbox = {

@@ -27,6 +27,7 @@ const USER = {
   name: 'Claire Dupont',
   isOperator: false,
   emailVerified: true,
+  actingEstablishmentId: null,
 };
 const MEMBER = { membershipId: 'm1', establishmentId: 'e1', establishmentName: 'Collège Brassens', establishmentUai: '0351234A', role: 'PRINCIPAL' as const };
 const SITE = { id: 's1', name: 'Lycée Démo', slug: 'demo', establishmentId: 'e9', host: 'demo.localhost' };
@@ -38,6 +39,7 @@ function person(opts: { signedIn?: boolean; site?: boolean; roles?: Role[] } = {
   return {
     user: opts.signedIn === false ? null : { ...USER, isOperator: roles.includes('OPERATOR') },
     member: staff ? { ...MEMBER, role: staff as typeof MEMBER.role } : null,
+    memberships: staff ? [{ establishmentId: MEMBER.establishmentId, establishmentName: MEMBER.establishmentName, establishmentUai: MEMBER.establishmentUai }] : [],
     pupil: roles.includes('PUPIL') ? { id: 'p1', establishmentId: 'e1', classRoomId: null } : null,
     site: opts.site ? SITE : null,
     tenant: opts.site ? { kind: 'subdomain', host: SITE.host, slug: SITE.slug } : { kind: 'root', host: 'localhost' },

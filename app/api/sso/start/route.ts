@@ -1,0 +1,35 @@
+// A platform starts the handshake on purpose: « Connexion » (prompt=login: the portal's form if it has
+// no session) or a session cookie that stopped working (stale=1: it is dropped first). A first visit
+// is started by proxy.ts itself, with the same pieces.
+import { headers } from 'next/headers';
+import { NextResponse, type NextRequest } from 'next/server';
+import { findSiteByHost } from '@/lib/core/actor';
+import { portalOrigin } from '@/lib/core/session';
+import { HANDSHAKE_HEADERS, SESSION_COOKIES, SSO_CHECKED_COOKIE, SSO_CHECKED_SECONDS, authorizeUrl, handshakePage, newState, sessionCookieName, stateCookie } from '@/lib/core/sso-flow';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(req: NextRequest): Promise<Response> {
+  const h = await headers();
+  const site = await findSiteByHost(h.get('host') ?? '');
+  if (!site) return handshakePage(404, 'Cette plateforme n’existe pas sur ministage.');
+  const q = req.nextUrl.searchParams;
+  const state = newState();
+  const secure = sessionCookieName(h.get('x-forwarded-proto')).startsWith('__Secure-');
+  const location = authorizeUrl(await portalOrigin(), {
+    host: site.host,
+    state,
+    returnTo: q.get('return') ?? '/',
+    prompt: q.get('prompt') === 'login' ? 'login' : undefined,
+  });
+  const res = new NextResponse(null, { status: 303, headers: { ...HANDSHAKE_HEADERS, Location: location } });
+  const c = stateCookie(state, secure);
+  res.cookies.set(c.name, c.value, { path: '/', httpOnly: true, sameSite: 'lax', secure: c.secure, maxAge: c.maxAge });
+  if (q.get('stale') === '1') {
+    // « checked » until the callback says otherwise: a cookie that cannot be dropped never loops.
+    res.cookies.set(SSO_CHECKED_COOKIE, '1', { path: '/', maxAge: SSO_CHECKED_SECONDS, httpOnly: true, sameSite: 'lax', secure });
+    for (const name of req.cookies.getAll().map((k) => k.name))
+      if (SESSION_COOKIES.some((s) => name === s || name.startsWith(`${s}.`))) res.cookies.set(name, '', { path: '/', maxAge: 0, secure: name.startsWith('__Secure-') });
+  }
+  return res;
+}
