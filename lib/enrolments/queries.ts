@@ -202,14 +202,17 @@ export async function enrolmentPanel(siteId: string, stage: PanelStage, reach: P
   };
 }
 
+/** The active enrolments a collège member sees on every platform: their collège's, pupils in reach or enrolled by them. */
+export function collegeEnrolmentWhere(reach: PupilReach & { actorId: string }): Prisma.EnrolmentWhereInput {
+  return { establishmentId: reach.establishmentId, status: { in: ['CONFIRMED', 'WAITING'] }, OR: [{ pupil: pupilsInReach(reach) }, { enrolledById: reach.actorId }] };
+}
+
 /** A collège's enrolments on every platform, for the portal: by class, with what is missing. */
 export async function collegeEnrolments(reach: PupilReach & { actorId: string }, opts: { past?: boolean; now?: Date } = {}) {
   const today = parisClock(opts.now ?? clock.now()).day;
   const rows = await prisma.enrolment.findMany({
     where: {
-      establishmentId: reach.establishmentId,
-      status: { in: ['CONFIRMED', 'WAITING'] },
-      OR: [{ pupil: pupilsInReach(reach) }, { enrolledById: reach.actorId }],
+      ...collegeEnrolmentWhere(reach),
       ...(opts.past ? {} : { stage: { date: { gte: dayToDb(today) } } }),
     },
     orderBy: [{ stage: { date: 'asc' } }, { stage: { startMinutes: 'asc' } }],

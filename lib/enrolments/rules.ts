@@ -23,6 +23,11 @@ const AUDIENCE_OF_LEVEL: Record<string, readonly string[]> = {
   '2nde': ['2nde'],
 };
 
+/** The stage audiences pupils of these levels may take (a stage without « Public » is open to all, besides). */
+export function audiencesOf(levels: readonly (string | null)[]): string[] {
+  return [...new Set(levels.flatMap((l) => (l ? (AUDIENCE_OF_LEVEL[l] ?? []) : [])))];
+}
+
 /** Why a pupil of this level may not take this stage, or null (a stage without « Public » is open to all). */
 export function audienceRefusal(audience: readonly string[], level: string | null): string | null {
   if (audience.length === 0) return null;

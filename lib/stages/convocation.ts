@@ -11,6 +11,29 @@ import { dbDay, displayName, formatDay, formatHours } from '../core/format.ts';
 import { convocationAttachment, type ConvocationEvent } from './convocation-ics.ts';
 import { stageSlotSelect } from './queries.ts';
 
+/**
+ * What a convocation says of a stage besides its slot: its type and schedule, where (the lycée's
+ * address, the room), whom to ask, what to bring, how the convention goes back. Read by the emails
+ * below and by the pupil's « Mes stages » (lib/conventions/home.ts), so both say the same.
+ */
+export const convocationStageSelect = {
+  stageType: true,
+  scheduleDetail: true,
+  place: true,
+  teacher: { select: { firstName: true, lastName: true, email: true } },
+  site: {
+    select: {
+      name: true,
+      convocationNote: true,
+      conventionReturn: true,
+      contacts: { orderBy: { position: 'asc' }, take: 2, select: { name: true, role: true, phone: true, email: true } },
+      establishment: { select: { name: true, address1: true, address2: true, postalCode: true, city: true, latitude: true, longitude: true } },
+    },
+  },
+} satisfies Prisma.StageSelect;
+
+export type ConvocationStage = Prisma.StageGetPayload<{ select: typeof convocationStageSelect }>;
+
 /** Everything an enrolment's emails need, in one select. */
 export const enrolmentMailSelect = {
   id: true,
@@ -24,19 +47,12 @@ export const enrolmentMailSelect = {
   stage: {
     select: {
       ...stageSlotSelect,
-      stageType: true,
-      scheduleDetail: true,
-      place: true,
-      teacher: { select: { firstName: true, lastName: true, email: true } },
+      ...convocationStageSelect,
       site: {
         select: {
+          ...convocationStageSelect.site.select,
           id: true,
-          name: true,
-          convocationNote: true,
-          conventionReturn: true,
-          contacts: { orderBy: { position: 'asc' }, take: 2, select: { name: true, role: true, phone: true, email: true } },
           memberships: { where: { role: 'ADMIN', user: { status: 'ACTIVE', email: { not: null } } }, select: { user: { select: { email: true } } } },
-          establishment: { select: { name: true, address1: true, address2: true, postalCode: true, city: true, latitude: true, longitude: true } },
         },
       },
     },
@@ -53,26 +69,42 @@ const pupilName = (r: EnrolmentMailRow) => displayName(r.pupil, { fallback: 'Él
 const formationOf = (r: EnrolmentMailRow) => `${r.stage.formation.type} ${r.stage.formation.name}`;
 const stageUrl = (r: EnrolmentMailRow, origin: string) => `${origin}/stages/${r.stage.id}`;
 
-function placeLines(r: EnrolmentMailRow): string[] {
-  const e = r.stage.site.establishment;
-  return [e.name, e.address1, e.address2, [e.postalCode, e.city].filter(Boolean).join(' '), r.stage.place].filter((l): l is string => !!l && l.trim() !== '');
+/** « Lieu »: the lycée's name and postal address, then the room when given. */
+export function placeLines(stage: ConvocationStage): string[] {
+  const e = stage.site.establishment;
+  return [e.name, e.address1, e.address2, [e.postalCode, e.city].filter(Boolean).join(' '), stage.place].filter((l): l is string => !!l && l.trim() !== '');
 }
 
-function mapUrl(r: EnrolmentMailRow): string | null {
-  const e = r.stage.site.establishment;
-  if (e.latitude != null && e.longitude != null) return `https://www.openstreetmap.org/?mlat=${e.latitude}&mlon=${e.longitude}#map=17/${e.latitude}/${e.longitude}`;
-  const q = [e.name, e.address1, e.postalCode, e.city].filter(Boolean).join(' ');
+type PostalAddress = { name: string; address1: string | null; postalCode: string | null; city: string | null };
+
+/** An OpenStreetMap search of the address (the street, postcode and town; the name and town without a street), or null without one. */
+export function mapSearchUrl(e: PostalAddress): string | null {
+  const q = (e.address1?.trim() ? [e.address1, [e.postalCode, e.city].filter(Boolean).join(' ')] : [e.name, e.city]).filter((l) => !!l && l.trim() !== '').join(', ');
   return q ? `https://www.openstreetmap.org/search?query=${encodeURIComponent(q)}` : null;
 }
 
-function askFor(r: EnrolmentMailRow): string[] {
-  const t = r.stage.teacher;
+/** The emails' map link: the lycée's coordinates when the annuaire gives them, else a search of its address. */
+function mapUrl(stage: ConvocationStage): string | null {
+  const e = stage.site.establishment;
+  if (e.latitude != null && e.longitude != null) return `https://www.openstreetmap.org/?mlat=${e.latitude}&mlon=${e.longitude}#map=17/${e.latitude}/${e.longitude}`;
+  return mapSearchUrl(e);
+}
+
+/** « À l’arrivée, s’adresser à »: the stage's teacher, then the platform's first contacts (else the lycée's reception). */
+export function askFor(stage: ConvocationStage): string[] {
+  const t = stage.teacher;
   return [
     ...(t ? [`${t.firstName} ${t.lastName}, enseignant(e) responsable du stage`] : []),
-    ...r.stage.site.contacts.map((c) => [`${c.name}, ${c.role}`, c.phone, c.email].filter(Boolean).join(' — ')),
-    ...(t || r.stage.site.contacts.length ? [] : ['L’accueil du lycée']),
+    ...stage.site.contacts.map((c) => [`${c.name}, ${c.role}`, c.phone, c.email].filter(Boolean).join(' — ')),
+    ...(t || stage.site.contacts.length ? [] : ['L’accueil du lycée']),
   ];
 }
+
+/** « À apporter »: the platform's instructions (Options), else the default. */
+export const toBringOf = (site: { convocationNote: string | null }): string => site.convocationNote?.trim() || DEFAULT_TO_BRING;
+
+/** « Convention de stage »: how the platform wants it back, else the default. */
+export const conventionNoteOf = (site: { conventionReturn: string | null }): string => site.conventionReturn?.trim() || DEFAULT_CONVENTION;
 
 export function convocationEventOf(r: EnrolmentMailRow, origin: string): ConvocationEvent {
   return {
@@ -84,7 +116,7 @@ export function convocationEventOf(r: EnrolmentMailRow, origin: string): Convoca
     date: dbDay(r.stage.date),
     startMinutes: r.stage.startMinutes,
     endMinutes: r.stage.endMinutes,
-    location: placeLines(r).join(', '),
+    location: placeLines(r.stage).join(', '),
     description: r.stage.scheduleDetail,
     url: stageUrl(r, origin),
   };
@@ -116,11 +148,11 @@ export async function sendConvocation(tx: Tx, r: EnrolmentMailRow, opts: { kind:
     dateLabel: formatDay(event.date),
     hoursLabel: formatHours(r.stage.startMinutes, r.stage.endMinutes, 'à'),
     scheduleDetail: r.stage.scheduleDetail,
-    placeLines: placeLines(r),
-    mapUrl: mapUrl(r),
-    askFor: askFor(r),
-    toBring: r.stage.site.convocationNote?.trim() || DEFAULT_TO_BRING,
-    convention: r.stage.site.conventionReturn?.trim() || DEFAULT_CONVENTION,
+    placeLines: placeLines(r.stage),
+    mapUrl: mapUrl(r.stage),
+    askFor: askFor(r.stage),
+    toBring: toBringOf(r.stage.site),
+    convention: conventionNoteOf(r.stage.site),
     stageUrl: event.url,
   };
   // No typed name in a subject (ARCHITECTURE.md, « Emails »): the formation and the day, set by the lycée.
@@ -235,12 +267,8 @@ export async function sendReminder(tx: Tx, r: EnrolmentMailRow, opts: { kind: 'd
     subject: dayBefore ? `Rappel : mini-stage demain, ${formationOf(r)}` : `Convention à retourner : mini-stage du ${formatDay(dbDay(r.stage.date))}`,
     title: dayBefore ? 'Mini-stage demain' : 'Convention de stage à retourner',
     paragraphs: dayBefore
-      ? ['Bonjour,', `Rappel : ${pupil} est attendu(e) au mini-stage ${stageLabel(r)}.`, r.stage.site.convocationNote?.trim() || DEFAULT_TO_BRING]
-      : [
-          'Bonjour,',
-          `La convention de ${pupil} pour le mini-stage ${stageLabel(r)} n’est pas encore signée par toutes les parties.`,
-          r.stage.site.conventionReturn?.trim() || DEFAULT_CONVENTION,
-        ],
+      ? ['Bonjour,', `Rappel : ${pupil} est attendu(e) au mini-stage ${stageLabel(r)}.`, toBringOf(r.stage.site)]
+      : ['Bonjour,', `La convention de ${pupil} pour le mini-stage ${stageLabel(r)} n’est pas encore signée par toutes les parties.`, conventionNoteOf(r.stage.site)],
     reason: 'Vous recevez ce message parce que vous avez inscrit cet élève à ce mini-stage.',
     origin: opts.origin,
     now: opts.now,

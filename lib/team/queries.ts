@@ -115,3 +115,13 @@ export async function searchColleges(q: string, options: { registeredOnly?: bool
   });
   return rows.map(summary);
 }
+
+/** The collèges where this user's sign-up waits for the chef d’établissement's approval (the portal's home says so). */
+export async function pendingMembershipsOf(userId: string) {
+  const rows = await prisma.membership.findMany({
+    where: { userId, status: 'PENDING' },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, establishment: { select: { name: true, city: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, establishment: r.establishment.name, city: r.establishment.city }));
+}

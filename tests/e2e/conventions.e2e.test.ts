@@ -493,7 +493,7 @@ describe('a convention, from « Conv » to the sealed PDF, on demo.localhost', (
     await page.browserContext().close();
   });
 
-  it('the collège’s « Stages des élèves » and the pupil’s « Ma classe » give the same sealed PDF', async () => {
+  it('the collège’s « Stages des élèves » and the pupil’s « Mes stages » give the same sealed PDF', async () => {
     const pp = await newPerson(browser());
     await signIn(pp, appUrl('/connexion'), PP, DEMO_PASSWORD);
     await pp.goto(appUrl('/etablissement/stages'));
@@ -509,7 +509,7 @@ describe('a convention, from « Conv » to the sealed PDF, on demo.localhost', (
 
     const pupil = await newPerson(browser());
     await signIn(pupil, appUrl('/connexion'), PUPIL.login, PUPIL.password);
-    await pupil.goto(appUrl('/ma-classe'));
+    await pupil.goto(appUrl('/mes-stages'));
     const own = await convOf(pupil, 'main', FORMATION);
     expect(own.href).toBe(`/api/conventions/${enrolmentId}`);
     const mine = await fetchInPage(pupil, own.href);

@@ -9,9 +9,6 @@ import { JoinClassForm } from '@/components/classes/JoinClassForm';
 import { joinClassAction, updateOwnGuardiansAction } from '@/lib/classes/pupil-actions';
 import { classesOfTeacher, ownPupil } from '@/lib/classes/queries';
 import { requireUser } from '@/lib/core/guards';
-import { formatDay } from '@/lib/core/format';
-import { ownStages } from '@/lib/conventions/queries';
-import { ConvButton } from '@/components/conventions/ConvButton';
 
 export const metadata: Metadata = { title: 'Ma classe' };
 
@@ -49,7 +46,7 @@ export default async function MyClassPage() {
     );
   }
   if (!actor.pupil) return <AccessDenied what="aux professeurs principaux et aux élèves" />;
-  const [pupil, stages] = [(await ownPupil(actor.pupil.id))!, await ownStages(actor.pupil.id)];
+  const pupil = (await ownPupil(actor.pupil.id))!;
   return (
     <div className="stack">
       <h1>Ma classe</h1>
@@ -77,30 +74,9 @@ export default async function MyClassPage() {
           <JoinClassForm action={joinClassAction} />
         </section>
       ) : null}
-      {stages.length ? (
-        <section aria-labelledby="stages">
-          <h2 id="stages">Mes mini-stages</h2>
-          <ul className="stack">
-            {stages.map((st) => (
-              <li key={st.id}>
-                {formatDay(st.date)}, {st.hours} — {st.formation} ({st.platform}){' '}
-                <ConvButton
-                  enrolmentId={st.id}
-                  pupil={`${pupil.firstName ?? ''} ${pupil.lastName ?? ''}`.trim()}
-                  status={st.convention}
-                  page={`/api/conventions/${st.id}`}
-                />
-                {st.attended ? (
-                  <>
-                    {' '}
-                    <a href={`/api/conventions/${st.id}?document=attestation`}>Attestation de présence</a>
-                  </>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <p>
+        Vos mini-stages, avec leur convocation et leur convention : <Link href="/mes-stages">Mes stages</Link>.
+      </p>
       <section aria-labelledby="responsables">
         <h2 id="responsables">Mes responsables légaux</h2>
         <p className="muted">Facultatif : ils recevront la convocation et signeront la convention de stage. Votre collège peut aussi les renseigner.</p>
