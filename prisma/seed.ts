@@ -27,6 +27,7 @@ export const DEMO_LOGINS = [
   { who: 'Professeur principal de 3e B, Collège les Ormeaux', login: 'thomas.bernard@ac-rennes.fr', where: 'portail' },
   { who: 'Élève de 3e A, Collège les Ormeaux', login: 'lea.morel', where: 'portail' },
   { who: "Chef d'établissement, Collège Françoise Dolto (0352274G)", login: 'ce.0352274g@ac-rennes.fr', where: 'portail' },
+  { who: 'Professeure des deux collèges (Ormeaux et Dolto)', login: 'anne.guerin@ac-rennes.fr', where: 'portail' },
   { who: 'DDFPT, Lycée des métiers Démo (administrateur)', login: 'claire.martin@ac-rennes.fr', where: 'demo' },
   { who: 'Enseignant, Lycée des métiers Démo', login: 'paul.durand@ac-rennes.fr', where: 'demo' },
   { who: 'Administrateur, Lycée professionnel la Champagne', login: 'jean.petit@ac-rennes.fr', where: 'champagne' },
@@ -352,6 +353,10 @@ export async function seedDemo(prisma: Db, options: { stages?: number; log?: (s:
   const ormeaux = await seedOrmeaux(prisma, hash, schoolYear);
   const dolto = await registerCollege(prisma, hash, '0352274G', { firstName: 'Yann', lastName: 'Le Corre', civility: 'M.' });
   await prisma.classRoom.create({ data: { establishmentId: dolto.est.id, name: '3e 1', level: '3e', schoolYear, joinCode: 'DTP3XK' } });
+  // A teacher of both collèges: the header's « Vous agissez pour » switch (Ormeaux first: the older membership).
+  const both = { login: 'anne.guerin@ac-rennes.fr', firstName: 'Anne', lastName: 'Guérin', role: 'TEACHER' as const, fn: 'Professeure de SVT' };
+  await staff(prisma, hash, ormeaux.est.id, both);
+  await staff(prisma, hash, dolto.est.id, both);
 
   const demo = await seedSite(prisma, hash, {
     uai: '0350032V',

@@ -14,18 +14,19 @@ export const SSO_STATE_COOKIE = 'ms_sso_state';
 /** Set after a handshake came back without a session: no new detour for a while. */
 export const SSO_CHECKED_COOKIE = 'ms_sso_checked';
 export const SSO_CHECKED_SECONDS = 5 * 60;
-export const SSO_STATE_SECONDS = 2 * 60;
+const SSO_STATE_SECONDS = 2 * 60;
 /** `?ms_sso=0`: the loop guard for a browser that keeps no cookies (it comes back without the state). */
-export const SSO_SKIP_PARAM = 'ms_sso';
+const SSO_SKIP_PARAM = 'ms_sso';
 /** The proxy tells the platform layout which page a navigation asked for (a stale session restarts the handshake from there). */
 export const NAVIGATION_HEADER = 'x-ministage-navigation';
 
 /** next-auth 4's session cookie names (https: `__Secure-`); a large JWT is split into `.0`, `.1`… */
-export const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'] as const;
+const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'] as const;
 
-export function hasSessionCookie(names: Iterable<string>): boolean {
-  for (const name of names) if (SESSION_COOKIES.some((c) => name === c || name.startsWith(`${c}.`))) return true;
-  return false;
+export const isSessionCookie = (name: string) => SESSION_COOKIES.some((c) => name === c || name.startsWith(`${c}.`));
+
+function hasSessionCookie(names: string[]): boolean {
+  return names.some(isSessionCookie);
 }
 
 /**

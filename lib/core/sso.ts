@@ -9,6 +9,7 @@ import { prisma } from './db.ts';
 import * as clock from './clock.ts';
 import { findSiteByHost, loadUser } from './actor.ts';
 import { normalizeHost } from './tenant.ts';
+import { RULES, take } from './throttle.ts';
 import { authorizePath, callbackUrl, isState, returnPath, withSkip } from './sso-flow.ts';
 
 export const SIGN_IN_CODE_TTL_MS = 50_000;
@@ -38,7 +39,7 @@ export async function issueSignInCode(session: PortalSession, host: string, stat
   return code;
 }
 
-export type RedeemRefusal = 'unknown' | 'used' | 'expired' | 'wrong-host' | 'wrong-state' | 'account';
+type RedeemRefusal = 'unknown' | 'used' | 'expired' | 'wrong-host' | 'wrong-state' | 'account';
 export type Redeemed = { ok: true; session: PortalSession; login: string } | { ok: false; reason: RedeemRefusal };
 
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -77,7 +78,7 @@ export type AuthorizeInput = {
   originOf: (siteHost: string) => string | Promise<string>;
 };
 
-export type AuthorizeOutcome = { kind: 'redirect'; location: string } | { kind: 'unknown-platform' } | { kind: 'bad-request' };
+export type AuthorizeOutcome = { kind: 'redirect'; location: string } | { kind: 'unknown-platform' } | { kind: 'bad-request' } | { kind: 'throttled' };
 
 /**
  * The portal's side. Only a platform the operator created (an active site's slug host or custom
@@ -90,6 +91,7 @@ export async function authorize(input: AuthorizeInput): Promise<AuthorizeOutcome
   const back = returnPath(input.returnTo);
   const origin = await input.originOf(site.host);
   if (input.session) {
+    if (!(await take(`sso:${input.session.userId}`, RULES.signInCodes))) return { kind: 'throttled' };
     const code = await issueSignInCode(input.session, site.host, input.state);
     return { kind: 'redirect', location: callbackUrl(origin, { state: input.state, returnTo: back, code }) };
   }
@@ -127,8 +129,7 @@ export async function callback(input: CallbackInput): Promise<CallbackOutcome> {
   if (!site) return { location: '/', session: null, refusal: 'unknown-platform' };
   // No state cookie came back: this browser keeps no cookies; stop asking (?ms_sso=0).
   if (!input.stateCookie) return { location: withSkip(back), session: null, refusal: 'no-state-cookie' };
-  if (!isState(input.state) || !sameHash(sha256(input.state), sha256(input.stateCookie)))
-    return { location: back, session: null, refusal: 'state-mismatch' };
+  if (!isState(input.state) || !sameHash(sha256(input.state), sha256(input.stateCookie))) return { location: back, session: null, refusal: 'state-mismatch' };
   if (!input.code) return { location: back, session: null, refusal: null };
   const r = await redeemSignInCode(input.code, site.host, input.state);
   if (!r.ok) return { location: back, session: null, refusal: r.reason };

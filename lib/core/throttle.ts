@@ -35,6 +35,8 @@ export const RULES = {
    * block (a school's whole network shares one address; the tokens and codes cannot be guessed anyway).
    */
   conventionClient: { limit: 120, windowMs: MINUTES_15, blockMs: 0 },
+  /** One-time sign-in codes (lib/core/sso.ts): 200 per 15 minutes per account — a person opening many platforms, never a flood of rows. */
+  signInCodes: { limit: 200, windowMs: MINUTES_15, blockMs: 0 },
   /** Pupils typed in at enrolment: 30 a day per collège (a collège not using classes yet). */
   typedPupils: { limit: 30, windowMs: 96 * MINUTES_15, blockMs: 0 },
 } satisfies Record<string, ThrottleRule>;

@@ -1,4 +1,5 @@
 // Read models of a platform for its pages: header, options, contacts.
+import { findSiteByHost } from '../core/actor.ts';
 import { prisma } from '../core/db.ts';
 import { notFound } from '../core/errors.ts';
 
@@ -30,4 +31,11 @@ export async function listContacts(siteId: string) {
     orderBy: [{ position: 'asc' }, { name: 'asc' }],
     select: { id: true, name: true, role: true, email: true, phone: true, position: true },
   });
+}
+
+/** The name of the platform a sign-in continues to (the portal's form says where the person goes next). */
+export async function platformContinuedTo(callbackUrl: string | undefined): Promise<string | null> {
+  if (!callbackUrl?.startsWith('/api/sso/authorize?')) return null;
+  const host = new URLSearchParams(callbackUrl.slice(callbackUrl.indexOf('?') + 1)).get('host');
+  return host ? ((await findSiteByHost(host))?.name ?? null) : null;
 }

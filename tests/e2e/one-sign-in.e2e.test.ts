@@ -126,12 +126,38 @@ describe('one sign-in for the portal and every platform', () => {
     await screenshot(page, 'one-sign-in-anonymous-stage');
     await clickText(page, 'Connexion', 'main a');
     await page.waitForFunction(() => location.pathname === '/connexion' && location.hostname === 'localhost', { timeout: 30_000 });
-    expect(await text(page, 'main')).toContain('Connexion');
+    expect(await text(page, 'main')).toContain('Connectez-vous pour continuer vers la plateforme « Lycée professionnel la Champagne »');
+    await screenshot(page, 'one-sign-in-portal-form');
     await fill(page, 'Votre adresse Email', PP);
     await fill(page, 'Votre mot de passe', DEMO_PASSWORD);
     await clickText(page, 'CONNEXION', 'button');
     await page.waitForFunction((p: string) => location.hostname === 'champagne.localhost' && location.pathname === p, { timeout: 30_000 }, `/stages/${stage}`);
     await page.waitForFunction(() => !!document.querySelector('header')?.textContent?.includes('Se déconnecter'), { timeout: 30_000 });
+    await page.close();
+  });
+
+  it('a teacher of two collèges chooses which one she acts for, on the portal and on the platforms', async () => {
+    const page = await newPerson(browser());
+    await signIn(page, appUrl('/connexion'), 'anne.guerin@ac-rennes.fr', DEMO_PASSWORD);
+    const chosen = () => page.$eval('#etablissement-actif', (el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+    expect(await chosen()).toContain('Ormeaux');
+    const dolto = await page.$eval('#etablissement-actif', (el) => [...(el as HTMLSelectElement).options].find((o) => o.textContent?.includes('Dolto'))?.value ?? '');
+    try {
+      await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.select('#etablissement-actif', dolto)]);
+      await page.goto(appUrl('/etablissement'));
+      expect(await text(page, 'main')).toContain('Dolto');
+      expect(await chosen()).toContain('Dolto');
+      await screenshot(page, 'one-sign-in-establishment-switch');
+      await page.goto(appUrl('/', 'demo.localhost')); // remembered on the account: the platform says the same
+      expect(await header(page)).toContain('Dolto');
+    } finally {
+      await page.goto(appUrl('/'));
+      const ormeaux = await page.$eval(
+        '#etablissement-actif',
+        (el) => [...(el as HTMLSelectElement).options].find((o) => o.textContent?.includes('Ormeaux'))?.value ?? '',
+      );
+      await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.select('#etablissement-actif', ormeaux)]);
+    }
     await page.close();
   });
 

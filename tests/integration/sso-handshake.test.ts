@@ -144,8 +144,15 @@ describe('the platform: callback', () => {
 
   it('without a code (signed-out portal) comes back anonymous; without the state cookie it stops asking', async () => {
     const state = newState();
-    expect(await callback({ host: 'alpha.localhost', state, code: null, returnTo: '/liste', stateCookie: state })).toEqual({ location: '/liste', session: null, refusal: null });
-    expect(await callback({ host: 'alpha.localhost', state, code: null, returnTo: '/liste', stateCookie: null })).toMatchObject({ location: withSkip('/liste'), session: null });
+    expect(await callback({ host: 'alpha.localhost', state, code: null, returnTo: '/liste', stateCookie: state })).toEqual({
+      location: '/liste',
+      session: null,
+      refusal: null,
+    });
+    expect(await callback({ host: 'alpha.localhost', state, code: null, returnTo: '/liste', stateCookie: null })).toMatchObject({
+      location: withSkip('/liste'),
+      session: null,
+    });
   });
 });
 

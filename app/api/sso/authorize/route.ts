@@ -12,8 +12,7 @@ import { currentPortalSession, originOfHost } from '@/lib/core/session';
 export const dynamic = 'force-dynamic';
 
 export async function GET(req: Request): Promise<Response> {
-  if (parseHost((await headers()).get('host'), env.rootDomain)?.kind !== 'root')
-    return handshakePage(404, 'Cette adresse n’existe que sur le portail ministage.');
+  if (parseHost((await headers()).get('host'), env.rootDomain)?.kind !== 'root') return handshakePage(404, 'Cette adresse n’existe que sur le portail ministage.');
   const q = new URL(req.url).searchParams;
   const outcome = await authorize({
     host: q.get('host'),
@@ -24,7 +23,8 @@ export async function GET(req: Request): Promise<Response> {
     originOf: originOfHost,
   });
   if (outcome.kind === 'bad-request') return handshakePage(400, 'Ce lien de connexion est incomplet. Revenez sur la plateforme du lycée et recommencez.');
-  if (outcome.kind === 'unknown-platform')
-    return handshakePage(404, 'Cette plateforme n’existe pas sur ministage. Vérifiez l’adresse de la plateforme du lycée.');
+  if (outcome.kind === 'throttled')
+    return handshakePage(429, 'Beaucoup de connexions en peu de temps : patientez quelques minutes, puis rechargez la page de la plateforme.');
+  if (outcome.kind === 'unknown-platform') return handshakePage(404, 'Cette plateforme n’existe pas sur ministage. Vérifiez l’adresse de la plateforme du lycée.');
   return new Response(null, { status: 303, headers: { ...HANDSHAKE_HEADERS, Location: outcome.location } });
 }

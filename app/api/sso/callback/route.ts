@@ -5,14 +5,7 @@ import { headers } from 'next/headers';
 import { NextResponse, type NextRequest } from 'next/server';
 import { platformSessionToken } from '@/lib/core/session-token';
 import { callback } from '@/lib/core/sso';
-import {
-  HANDSHAKE_HEADERS,
-  SSO_CHECKED_COOKIE,
-  SSO_CHECKED_SECONDS,
-  SSO_STATE_COOKIE,
-  handshakePage,
-  sessionCookieName,
-} from '@/lib/core/sso-flow';
+import { HANDSHAKE_HEADERS, SSO_CHECKED_COOKIE, SSO_CHECKED_SECONDS, SSO_STATE_COOKIE, handshakePage, sessionCookieName } from '@/lib/core/sso-flow';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,11 +1,21 @@
 // A platform starts the handshake on purpose: « Connexion » (prompt=login: the portal's form if it has
 // no session) or a session cookie that stopped working (stale=1: it is dropped first). A first visit
-// is started by proxy.ts itself, with the same pieces.
+// is sent here by proxy.ts (a proxy redirect stays on its own host).
 import { headers } from 'next/headers';
 import { NextResponse, type NextRequest } from 'next/server';
 import { findSiteByHost } from '@/lib/core/actor';
 import { portalOrigin } from '@/lib/core/session';
-import { HANDSHAKE_HEADERS, SESSION_COOKIES, SSO_CHECKED_COOKIE, SSO_CHECKED_SECONDS, authorizeUrl, handshakePage, newState, sessionCookieName, stateCookie } from '@/lib/core/sso-flow';
+import {
+  HANDSHAKE_HEADERS,
+  isSessionCookie,
+  SSO_CHECKED_COOKIE,
+  SSO_CHECKED_SECONDS,
+  authorizeUrl,
+  handshakePage,
+  newState,
+  sessionCookieName,
+  stateCookie,
+} from '@/lib/core/sso-flow';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,7 +39,7 @@ export async function GET(req: NextRequest): Promise<Response> {
     // « checked » until the callback says otherwise: a cookie that cannot be dropped never loops.
     res.cookies.set(SSO_CHECKED_COOKIE, '1', { path: '/', maxAge: SSO_CHECKED_SECONDS, httpOnly: true, sameSite: 'lax', secure });
     for (const name of req.cookies.getAll().map((k) => k.name))
-      if (SESSION_COOKIES.some((s) => name === s || name.startsWith(`${s}.`))) res.cookies.set(name, '', { path: '/', maxAge: 0, secure: name.startsWith('__Secure-') });
+      if (isSessionCookie(name)) res.cookies.set(name, '', { path: '/', maxAge: 0, secure: name.startsWith('__Secure-') });
   }
   return res;
 }
