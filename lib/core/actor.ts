@@ -74,23 +74,63 @@ export async function findSiteByHost(rawHost: string): Promise<CurrentSite | nul
   return { id: site.id, name: site.name, slug: site.slug, establishmentId: site.establishmentId, host: tenant.host };
 }
 
-/** Builds the actor from a session's user id (or none) and the request's host. */
+type PersonRow = {
+  id: string;
+  login: string;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  status: string;
+  isOperator: boolean;
+  sessionVersion: number;
+  emailVerified: Date | null;
+  actingEstablishmentId: string | null;
+  memberships: { id: string; establishmentId: string; role: StaffRoleName; name: string; uai: string }[];
+  pupil: { id: string; establishmentId: string | null; classRoomId: string | null; anonymised: boolean } | null;
+  siteRoles: { siteId: string; role: 'ADMIN' | 'TEACHER' }[];
+};
+
+/**
+ * The person and every place they hold, in one statement (a request's actor is read on every page
+ * and action): the account, its active memberships (oldest first) with their collège, the pupil
+ * record, the platform roles.
+ */
+async function loadPerson(userId: string): Promise<PersonRow | null> {
+  const rows = await prisma.$queryRaw<PersonRow[]>`
+    SELECT u.id, u.login, u.email, u."firstName", u."lastName", u.status::text AS status, u."isOperator",
+           u."sessionVersion", u."emailVerified", u."actingEstablishmentId",
+           COALESCE((SELECT json_agg(json_build_object('id', m.id, 'establishmentId', m."establishmentId", 'role', m.role,
+                                                       'name', e.name, 'uai', e.uai) ORDER BY m."createdAt", m.id)
+                       FROM "Membership" m JOIN "Establishment" e ON e.id = m."establishmentId"
+                      WHERE m."userId" = u.id AND m.status = 'ACTIVE'), '[]'::json) AS memberships,
+           (SELECT json_build_object('id', p.id, 'establishmentId', p."establishmentId", 'classRoomId', p."classRoomId",
+                                     'anonymised', p."anonymisedAt" IS NOT NULL)
+              FROM "Pupil" p WHERE p."userId" = u.id) AS pupil,
+           COALESCE((SELECT json_agg(json_build_object('siteId', sm."siteId", 'role', sm.role))
+                       FROM "SiteMembership" sm WHERE sm."userId" = u.id), '[]'::json) AS "siteRoles"
+      FROM "User" u
+     WHERE u.id = ${userId}`;
+  return rows[0] ?? null;
+}
+
+/** Builds the actor from a session's user id (or none) and the request's host: two statements, at once. */
 export async function loadActor(input: { userId?: string | null; sessionVersion?: number; host: string | null }): Promise<Actor> {
   const tenant = parseHost(input.host, env.rootDomain);
-  const [user, site] = await Promise.all([
-    input.userId ? loadUser(input.userId, input.sessionVersion) : null,
-    tenant && tenant.kind !== 'root' ? findSiteByHost(tenant.host) : null,
-  ]);
-  if (!user) return { user: null, member: null, memberships: [], pupil: null, site, tenant, roles: [] };
-  const [memberships, pupil, siteMembership] = await Promise.all([
-    prisma.membership.findMany({
-      where: { userId: user.id, status: 'ACTIVE' },
-      include: { establishment: { select: { name: true, uai: true } } },
-      orderBy: { createdAt: 'asc' },
-    }),
-    prisma.pupil.findUnique({ where: { userId: user.id }, select: { id: true, establishmentId: true, classRoomId: true, anonymisedAt: true } }),
-    site ? prisma.siteMembership.findUnique({ where: { siteId_userId: { siteId: site.id, userId: user.id } } }) : null,
-  ]);
+  const [person, site] = await Promise.all([input.userId ? loadPerson(input.userId) : null, tenant && tenant.kind !== 'root' ? findSiteByHost(tenant.host) : null]);
+  const current = person && person.status === 'ACTIVE' && (input.sessionVersion === undefined || person.sessionVersion === input.sessionVersion);
+  if (!person || !current) return { user: null, member: null, memberships: [], pupil: null, site, tenant, roles: [] };
+  const user: CurrentUser = {
+    id: person.id,
+    login: person.login,
+    email: person.email,
+    firstName: person.firstName,
+    lastName: person.lastName,
+    name: displayName(person),
+    isOperator: person.isOperator,
+    emailVerified: !!(person.email && person.emailVerified),
+    actingEstablishmentId: person.actingEstablishmentId,
+  };
+  const memberships = person.memberships;
   // Several collèges: the one chosen in the header's switch (User.actingEstablishmentId), else the oldest.
   const membership = memberships.find((m) => m.establishmentId === user.actingEstablishmentId) ?? memberships[0] ?? null;
   const roles: Role[] = [];
@@ -99,15 +139,17 @@ export async function loadActor(input: { userId?: string | null; sessionVersion?
         membershipId: membership.id,
         establishmentId: membership.establishmentId,
         role: membership.role,
-        establishmentName: membership.establishment.name,
-        establishmentUai: membership.establishment.uai,
+        establishmentName: membership.name,
+        establishmentUai: membership.uai,
       }
     : null;
   if (member) roles.push(member.role);
-  const activePupil = pupil && !pupil.anonymisedAt ? { id: pupil.id, establishmentId: pupil.establishmentId, classRoomId: pupil.classRoomId } : null;
+  const pupil = person.pupil;
+  const activePupil = pupil && !pupil.anonymised ? { id: pupil.id, establishmentId: pupil.establishmentId, classRoomId: pupil.classRoomId } : null;
   if (activePupil) roles.push('PUPIL');
-  if (siteMembership) roles.push(siteMembership.role === 'ADMIN' ? 'SITE_ADMIN' : 'SITE_TEACHER');
+  const siteRole = site ? person.siteRoles.find((r) => r.siteId === site.id)?.role : undefined;
+  if (siteRole) roles.push(siteRole === 'ADMIN' ? 'SITE_ADMIN' : 'SITE_TEACHER');
   if (user.isOperator) roles.push('OPERATOR');
-  const choices = memberships.map((m) => ({ establishmentId: m.establishmentId, establishmentName: m.establishment.name, establishmentUai: m.establishment.uai }));
+  const choices = memberships.map((m) => ({ establishmentId: m.establishmentId, establishmentName: m.name, establishmentUai: m.uai }));
   return { user, member, memberships: choices, pupil: activePupil, site, tenant, roles };
 }

@@ -76,8 +76,17 @@ export async function submitSignIn(page: Page, url: string, login: string, passw
   await clickText(page, 'CONNEXION', 'button');
 }
 
-/** Signs in by the form at `url` and waits until the header offers « Se déconnecter ». */
+/**
+ * Signs in by the form at `url` and waits until the header offers « Se déconnecter ». A platform's
+ * « Connexion » goes through the portal: when the portal already holds this browser's session, it
+ * comes straight back signed in (one sign-in), with no form to fill.
+ */
 export async function signIn(page: Page, url: string, login: string, password: string) {
-  await submitSignIn(page, url, login, password);
+  await page.goto(url);
+  const form = await page.$$eval('label', (labels) => labels.some((l) => l.textContent?.trim() === 'Votre adresse Email'));
+  if (!form && (await page.$eval('header', (h) => h.textContent ?? '').catch(() => '')).includes('Se déconnecter')) return;
+  await fill(page, 'Votre adresse Email', login);
+  await fill(page, 'Votre mot de passe', password);
+  await clickText(page, 'CONNEXION', 'button');
   await page.waitForFunction(() => !!document.querySelector('header')?.textContent?.includes('Se déconnecter'), { timeout: 30_000 });
 }

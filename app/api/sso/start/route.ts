@@ -11,7 +11,8 @@ import {
   SSO_CHECKED_COOKIE,
   SSO_CHECKED_SECONDS,
   authorizeUrl,
-  handshakePage,
+  returnPath,
+  withSkip,
   newState,
   sessionCookieName,
   stateCookie,
@@ -22,8 +23,9 @@ export const dynamic = 'force-dynamic';
 export async function GET(req: NextRequest): Promise<Response> {
   const h = await headers();
   const site = await findSiteByHost(h.get('host') ?? '');
-  if (!site) return handshakePage(404, 'Cette plateforme n’existe pas sur ministage.');
   const q = req.nextUrl.searchParams;
+  // No platform here: back to the page asked for, which answers the French 404 (no handshake again).
+  if (!site) return new Response(null, { status: 303, headers: { ...HANDSHAKE_HEADERS, Location: withSkip(returnPath(q.get('return'))) } });
   const state = newState();
   const secure = sessionCookieName(h.get('x-forwarded-proto')).startsWith('__Secure-');
   const location = authorizeUrl(await portalOrigin(), {
