@@ -2,7 +2,7 @@
 // at build time): on every answer, route handlers and assets included. proxy.ts sends the same ones
 // on pages, plus the nonce CSP and, with APP_ENV=production, HSTS. lib/core/security-headers.ts
 // holds the rules; tests/unit/security-headers.test.ts checks this list against it.
-const TOKEN_PAGES = 'activation|reinitialisation|invitation|invitation-plateforme|rejoindre|signature|api/signature';
+const TOKEN_PAGES = 'activation|reinitialisation|invitation|invitation-plateforme|rejoindre|signature|api/signature|api/sso';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

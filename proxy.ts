@@ -61,7 +61,11 @@ export function proxy(req: NextRequest) {
 
   // One sign-in (lib/core/sso-flow.ts): a page load with no session here asks the portal first.
   const nav = { method: req.method, pathname, search: req.nextUrl.search, headers: req.headers, cookieNames: req.cookies.getAll().map((c) => c.name) };
-  if (shouldHandshake(nav)) return secured(handshake(req));
+  if (shouldHandshake(nav)) {
+    const res = secured(handshake(req));
+    for (const [k, v] of Object.entries(HANDSHAKE_HEADERS)) res.headers.set(k, v); // no Referer on the way to the portal
+    return res;
+  }
   if (isDocumentNavigation(nav)) headers.set(NAVIGATION_HEADER, `${pathname}${req.nextUrl.search}`);
 
   headers.set(TENANT_HEADER, tenant.host);
@@ -76,9 +80,7 @@ function handshake(req: NextRequest): NextResponse {
   const url = req.nextUrl.clone();
   url.pathname = '/api/sso/start';
   url.search = `?return=${encodeURIComponent(`${req.nextUrl.pathname}${req.nextUrl.search}`)}`;
-  const res = NextResponse.redirect(url, 307);
-  for (const [k, v] of Object.entries(HANDSHAKE_HEADERS)) res.headers.set(k, v);
-  return res;
+  return NextResponse.redirect(url, 307);
 }
 
 export const config = {

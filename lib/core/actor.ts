@@ -149,7 +149,9 @@ export async function loadActor(input: { userId?: string | null; sessionVersion?
   if (activePupil) roles.push('PUPIL');
   const siteRole = site ? person.siteRoles.find((r) => r.siteId === site.id)?.role : undefined;
   if (siteRole) roles.push(siteRole === 'ADMIN' ? 'SITE_ADMIN' : 'SITE_TEACHER');
-  if (user.isOperator) roles.push('OPERATOR');
+  // The operator's powers live on the portal only: a platform host (a custom domain whose DNS is not
+  // ours) never carries them.
+  if (user.isOperator && (!tenant || tenant.kind === 'root')) roles.push('OPERATOR');
   const choices = memberships.map((m) => ({ establishmentId: m.establishmentId, establishmentName: m.name, establishmentUai: m.uai }));
   return { user, member, memberships: choices, pupil: activePupil, site, tenant, roles };
 }

@@ -10,6 +10,7 @@ import { prisma } from './db.ts';
 import { checkCredentials } from './credentials.ts';
 import { ipFromHeaders } from './client-ip.ts';
 import * as clock from './clock.ts';
+import { normalizeHost } from './tenant.ts';
 
 const credentialsSchema = z.object({
   email: z.string().trim().min(1).max(254),
@@ -35,6 +36,11 @@ function isHonoured(token: SessionToken): boolean {
 async function endSession(token: SessionToken | null | undefined): Promise<void> {
   if (!token || typeof token.uid !== 'string' || typeof token.sv !== 'number' || !isHonoured(token)) return;
   await prisma.user.updateMany({ where: { id: token.uid, sessionVersion: token.sv }, data: { sessionVersion: { increment: 1 } } });
+}
+
+function firstHeader(headers: Record<string, string | string[] | undefined> | undefined, name: string): string | undefined {
+  const v = headers?.[name];
+  return Array.isArray(v) ? v[0] : v;
 }
 
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
@@ -69,19 +75,22 @@ export const authOptions: NextAuthOptions = {
           throw new Error('UNAVAILABLE', { cause: err }); // the cause stays on the server
         }
         if (!result.ok) throw new Error(result.reason); // the sign-in page maps it to French
-        return { ...result.user, remember: parsed.data.remember === 'true' } as never;
+        // The token opens a session on the host that took the password only (lib/core/session.ts).
+        const host = normalizeHost(firstHeader(req?.headers, 'host'));
+        return { ...result.user, remember: parsed.data.remember === 'true', host } as never;
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
       if (user) {
-        const u = user as unknown as { id: string; sessionVersion: number; remember?: boolean; login: string };
+        const u = user as unknown as { id: string; sessionVersion: number; remember?: boolean; login: string; host: string | null };
         token.uid = u.id;
         token.sv = u.sessionVersion;
         token.login = u.login;
         token.remember = !!u.remember;
         token.loginAt = Math.floor(clock.nowMs() / 1000);
+        token.host = u.host;
       }
       return token;
     },
@@ -94,6 +103,7 @@ export const authOptions: NextAuthOptions = {
         sv: token.sv,
         remember: !!token.remember,
         loginAt: Number(token.loginAt ?? 0),
+        host: typeof token.host === 'string' ? token.host : null,
       });
     },
   },

@@ -4,7 +4,7 @@
 // both say the same thing.
 
 /** Pages whose URL carries a secret (activation, reset, invitations, class join code, convention signature and its PDF): no Referer at all. */
-const TOKEN_PAGE_PREFIXES = ['activation', 'reinitialisation', 'invitation', 'invitation-plateforme', 'rejoindre', 'signature', 'api/signature'] as const;
+const TOKEN_PAGE_PREFIXES = ['activation', 'reinitialisation', 'invitation', 'invitation-plateforme', 'rejoindre', 'signature', 'api/signature', 'api/sso'] as const;
 const TOKEN_PAGE = new RegExp(`^/(?:${TOKEN_PAGE_PREFIXES.join('|')})(?:/|$)`, 'i');
 
 const REFERRER_POLICY = 'strict-origin-when-cross-origin';

@@ -2,23 +2,29 @@
 // lib/core/actor.ts does the rest. Cached per request. Origins: lib/core/origin.ts, fed the headers.
 import 'server-only';
 import { getServerSession } from 'next-auth';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { authOptions } from './auth.ts';
 import { env } from './env.ts';
 import { findSiteByHost, loadActor, type Actor, type CurrentUser } from './actor.ts';
 import { platformOrigin as platformOriginOf, portalOrigin as portalOriginOf, trustedOrigin } from './origin.ts';
 import type { PortalSession } from './sso.ts';
+import { normalizeHost } from './tenant.ts';
+import { NAVIGATION_HEADER, SSO_CHECKED_COOKIE } from './sso-flow.ts';
 
 export type { Actor, CurrentUser } from './actor.ts';
 
-type SessionClaims = { uid?: string; sv?: number; remember?: boolean; loginAt?: number } | null;
+type SessionClaims = { uid?: string; sv?: number; remember?: boolean; loginAt?: number; host?: string | null } | null;
 
 const readSession = cache(async () => (await getServerSession(authOptions)) as SessionClaims);
 
 export const getActor = cache(async (): Promise<Actor> => {
   const [s, h] = await Promise.all([readSession(), headers()]);
-  const actor = await loadActor({ userId: s?.uid ?? null, sessionVersion: s?.sv ?? 0, host: h.get('host') });
+  // A token opens a session on the host it was made for only: a copy replayed to another host
+  // (the portal, another platform) is nobody's.
+  const here = normalizeHost(h.get('host'));
+  const userId = s?.uid && s.host && s.host === here ? s.uid : null;
+  const actor = await loadActor({ userId, sessionVersion: s?.sv ?? 0, host: h.get('host') });
   // A cookie that no longer opens a session (signed out elsewhere, expired, an older version).
   return s && !actor.user ? { ...actor, staleSession: true } : actor;
 });
@@ -65,4 +71,17 @@ export async function requestOrigin(): Promise<string> {
 export async function portalOrigin(): Promise<string> {
   const { host, forwardedProto } = linkRequest(await headers());
   return portalOriginOf({ host, forwardedProto, rootDomain: env.rootDomain });
+}
+
+/**
+ * Where a platform page load goes instead, when the browser's session cookie stopped working (signed
+ * out on another host, expired, an older version): /api/sso/start drops it and asks the portal again.
+ * Page loads only (the proxy's navigation header), never an action; not twice within « checked ».
+ */
+export async function sessionRestart(actor: Actor): Promise<string | null> {
+  if (!actor.staleSession) return null;
+  const [h, c] = await Promise.all([headers(), cookies()]);
+  const navigation = h.get(NAVIGATION_HEADER);
+  if (!navigation || c.has(SSO_CHECKED_COOKIE)) return null;
+  return `/api/sso/start?stale=1&return=${encodeURIComponent(navigation)}`;
 }

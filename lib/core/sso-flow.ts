@@ -2,19 +2,22 @@
 // proxy.ts (which starts it on a first visit) and the three route handlers of app/api/sso/.
 //
 //   platform page, no session cookie ──► its /api/sso/start ──► /api/sso/authorize on the portal (?host, state, return)
-//        (state cookie, host-only, 2 min)       │ portal session? ── yes → one-time code (lib/core/sso.ts)
+//        (verifier cookie, host-only, 15 min;   │
+//         state = SHA-256 of the verifier)      │ portal session? ── yes → one-time code (lib/core/sso.ts)
 //                                               │                 ── no  → nothing (or the sign-in form: prompt=login)
 //   platform /api/sso/callback (?code, state, return) ◄┘  state = cookie → code redeemed on the server
 //        → its own host-only next-auth cookie, or « checked » for 5 min; back to `return`.
 //
 // Nothing here reads the database or Next's request APIs.
+import { createHash, randomBytes } from 'node:crypto';
 import { safeCallbackUrl } from './origin.ts';
 
-export const SSO_STATE_COOKIE = 'ms_sso_state';
+const SSO_STATE_COOKIE = 'ms_sso_state';
 /** Set after a handshake came back without a session: no new detour for a while. */
 export const SSO_CHECKED_COOKIE = 'ms_sso_checked';
 export const SSO_CHECKED_SECONDS = 5 * 60;
-const SSO_STATE_SECONDS = 2 * 60;
+/** Long enough to type a password on the portal's form (the code itself lives under a minute). */
+const SSO_STATE_SECONDS = 15 * 60;
 /** `?ms_sso=0`: the loop guard for a browser that keeps no cookies (it comes back without the state). */
 const SSO_SKIP_PARAM = 'ms_sso';
 /** The proxy tells the platform layout which page a navigation asked for (a stale session restarts the handshake from there). */
@@ -35,18 +38,29 @@ function hasSessionCookie(names: string[]): boolean {
  * The handshake names its cookie the same way, so next-auth reads it back.
  */
 export function sessionCookieName(forwardedProto: string | null | undefined): string {
-  return forwardedProto === 'http' ? SESSION_COOKIES[0] : SESSION_COOKIES[1];
+  // next-auth/utils/detect-origin: NEXTAUTH_URL first, else (AUTH_TRUST_HOST) the forwarded protocol.
+  const configured = process.env.NEXTAUTH_URL;
+  const https = configured ? configured.startsWith('https://') : forwardedProto !== 'http';
+  return https ? SESSION_COOKIES[1] : SESSION_COOKIES[0];
 }
 
 const STATE_RE = /^[A-Za-z0-9_-]{43}$/;
 
-/** 32 random bytes, base64url (43 characters). */
-export function newState(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return Buffer.from(bytes).toString('base64url');
+/** 32 random bytes, base64url (43 characters): the secret a platform keeps in the browser's cookie. */
+export function newVerifier(): string {
+  return randomBytes(32).toString('base64url');
 }
 
+/**
+ * The state sent round the portal is the SHA-256 of the verifier (as in PKCE): a callback URL read in
+ * a log is useless without the cookie of the browser that started the handshake.
+ */
+export const stateOf = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
+
 export const isState = (value: unknown): value is string => typeof value === 'string' && STATE_RE.test(value);
+
+/** One cookie per handshake (two tabs opened at once each keep their own). */
+export const stateCookieName = (state: string) => `${SSO_STATE_COOKIE}_${state.slice(0, 8)}`;
 
 /** Paths that carry a secret of their own (emailed links): never sent round the portal. */
 const TOKEN_PATHS = ['/signature/', '/activation/', '/reinitialisation/', '/invitation-plateforme/', '/invitation/'];
@@ -112,9 +126,9 @@ export function withSkip(path: string): string {
 
 export type CookieSpec = { name: string; value: string; maxAge?: number; secure: boolean };
 
-/** The state cookie a platform sets before sending the browser to the portal. */
-export function stateCookie(state: string, secure: boolean): CookieSpec {
-  return { name: SSO_STATE_COOKIE, value: state, maxAge: SSO_STATE_SECONDS, secure };
+/** The state cookie a platform sets before sending the browser to the portal: the verifier, under a name of its state. */
+export function stateCookie(verifier: string, secure: boolean): CookieSpec {
+  return { name: stateCookieName(stateOf(verifier)), value: verifier, maxAge: SSO_STATE_SECONDS, secure };
 }
 
 /** Headers every handshake response carries: never cached, the code never leaves in a Referer. */

@@ -10,7 +10,7 @@ import * as clock from './clock.ts';
 import { findSiteByHost, loadUser } from './actor.ts';
 import { normalizeHost } from './tenant.ts';
 import { RULES, take } from './throttle.ts';
-import { authorizePath, callbackUrl, isState, returnPath, withSkip } from './sso-flow.ts';
+import { authorizePath, callbackUrl, isState, returnPath, stateOf, withSkip } from './sso-flow.ts';
 
 export const SIGN_IN_CODE_TTL_MS = 50_000;
 
@@ -109,29 +109,34 @@ export type CallbackInput = {
   state: string | null;
   code: string | null;
   returnTo: string | null;
-  /** The platform's state cookie, or null. */
-  stateCookie: string | null;
+  /** The verifier in this browser's cookie for that state (lib/core/sso-flow.ts `stateCookieName`), or null. */
+  verifier: string | null;
 };
 
 export type CallbackOutcome = {
   /** Where the browser goes now (a path of this platform). */
   location: string;
   /** The session to mint here, when the code was good. */
-  session: (PortalSession & { login: string }) | null;
+  session: (PortalSession & { login: string; host: string }) | null;
+  /** This browser started the handshake (its verifier matches the state): « checked » may be set. */
+  ours: boolean;
   /** Why no session, for the log (a browser without a portal session is not a refusal). */
   refusal: RedeemRefusal | 'no-state-cookie' | 'state-mismatch' | 'unknown-platform' | null;
 };
 
-/** The platform's side: the state must be the one this browser was given here, the code good for this host. */
+/**
+ * The platform's side. A code is burnt as soon as it arrives, whatever follows; it opens a session
+ * only for the browser whose cookie holds the verifier of the state, on the host it was issued for.
+ */
 export async function callback(input: CallbackInput): Promise<CallbackOutcome> {
   const back = returnPath(input.returnTo);
   const site = input.host ? await findSiteByHost(input.host) : null;
-  if (!site) return { location: '/', session: null, refusal: 'unknown-platform' };
-  // No state cookie came back: this browser keeps no cookies; stop asking (?ms_sso=0).
-  if (!input.stateCookie) return { location: withSkip(back), session: null, refusal: 'no-state-cookie' };
-  if (!isState(input.state) || !sameHash(sha256(input.state), sha256(input.stateCookie))) return { location: back, session: null, refusal: 'state-mismatch' };
-  if (!input.code) return { location: back, session: null, refusal: null };
-  const r = await redeemSignInCode(input.code, site.host, input.state);
-  if (!r.ok) return { location: back, session: null, refusal: r.reason };
-  return { location: back, session: { ...r.session, login: r.login }, refusal: null };
+  if (!site) return { location: '/', session: null, ours: false, refusal: 'unknown-platform' };
+  const redeemed = input.code && isState(input.state) ? await redeemSignInCode(input.code, site.host, input.state) : null;
+  // No verifier came back: not this browser's handshake, or a browser that keeps no cookies — stop asking (?ms_sso=0).
+  if (!input.verifier) return { location: withSkip(back), session: null, ours: false, refusal: 'no-state-cookie' };
+  if (!isState(input.state) || !sameHash(stateOf(input.verifier), input.state)) return { location: back, session: null, ours: false, refusal: 'state-mismatch' };
+  if (!input.code) return { location: back, session: null, ours: true, refusal: null };
+  if (!redeemed?.ok) return { location: back, session: null, ours: true, refusal: redeemed?.reason ?? 'unknown' };
+  return { location: back, session: { ...redeemed.session, login: redeemed.login, host: site.host }, ours: true, refusal: null };
 }

@@ -20,6 +20,7 @@ export const sessionModule = {
   getCurrentUser: async () => (await loadActor({ userId: state.userId, host: state.host })).user,
   requestOrigin: async () => `http://${state.host}`,
   portalOrigin: async () => 'http://localhost',
+  sessionRestart: async () => null,
 };
 
 export const cacheModule = {

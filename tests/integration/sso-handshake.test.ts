@@ -8,7 +8,10 @@ import { makeSite } from '../factories/sites';
 import { setNow } from '@/lib/core/clock';
 import { authorize, callback, redeemSignInCode, issueSignInCode, SIGN_IN_CODE_TTL_MS, type PortalSession } from '@/lib/core/sso';
 import { platformSessionToken, SHORT_SESSION, LONG_SESSION } from '@/lib/core/session-token';
-import { newState, shouldHandshake, withSkip } from '@/lib/core/sso-flow';
+import { newVerifier, shouldHandshake, stateOf, withSkip } from '@/lib/core/sso-flow';
+
+/** A fresh state as a platform makes it (the SHA-256 of a verifier kept in the browser's cookie). */
+const newState = () => stateOf(newVerifier());
 
 const db = useTestDb();
 const NOW = new Date('2026-12-07T09:00:00+01:00');
@@ -34,10 +37,11 @@ afterAll(() => setNow(null));
 
 const codeOf = (location: string) => new URL(location).searchParams.get('code');
 
-async function issuedFor(host: string, state = newState()) {
+async function issuedFor(host: string, verifier = newVerifier()) {
+  const state = stateOf(verifier);
   const o = await authorize({ host, state, returnTo: '/stages/x?mois=2026-12', prompt: null, session, originOf });
   if (o.kind !== 'redirect') throw new Error(o.kind);
-  return { state, location: o.location, code: codeOf(o.location) };
+  return { state, verifier, location: o.location, code: codeOf(o.location) };
 }
 
 describe('the portal: authorize', () => {
@@ -95,63 +99,85 @@ describe('the portal: authorize', () => {
 });
 
 describe('the platform: callback', () => {
-  it('redeems a good code once: the session of the same person, version and « Maintenir ma connexion »', async () => {
-    const { state, code } = await issuedFor('alpha.localhost');
-    const ok = await callback({ host: 'alpha.localhost:3000', state, code, returnTo: '/stages/x', stateCookie: state });
-    expect(ok).toEqual({ location: '/stages/x', refusal: null, session: { ...session, login } });
-    const replay = await callback({ host: 'alpha.localhost', state, code, returnTo: '/stages/x', stateCookie: state });
+  it('redeems a good code once: the session of the same person, version and « Maintenir ma connexion », bound to this host', async () => {
+    const { state, verifier, code } = await issuedFor('alpha.localhost');
+    const ok = await callback({ host: 'alpha.localhost:3000', state, code, returnTo: '/stages/x', verifier });
+    expect(ok).toEqual({ location: '/stages/x', refusal: null, ours: true, session: { ...session, login, host: 'alpha.localhost' } });
+    const replay = await callback({ host: 'alpha.localhost', state, code, returnTo: '/stages/x', verifier });
     expect(replay).toMatchObject({ session: null, refusal: 'used' });
   });
 
   it('refuses a code on another host — and the code is burnt by that try', async () => {
-    const { state, code } = await issuedFor('alpha.localhost');
-    expect(await callback({ host: 'beta.localhost', state, code, returnTo: '/', stateCookie: state })).toMatchObject({ session: null, refusal: 'wrong-host' });
-    expect(await callback({ host: 'alpha.localhost', state, code, returnTo: '/', stateCookie: state })).toMatchObject({ session: null, refusal: 'used' });
+    const { state, verifier, code } = await issuedFor('alpha.localhost');
+    expect(await callback({ host: 'beta.localhost', state, code, returnTo: '/', verifier })).toMatchObject({ session: null, refusal: 'wrong-host' });
+    expect(await callback({ host: 'alpha.localhost', state, code, returnTo: '/', verifier })).toMatchObject({ session: null, refusal: 'used' });
   });
 
-  it('refuses a code whose state is not this browser’s (login CSRF): the cookie must match the URL', async () => {
+  it('refuses a code without this browser’s verifier (login CSRF, a callback URL read in a log) — and burns it', async () => {
     const { state, code } = await issuedFor('alpha.localhost');
-    const other = newState();
-    expect(await callback({ host: 'alpha.localhost', state, code, returnTo: '/', stateCookie: other })).toMatchObject({ session: null, refusal: 'state-mismatch' });
-    // Same state in URL and cookie, but not the one the code was issued for: refused, and burnt.
-    expect(await callback({ host: 'alpha.localhost', state: other, code, returnTo: '/', stateCookie: other })).toMatchObject({ refusal: 'wrong-state' });
+    // The state itself as the cookie (whoever read the URL): not the verifier.
+    expect(await callback({ host: 'alpha.localhost', state, code, returnTo: '/', verifier: state })).toMatchObject({
+      session: null,
+      refusal: 'state-mismatch',
+      ours: false,
+    });
+    expect(await redeemSignInCode(code!, 'alpha.localhost', state)).toEqual({ ok: false, reason: 'used' });
+    // No cookie at all (a link from another site): no session, the code burnt, « checked » not for this browser.
+    const again = await issuedFor('alpha.localhost');
+    expect(await callback({ host: 'alpha.localhost', state: again.state, code: again.code, returnTo: '/', verifier: null })).toMatchObject({
+      session: null,
+      ours: false,
+    });
+    expect(await redeemSignInCode(again.code!, 'alpha.localhost', again.state)).toEqual({ ok: false, reason: 'used' });
+  });
+
+  it('refuses a code with another state than the one it was issued for, and burns it', async () => {
+    const { state, code } = await issuedFor('alpha.localhost');
+    const otherVerifier = newVerifier();
+    expect(await callback({ host: 'alpha.localhost', state: stateOf(otherVerifier), code, returnTo: '/', verifier: otherVerifier })).toMatchObject({
+      refusal: 'wrong-state',
+    });
     expect(await redeemSignInCode(code!, 'alpha.localhost', state)).toEqual({ ok: false, reason: 'used' });
   });
 
   it('refuses an expired code (valid under a minute)', async () => {
-    const { state, code } = await issuedFor('alpha.localhost');
+    const { state, verifier, code } = await issuedFor('alpha.localhost');
     setNow(new Date(NOW.getTime() + SIGN_IN_CODE_TTL_MS + 1), { frozen: true });
-    expect(await callback({ host: 'alpha.localhost', state, code, returnTo: '/', stateCookie: state })).toMatchObject({ session: null, refusal: 'expired' });
+    expect(await callback({ host: 'alpha.localhost', state, code, returnTo: '/', verifier })).toMatchObject({ session: null, refusal: 'expired' });
   });
 
   it('refuses an unknown or malformed code, and a code on a host that is no platform', async () => {
-    const state = newState();
-    expect(await callback({ host: 'alpha.localhost', state, code: 'x'.repeat(43), returnTo: '/', stateCookie: state })).toMatchObject({ refusal: 'unknown' });
-    expect(await callback({ host: 'alpha.localhost', state, code: "' OR 1=1 --", returnTo: '/', stateCookie: state })).toMatchObject({ refusal: 'unknown' });
-    const { code } = await issuedFor('alpha.localhost', state);
-    expect(await callback({ host: 'evil.example', state, code, returnTo: '/', stateCookie: state })).toMatchObject({ refusal: 'unknown-platform', location: '/' });
+    const verifier = newVerifier();
+    const state = stateOf(verifier);
+    expect(await callback({ host: 'alpha.localhost', state, code: 'x'.repeat(43), returnTo: '/', verifier })).toMatchObject({ refusal: 'unknown' });
+    expect(await callback({ host: 'alpha.localhost', state, code: "' OR 1=1 --", returnTo: '/', verifier })).toMatchObject({ refusal: 'unknown' });
+    const { code } = await issuedFor('alpha.localhost', verifier);
+    expect(await callback({ host: 'evil.example', state, code, returnTo: '/', verifier })).toMatchObject({ refusal: 'unknown-platform', location: '/' });
   });
 
   it('refuses a code issued before the person signed out everywhere', async () => {
-    const { state, code } = await issuedFor('alpha.localhost');
+    const { state, verifier, code } = await issuedFor('alpha.localhost');
     await db().prisma.user.update({ where: { id: session.userId }, data: { sessionVersion: { increment: 1 } } });
     try {
-      expect(await callback({ host: 'alpha.localhost', state, code, returnTo: '/', stateCookie: state })).toMatchObject({ session: null, refusal: 'account' });
+      expect(await callback({ host: 'alpha.localhost', state, code, returnTo: '/', verifier })).toMatchObject({ session: null, refusal: 'account' });
     } finally {
       await db().prisma.user.update({ where: { id: session.userId }, data: { sessionVersion: session.sessionVersion } });
     }
   });
 
   it('without a code (signed-out portal) comes back anonymous; without the state cookie it stops asking', async () => {
-    const state = newState();
-    expect(await callback({ host: 'alpha.localhost', state, code: null, returnTo: '/liste', stateCookie: state })).toEqual({
+    const verifier = newVerifier();
+    const state = stateOf(verifier);
+    expect(await callback({ host: 'alpha.localhost', state, code: null, returnTo: '/liste', verifier })).toEqual({
       location: '/liste',
       session: null,
+      ours: true,
       refusal: null,
     });
-    expect(await callback({ host: 'alpha.localhost', state, code: null, returnTo: '/liste', stateCookie: null })).toMatchObject({
+    expect(await callback({ host: 'alpha.localhost', state, code: null, returnTo: '/liste', verifier: null })).toMatchObject({
       location: withSkip('/liste'),
       session: null,
+      ours: false,
     });
   });
 });
@@ -159,12 +185,12 @@ describe('the platform: callback', () => {
 describe('the platform session', () => {
   it('keeps « Maintenir ma connexion »: 30 days when asked, else what is left of the 12 hours', async () => {
     const loginAt = Math.floor(NOW.getTime() / 1000) - 3600;
-    const short = await platformSessionToken({ ...session, loginAt, remember: false, login });
+    const short = await platformSessionToken({ ...session, loginAt, remember: false, login, host: 'alpha.localhost' });
     expect(short.maxAge).toBe(SHORT_SESSION - 3600);
-    const long = await platformSessionToken({ ...session, loginAt, remember: true, login });
+    const long = await platformSessionToken({ ...session, loginAt, remember: true, login, host: 'alpha.localhost' });
     expect(long.maxAge).toBe(LONG_SESSION);
     const claims = await decode({ token: long.value, secret: process.env.NEXTAUTH_SECRET! });
-    expect(claims).toMatchObject({ uid: session.userId, sv: session.sessionVersion, remember: true, loginAt, login });
+    expect(claims).toMatchObject({ uid: session.userId, sv: session.sessionVersion, remember: true, loginAt, login, host: 'alpha.localhost' });
   });
 
   it('a code issued directly can be redeemed once only, by its own host and state', async () => {

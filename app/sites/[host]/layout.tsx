@@ -3,10 +3,9 @@ import { SiteFooter } from '@/components/ui/SiteHeader';
 import { AccountNav } from '@/components/accounts/AccountNav';
 import { PlatformHeader } from '@/components/sites/PlatformHeader';
 import { SiteTabs } from '@/components/sites/SiteTabs';
-import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { requireSite } from '@/lib/core/guards';
-import { NAVIGATION_HEADER, SSO_CHECKED_COOKIE } from '@/lib/core/sso-flow';
+import { sessionRestart } from '@/lib/core/session';
 import { siteHeader } from '@/lib/sites/queries';
 
 function roleLabel(roles: readonly string[], college: string | null): string | null {
@@ -18,10 +17,9 @@ function roleLabel(roles: readonly string[], college: string | null): string | n
 // The platform comes from the request's Host (never from the URL segment alone).
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   const { actor, site } = await requireSite();
-  // A session cookie that stopped working (signed out on another platform, then perhaps signed in
-  // again on the portal): drop it and ask the portal again — on page loads only (never an action).
-  const navigation = (await headers()).get(NAVIGATION_HEADER);
-  if (actor.staleSession && navigation && !(await cookies()).has(SSO_CHECKED_COOKIE)) redirect(`/api/sso/start?stale=1&return=${encodeURIComponent(navigation)}`);
+  // A session cookie that stopped working: drop it and ask the portal again (page loads only).
+  const restart = await sessionRestart(actor);
+  if (restart) redirect(restart);
   const header = await siteHeader(site.id);
   return (
     <>

@@ -5,9 +5,13 @@ import { headers } from 'next/headers';
 import { NextResponse, type NextRequest } from 'next/server';
 import { platformSessionToken } from '@/lib/core/session-token';
 import { callback } from '@/lib/core/sso';
-import { HANDSHAKE_HEADERS, SSO_CHECKED_COOKIE, SSO_CHECKED_SECONDS, SSO_STATE_COOKIE, handshakePage, sessionCookieName } from '@/lib/core/sso-flow';
+import { HANDSHAKE_HEADERS, SSO_CHECKED_COOKIE, SSO_CHECKED_SECONDS, handshakePage, isState, sessionCookieName, stateCookieName } from '@/lib/core/sso-flow';
 
 export const dynamic = 'force-dynamic';
+
+function stateCookieFor(req: NextRequest, state: string | null): string | null {
+  return isState(state) ? (req.cookies.get(stateCookieName(state))?.value ?? null) : null;
+}
 
 export async function GET(req: NextRequest): Promise<Response> {
   const h = await headers();
@@ -17,7 +21,7 @@ export async function GET(req: NextRequest): Promise<Response> {
     state: q.get('state'),
     code: q.get('code'),
     returnTo: q.get('return'),
-    stateCookie: req.cookies.get(SSO_STATE_COOKIE)?.value ?? null,
+    verifier: stateCookieFor(req, q.get('state')),
   });
   if (outcome.refusal === 'unknown-platform') return handshakePage(404, 'Cette plateforme n’existe pas sur ministage.');
   if (outcome.refusal && outcome.refusal !== 'no-state-cookie') console.warn('[sso] code refused:', outcome.refusal);
@@ -26,12 +30,14 @@ export async function GET(req: NextRequest): Promise<Response> {
   const secure = cookieName.startsWith('__Secure-');
   // Relative Location: the browser stays on this host whatever the Host header said.
   const res = new NextResponse(null, { status: 303, headers: { ...HANDSHAKE_HEADERS, Location: outcome.location } });
-  res.cookies.set(SSO_STATE_COOKIE, '', { path: '/', maxAge: 0, httpOnly: true, sameSite: 'lax', secure });
+  const state = q.get('state');
+  if (isState(state)) res.cookies.set(stateCookieName(state), '', { path: '/', maxAge: 0, httpOnly: true, sameSite: 'lax', secure });
   if (outcome.session) {
     const { value, maxAge } = await platformSessionToken(outcome.session);
     res.cookies.set(cookieName, value, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge });
     res.cookies.set(SSO_CHECKED_COOKIE, '', { path: '/', maxAge: 0, httpOnly: true, sameSite: 'lax', secure });
-  } else {
+  } else if (outcome.ours) {
+    // Only this browser's own handshake says « checked » (a link from elsewhere cannot turn it off).
     res.cookies.set(SSO_CHECKED_COOKIE, '1', { path: '/', maxAge: SSO_CHECKED_SECONDS, httpOnly: true, sameSite: 'lax', secure });
   }
   return res;

@@ -13,7 +13,8 @@ import {
   authorizeUrl,
   returnPath,
   withSkip,
-  newState,
+  newVerifier,
+  stateOf,
   sessionCookieName,
   stateCookie,
 } from '@/lib/core/sso-flow';
@@ -26,16 +27,16 @@ export async function GET(req: NextRequest): Promise<Response> {
   const q = req.nextUrl.searchParams;
   // No platform here: back to the page asked for, which answers the French 404 (no handshake again).
   if (!site) return new Response(null, { status: 303, headers: { ...HANDSHAKE_HEADERS, Location: withSkip(returnPath(q.get('return'))) } });
-  const state = newState();
+  const verifier = newVerifier();
   const secure = sessionCookieName(h.get('x-forwarded-proto')).startsWith('__Secure-');
   const location = authorizeUrl(await portalOrigin(), {
     host: site.host,
-    state,
+    state: stateOf(verifier),
     returnTo: q.get('return') ?? '/',
     prompt: q.get('prompt') === 'login' ? 'login' : undefined,
   });
   const res = new NextResponse(null, { status: 303, headers: { ...HANDSHAKE_HEADERS, Location: location } });
-  const c = stateCookie(state, secure);
+  const c = stateCookie(verifier, secure);
   res.cookies.set(c.name, c.value, { path: '/', httpOnly: true, sameSite: 'lax', secure: c.secure, maxAge: c.maxAge });
   if (q.get('stale') === '1') {
     // « checked » until the callback says otherwise: a cookie that cannot be dropped never loops.
