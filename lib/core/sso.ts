@@ -132,7 +132,8 @@ export async function callback(input: CallbackInput): Promise<CallbackOutcome> {
   const back = returnPath(input.returnTo);
   const site = input.host ? await findSiteByHost(input.host) : null;
   if (!site) return { location: '/', session: null, ours: false, refusal: 'unknown-platform' };
-  const redeemed = input.code && isState(input.state) ? await redeemSignInCode(input.code, site.host, input.state) : null;
+  // Burnt on arrival, even with a missing or malformed state (it then fails the state check).
+  const redeemed = input.code ? await redeemSignInCode(input.code, site.host, isState(input.state) ? input.state : '') : null;
   // No verifier came back: not this browser's handshake, or a browser that keeps no cookies — stop asking (?ms_sso=0).
   if (!input.verifier) return { location: withSkip(back), session: null, ours: false, refusal: 'no-state-cookie' };
   if (!isState(input.state) || !sameHash(stateOf(input.verifier), input.state)) return { location: back, session: null, ours: false, refusal: 'state-mismatch' };

@@ -131,6 +131,15 @@ describe('the platform: callback', () => {
     expect(await redeemSignInCode(again.code!, 'alpha.localhost', again.state)).toEqual({ ok: false, reason: 'used' });
   });
 
+  it('burns a code that arrives with a missing or malformed state', async () => {
+    for (const bad of [null, '', 'x']) {
+      const { state, verifier, code } = await issuedFor('alpha.localhost');
+      expect(await callback({ host: 'alpha.localhost', state: bad, code, returnTo: '/', verifier })).toMatchObject({ session: null });
+      expect(await redeemSignInCode(code!, 'alpha.localhost', state)).toEqual({ ok: false, reason: 'used' });
+      void verifier;
+    }
+  });
+
   it('refuses a code with another state than the one it was issued for, and burns it', async () => {
     const { state, code } = await issuedFor('alpha.localhost');
     const otherVerifier = newVerifier();
