@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark of the project, one after the other, printing numbers
 // (never asserted in tests). Each runs on its own throwaway database in /tmp.
 //   npm run bench                      all of them
-//   npm run bench -- enrolment stages  only those named (password, import, stages, enrolment)
+//   npm run bench -- enrolment stages  only those named (password, import, stages, enrolment, pdf, pages)
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +24,7 @@ const benches: Bench[] = [
   { key: 'stages', name: 'Stages : liste, calendrier, tableau de bord', file: 'scripts/bench-stages.ts' },
   { key: 'enrolment', name: 'Inscriptions : rafale sur les dernières places, débit du service (PGlite, PostgreSQL)', file: 'scripts/bench-enrolment.ts' },
   { key: 'pdf', name: 'Conventions : PDF imprimés par le navigateur partagé', file: 'scripts/bench-pdf.ts' },
+  { key: 'pages', name: 'Pages à l’échelle d’une académie (seed:scale), 50 connexions (PGlite, PostgreSQL)', file: 'scripts/bench-pages.ts' },
 ];
 
 const wanted = process.argv.slice(2);
