@@ -1,6 +1,6 @@
-// A throwaway PostgreSQL for benchmarks: initdb + pg_ctl in a fresh folder of /tmp on a free port
+// A throwaway PostgreSQL for benchmarks and `npm run test:postgres`: initdb + pg_ctl in a fresh folder of /tmp on a free port
 // (as the postgres user when run as root), fsync off, stopped and removed on exit — even when the
-// process dies (an error, Ctrl-C, a closed pipe). The same start and stop as scripts/test-postgres.ts.
+// process dies (an error, Ctrl-C, a closed pipe).
 import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,7 @@ function pgBin(): string {
   const base = '/usr/lib/postgresql';
   const versions = existsSync(base) ? readdirSync(base).sort((a, b) => Number(b) - Number(a)) : [];
   for (const v of versions) if (existsSync(join(base, v, 'bin/initdb'))) return join(base, v, 'bin');
-  throw new Error('PostgreSQL introuvable : installez-le (sudo apt-get install -y postgresql) puis relancez le benchmark.');
+  throw new Error('PostgreSQL introuvable : installez-le (sudo apt-get install -y postgresql) puis relancez.');
 }
 
 function run(cmd: string, args: string[], asPostgres: boolean) {
