@@ -1,7 +1,7 @@
 // Enrolling pupils in a platform's stages, cancelling, the waiting list and attendance.
-// The seat is decided inside the enrolment's transaction by one conditional UPDATE
-// ("enrolledCount" < capacity, backed by the CHECK constraint); one active enrolment per pupil and
-// stage is a partial unique index. Every query is scoped: the stage by the platform (from the host),
+// The seat is decided inside the enrolment's transaction (in the usual case, its one statement) by one
+// conditional UPDATE ("enrolledCount" < capacity, backed by the CHECK constraint); one active enrolment
+// per pupil and stage is a partial unique index. Every query is scoped: the stage by the platform (from the host),
 // the pupil by the actor's reach in their collège (from the session).
 import { randomUUID } from 'node:crypto';
 import { prisma, type Tx } from '../core/db.ts';
@@ -71,15 +71,19 @@ async function pupilClash(tx: Tx, pupilId: string, stage: StageForEnrolment): Pr
   return clashOf(tx, pupilId, stage);
 }
 
-/** Why the pupil's enrolments that day refuse this one (see pupilClash), the pupil's row being locked; `own`: the row just written, left out. */
-async function clashOf(tx: Tx, pupilId: string, stage: StageForEnrolment, own: string | null = null): Promise<string | null> {
-  const rows = await tx.$queryRaw<
-    { stageId: string; status: string; startMinutes: number; endMinutes: number; formation: string; site: string }[]
-  >`SELECT e."stageId", e."status"::text AS "status", s."startMinutes", s."endMinutes", f."type" || ' ' || f."name" AS "formation", site."name" AS "site"
-    FROM "Enrolment" e JOIN "Stage" s ON s."id" = e."stageId" AND s."date" = ${dayToDb(stage.date)} AND s."status" = 'PUBLISHED'
-    JOIN "Formation" f ON f."id" = s."formationId"
-    JOIN "Site" site ON site."id" = s."siteId"
-    WHERE e."pupilId" = ${pupilId} AND e."id" IS DISTINCT FROM ${own}::text AND (e."status" IN ('CONFIRMED', 'WAITING') OR e."stageId" = ${stage.id})`;
+/** A pupil's enrolment that bears on a new one (the rows of `enrolment_pupil_day`, the PL/pgSQL function of the 20261203000000_enrolment_fast migration). */
+type DayRow = { stageId: string; status: string; startMinutes: number; endMinutes: number; formation: string; site: string };
+
+/** Why the pupil's enrolments that day refuse this one (see pupilClash), the pupil's row being locked. */
+async function clashOf(tx: Tx, pupilId: string, stage: StageForEnrolment): Promise<string | null> {
+  return clashIn(await tx.$queryRaw<DayRow[]>`SELECT * FROM "enrolment_pupil_day"(${pupilId}, ${stage.id}, ${stage.date}::date)`, stage);
+}
+
+/**
+ * Why these enrolments of the pupil (their enrolments that day in a maintained stage, active or in this
+ * stage) refuse this one, or null. `enrolAtOnce` decides the same in SQL: keep both alike.
+ */
+function clashIn(rows: readonly DayRow[], stage: StageForEnrolment): string | null {
   // Enrolled then cancelled again and again (each time emails go out): the lycée decides after that.
   if (rows.filter((r) => r.stageId === stage.id && r.status === 'CANCELLED').length >= MAX_REENROLMENTS)
     return `Cet élève a déjà été inscrit puis désinscrit ${MAX_REENROLMENTS} fois de ce stage : contactez le lycée.`;
@@ -110,17 +114,20 @@ const confirmedMessage = (name: string, convocation: boolean) =>
     : `${name} est inscrit(e). Aucune convocation n’a été envoyée : l’adresse email de votre compte n’est pas encore validée.`;
 
 /**
- * The pupil's lock, the seat (the conditional UPDATE), the enrolment and its audit line in one statement
- * (data-modifying CTEs: all or nothing). Returns the new enrolment's id, or null when nothing was written:
- * no seat free, or the pupil already active in this stage (the longer path then says why). The clashes
- * are read by the caller in the next statement, under the pupil's lock taken here (a read in this
- * statement would use the snapshot from before the wait); a clash rolls it all back.
- * The same rows as takeSeat + enrolment.create + recordAudit; the ids are made here (`newId`).
+ * The usual case in one statement, atomic on its own (outside any transaction, or inside the caller's):
+ * the PL/pgSQL function `enrolment_usual` (migration 20261203000000_enrolment_fast) takes the pupil's
+ * lock, reads their enrolments that day with a fresh snapshot (so it sees an enrolment of this pupil
+ * committed while it waited), and only when none of them refuses this one (the rules of `clashIn`)
+ * takes the seat (the conditional UPDATE) and writes the enrolment and its audit line. Returns the new
+ * enrolment's id; or null with why the pupil is refused (from the rows it read, by `clashIn`); or null
+ * and null when nothing was written for another reason: no seat free, the stage cancelled meanwhile,
+ * the pupil gone (the longer path decides). The same rows as takeSeat + enrolment.create + recordAudit;
+ * the ids are made here (`newId`).
  */
-async function enrolInOneStatement(
-  tx: Tx,
+async function enrolAtOnce(
+  db: Tx,
   e: {
-    stage: { id: string };
+    stage: StageForEnrolment;
     siteId: string;
     pupilId: string;
     establishmentId: string;
@@ -129,27 +136,16 @@ async function enrolInOneStatement(
     typedIn: boolean;
     now: Date;
   },
-): Promise<string | null> {
-  const id = newId();
-  const data = JSON.stringify({ stageId: e.stage.id, pupilId: e.pupilId, status: 'CONFIRMED', typedIn: e.typedIn });
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    WITH locked AS (
-      SELECT "id" FROM "Pupil" WHERE "id" = ${e.pupilId} FOR UPDATE
-    ), seat AS (
-      UPDATE "Stage" SET "enrolledCount" = "enrolledCount" + 1
-      WHERE "id" = ${e.stage.id} AND "status" = 'PUBLISHED' AND "enrolledCount" < "capacity"
-        AND EXISTS (SELECT 1 FROM locked)
-        AND NOT EXISTS (SELECT 1 FROM "Enrolment" x WHERE x."stageId" = ${e.stage.id} AND x."pupilId" = ${e.pupilId} AND x."status" <> 'CANCELLED')
-      RETURNING "id"
-    ), row AS (
-      INSERT INTO "Enrolment" ("id", "stageId", "pupilId", "establishmentId", "enrolledById", "status", "convocationDue")
-      SELECT ${id}, seat."id", ${e.pupilId}, ${e.establishmentId}, ${e.member.actorId}, 'CONFIRMED', ${e.convocationDue} FROM seat RETURNING "id"
-    ), audit AS (
-      INSERT INTO "AuditEntry" ("id", "at", "actorId", "action", "establishmentId", "siteId", "targetType", "targetId", "data")
-      SELECT ${newId()}, ${e.now}, ${e.member.actorId}, 'enrolment.create', ${e.establishmentId}, ${e.siteId}, 'Enrolment', row."id", ${data}::jsonb FROM row RETURNING 1
-    )
-    SELECT row."id" FROM row, audit`;
-  return rows[0]?.id ?? null;
+): Promise<{ id: string; clash: null } | { id: null; clash: string | null }> {
+  const { stage } = e;
+  const data = JSON.stringify({ stageId: stage.id, pupilId: e.pupilId, status: 'CONFIRMED', typedIn: e.typedIn });
+  const [r] = await db.$queryRaw<{ id: string | null; day: DayRow[] | null }[]>`
+    SELECT new_id AS "id", day_rows AS "day" FROM "enrolment_usual"(
+      ${newId()}, ${stage.id}, ${stage.date}::date, ${stage.startMinutes}::int, ${stage.endMinutes}::int,
+      ${e.pupilId}, ${e.establishmentId}, ${e.member.actorId}, ${e.convocationDue}::text, ${MAX_REENROLMENTS}::int,
+      ${newId()}, ${e.now}, 'enrolment.create', ${e.siteId}, 'Enrolment', ${data}::jsonb)`;
+  if (r?.id) return { id: r.id, clash: null };
+  return { id: null, clash: clashIn(r?.day ?? [], stage) };
 }
 
 /** A pupil to enrol: one of the member's pupils (read beforehand, in reach) or one typed in. */
@@ -193,6 +189,8 @@ async function createTypedPupil(tx: Tx, establishmentId: string, typed: NewPupil
 /**
  * One pupil, one transaction, kept short (it holds the stage's row from the seat on): the pupil's
  * lock and clashes, the seat, the fair share, the row (marked for its convocation) and the audit line.
+ * The usual case (no fair share, one of the member's pupils) is one statement on its own (`enrolAtOnce`);
+ * when it writes nothing and refuses nothing, the longer path decides in a transaction.
  */
 async function enrolOne(ctx: EnrolContext, candidate: Candidate): Promise<EnrolResult> {
   const { member, now, stage } = ctx;
@@ -201,72 +199,31 @@ async function enrolOne(ctx: EnrolContext, candidate: Candidate): Promise<EnrolR
   const refused = (message: string): EnrolResult => ({ pupil: name, outcome: 'REFUSED', message: `${name} : ${message}`, convocation: false });
   const audience = audienceRefusal(stage.audience, candidate.pupil.level);
   if (audience) return refused(audience);
+  const confirmed = (convocation: boolean): EnrolResult => ({ pupil: name, outcome: 'CONFIRMED', message: confirmedMessage(name, convocation), convocation });
+  // The usual case (no fair share) in one statement: nothing to read after the stage's row lock.
+  const usual = (db: Tx, pupilId: string) =>
+    enrolAtOnce(db, { ...ctx, pupilId, establishmentId, convocationDue: ctx.convoke ? 'new' : null, typedIn: candidate.kind === 'new' });
   try {
+    // One of the member's pupils: that statement alone, outside any transaction (it is one on its own,
+    // and the pupil's lock and the stage's row are held only while it runs).
+    if (stage.site.fairShareSeats == null && candidate.kind === 'existing') {
+      const r = await usual(prisma, candidate.pupil.id);
+      if (r.id) return confirmed(ctx.convoke);
+      if (r.clash) return refused(r.clash);
+      // Nothing written, nothing refused: the longer path below decides (waiting list, a cancellation in progress, why).
+    }
     return await prisma.$transaction(async (tx) => {
-      const pupilId = candidate.kind === 'existing' ? candidate.pupil.id : await createTypedPupil(tx, establishmentId, candidate.pupil, now);
-      const convocation0 = ctx.convoke;
-      // The usual case in two statements: the pupil's lock, the seat, the row and its audit line, then
-      // the clashes (nothing to read after the stage's row lock when the platform has no fair share).
-      // Nothing written: the longer path below decides (waiting list, a cancellation in progress, why).
-      if (stage.site.fairShareSeats == null) {
-        const id = await enrolInOneStatement(tx, { ...ctx, pupilId, establishmentId, convocationDue: convocation0 ? 'new' : null, typedIn: candidate.kind === 'new' });
-        if (id) {
-          const clash = await clashOf(tx, pupilId, stage, id);
-          if (clash) throw new Refusal(clash); // the seat and the row roll back with the transaction
-          return { pupil: name, outcome: 'CONFIRMED' as const, message: confirmedMessage(name, convocation0), convocation: convocation0 };
+      // The typed-in pupil is created first, in the same transaction (a refusal removes them too).
+      if (candidate.kind === 'new') {
+        const pupilId = await createTypedPupil(tx, establishmentId, candidate.pupil, now);
+        if (stage.site.fairShareSeats == null) {
+          const r = await usual(tx, pupilId);
+          if (r.id) return confirmed(ctx.convoke);
+          if (r.clash) throw new Refusal(r.clash);
         }
+        return longerPath(tx, pupilId);
       }
-      const clash = await pupilClash(tx, pupilId, stage);
-      if (clash) throw new Refusal(clash);
-
-      // The seat, then the fair share read after the row lock (it sees every enrolment committed before ours).
-      let seat = stage.site.fairShareSeats == null ? false : await takeSeat(tx, stage.id);
-      if (!seat) {
-        // No seat: wait for any cancellation in progress on this stage (it holds the row), then try
-        // once more, and keep the row until we commit. Without the lock, a cancellation committing
-        // between our failed UPDATE and our commit would not see our waiting row, and its freed seat
-        // would stay empty while we wait. The stage may also have been cancelled meanwhile.
-        const [now2] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS "status" FROM "Stage" WHERE "id" = ${stage.id} FOR UPDATE`;
-        if (now2?.status !== 'PUBLISHED') throw new Refusal('Ce stage est annulé : il ne prend plus d’inscription.');
-        seat = await takeSeat(tx, stage.id);
-      }
-      let capped: number | null = null;
-      if (seat && stage.site.fairShareSeats != null) {
-        const share = { seats: stage.site.fairShareSeats, days: stage.site.fairShareDays };
-        if (fairShareLeft(share, stage.date, parisClock(now).day, await confirmedOf(tx, stage.id, establishmentId)) === 0) {
-          await releaseSeat(tx, stage.id);
-          seat = false;
-          capped = stage.site.fairShareSeats;
-        }
-      }
-      if (!seat && !ctx.waitlist) {
-        throw new Refusal(
-          capped != null
-            ? `Votre collège a déjà ses ${capped} places dans ce stage (partage équitable entre collèges) : inscrivez l’élève en liste d’attente.`
-            : 'Ce stage est complet : inscrivez l’élève en liste d’attente, ou choisissez un autre stage.',
-        );
-      }
-      if (!seat && (await tx.enrolment.count({ where: { stageId: stage.id, status: 'WAITING' } })) >= waitingCap(stage.capacity)) {
-        throw new Refusal('La liste d’attente de ce stage est complète : choisissez un autre stage.');
-      }
-      const status = seat ? 'CONFIRMED' : 'WAITING';
-      const convocation = status === 'CONFIRMED' && ctx.convoke;
-      const enrolment = await tx.enrolment.create({
-        data: { stageId: stage.id, pupilId, establishmentId, enrolledById: member.actorId, status, convocationDue: convocation ? 'new' : null },
-        select: { id: true },
-      });
-      await recordAudit(tx, {
-        actorId: member.actorId,
-        action: 'enrolment.create',
-        establishmentId,
-        siteId: ctx.siteId,
-        targetType: 'Enrolment',
-        targetId: enrolment.id,
-        data: { stageId: stage.id, pupilId, status, typedIn: candidate.kind === 'new' },
-      });
-      const message =
-        status === 'WAITING' ? `${name} est en liste d’attente : le collège recevra la convocation si une place se libère.` : confirmedMessage(name, convocation);
-      return { pupil: name, outcome: status, message, convocation };
+      return longerPath(tx, candidate.pupil.id);
     }, TX_OPTIONS);
   } catch (err) {
     if (err instanceof Refusal) return refused(err.message);
@@ -276,11 +233,66 @@ async function enrolOne(ctx: EnrolContext, candidate: Candidate): Promise<EnrolR
     console.error('[enrolments] unexpected error', err);
     return refused('une erreur inattendue a empêché l’inscription. Réessayez dans un instant.');
   }
+
+  /** Everything else, in the transaction: the pupil's lock and clashes, the seat or the waiting list, the fair share. */
+  async function longerPath(tx: Tx, pupilId: string): Promise<EnrolResult> {
+    const clash = await pupilClash(tx, pupilId, stage);
+    if (clash) throw new Refusal(clash);
+
+    // The seat, then the fair share read after the row lock (it sees every enrolment committed before ours).
+    let seat = stage.site.fairShareSeats == null ? false : await takeSeat(tx, stage.id);
+    if (!seat) {
+      // No seat: wait for any cancellation in progress on this stage (it holds the row), then try
+      // once more, and keep the row until we commit. Without the lock, a cancellation committing
+      // between our failed UPDATE and our commit would not see our waiting row, and its freed seat
+      // would stay empty while we wait. The stage may also have been cancelled meanwhile.
+      const [now2] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS "status" FROM "Stage" WHERE "id" = ${stage.id} FOR UPDATE`;
+      if (now2?.status !== 'PUBLISHED') throw new Refusal('Ce stage est annulé : il ne prend plus d’inscription.');
+      seat = await takeSeat(tx, stage.id);
+    }
+    let capped: number | null = null;
+    if (seat && stage.site.fairShareSeats != null) {
+      const share = { seats: stage.site.fairShareSeats, days: stage.site.fairShareDays };
+      if (fairShareLeft(share, stage.date, parisClock(now).day, await confirmedOf(tx, stage.id, establishmentId)) === 0) {
+        await releaseSeat(tx, stage.id);
+        seat = false;
+        capped = stage.site.fairShareSeats;
+      }
+    }
+    if (!seat && !ctx.waitlist) {
+      throw new Refusal(
+        capped != null
+          ? `Votre collège a déjà ses ${capped} places dans ce stage (partage équitable entre collèges) : inscrivez l’élève en liste d’attente.`
+          : 'Ce stage est complet : inscrivez l’élève en liste d’attente, ou choisissez un autre stage.',
+      );
+    }
+    if (!seat && (await tx.enrolment.count({ where: { stageId: stage.id, status: 'WAITING' } })) >= waitingCap(stage.capacity)) {
+      throw new Refusal('La liste d’attente de ce stage est complète : choisissez un autre stage.');
+    }
+    const status = seat ? 'CONFIRMED' : 'WAITING';
+    const convocation = status === 'CONFIRMED' && ctx.convoke;
+    const enrolment = await tx.enrolment.create({
+      data: { stageId: stage.id, pupilId, establishmentId, enrolledById: member.actorId, status, convocationDue: convocation ? 'new' : null },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: member.actorId,
+      action: 'enrolment.create',
+      establishmentId,
+      siteId: ctx.siteId,
+      targetType: 'Enrolment',
+      targetId: enrolment.id,
+      data: { stageId: stage.id, pupilId, status, typedIn: candidate.kind === 'new' },
+    });
+    const message =
+      status === 'WAITING' ? `${name} est en liste d’attente : le collège recevra la convocation si une place se libère.` : confirmedMessage(name, convocation);
+    return { pupil: name, outcome: status, message, convocation };
+  }
 }
 
 /**
- * « Inscrire un stagiaire »: the stage, the member's chosen pupils (in reach) and whether their
- * address is proven are read once; then each pupil (and the typed-in one) in its own transaction,
+ * « Inscrire un stagiaire »: the stage and the member's chosen pupils (in reach), in one statement, and
+ * whether their address is proven are read once; then each pupil (and the typed-in one) in its own transaction,
  * in order. Returns one line per pupil (inscrit, en liste d'attente, or refused and why).
  */
 export async function enrolPupils(input: {
@@ -294,24 +306,26 @@ export async function enrolPupils(input: {
 }): Promise<EnrolResult[]> {
   const now = input.now ?? clock.now();
   const ids = [...new Set(input.pupilIds)];
-  const [found, [stageRow], addressProven] = await Promise.all([
-    // The chosen pupils in reach, with their class's level, in one statement.
-    ids.length
-      ? prisma.$queryRaw<{ id: string; firstName: string | null; lastName: string | null; level: string | null; classLevel: string | null }[]>`
-          SELECT p."id", p."firstName", p."lastName", p."level", c."level" AS "classLevel"
+  type PupilRow = { id: string; firstName: string | null; lastName: string | null; level: string | null; classLevel: string | null };
+  const [[row], addressProven] = await Promise.all([
+    // The stage of this platform with its fair share (null columns when not found) and the chosen
+    // pupils in reach with their class's level, in one statement.
+    prisma.$queryRaw<
+      (Omit<StageForEnrolment, 'site' | 'date'> & { date: Date; fairShareSeats: number | null; fairShareDays: number | null; pupils: PupilRow[] | null })[]
+    >`
+      SELECT s."id", s."status"::text AS "status", s."date", s."startMinutes", s."endMinutes", s."capacity", s."audience", site."fairShareSeats", site."fairShareDays",
+        (SELECT json_agg(json_build_object('id', p."id", 'firstName', p."firstName", 'lastName', p."lastName", 'level', p."level", 'classLevel', c."level"))
           FROM "Pupil" p LEFT JOIN "ClassRoom" c ON c."id" = p."classRoomId"
-          WHERE p."id" = ANY(${ids}::text[]) AND ${pupilsInReachSql(input.member.reach)}`
-      : [],
-    // The stage of this platform and its fair share, in one statement.
-    prisma.$queryRaw<(Omit<StageForEnrolment, 'site' | 'date'> & { date: Date; fairShareSeats: number | null; fairShareDays: number | null })[]>`
-      SELECT s."id", s."status"::text AS "status", s."date", s."startMinutes", s."endMinutes", s."capacity", s."audience", site."fairShareSeats", site."fairShareDays"
-      FROM "Stage" s JOIN "Site" site ON site."id" = s."siteId"
-      WHERE s."id" = ${input.stageId} AND s."siteId" = ${input.siteId}`,
+          WHERE p."id" = ANY(${ids}::text[]) AND ${pupilsInReachSql(input.member.reach)}) AS "pupils"
+      FROM (SELECT 1) AS one
+      LEFT JOIN ("Stage" s JOIN "Site" site ON site."id" = s."siteId") ON s."id" = ${input.stageId} AND s."siteId" = ${input.siteId}`,
     input.member.addressProven ??
       prisma.user
         .findUnique({ where: { id: input.member.actorId }, select: { emailVerified: true, email: true, status: true } })
         .then((u) => !!(u?.email && u.emailVerified && u.status === 'ACTIVE')),
   ]);
+  const found = row.pupils ?? [];
+  const stageRow = row.id == null ? null : row;
   const byId = new Map(found.map((p) => [p.id, p]));
   const candidates: (Candidate | { kind: 'unknown' })[] = ids.map((id) => {
     const p = byId.get(id);
@@ -326,9 +340,16 @@ export async function enrolPupils(input: {
     convocation: false,
   });
 
-  const stage: StageForEnrolment | null = stageRow
-    ? { ...stageRow, date: dbDay(stageRow.date), site: { fairShareSeats: stageRow.fairShareSeats, fairShareDays: stageRow.fairShareDays } }
-    : null;
+  const stage: StageForEnrolment | null = stageRow && {
+    id: stageRow.id,
+    status: stageRow.status,
+    date: dbDay(stageRow.date),
+    startMinutes: stageRow.startMinutes,
+    endMinutes: stageRow.endMinutes,
+    capacity: stageRow.capacity,
+    audience: stageRow.audience,
+    site: { fairShareSeats: stageRow.fairShareSeats, fairShareDays: stageRow.fairShareDays },
+  };
   const closed = stage ? stageClosedReason(stage, parisClock(now)) : notFound('Stage').message;
   const ctx = stage && { siteId: input.siteId, stage, member: input.member, waitlist: input.waitlist, convoke: addressProven, now };
   const results: EnrolResult[] = [];
