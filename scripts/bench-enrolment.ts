@@ -31,7 +31,7 @@
 // of where the service path spends its time (queries per enrolment, email rendering, variants).
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,7 +52,7 @@ import { enrolmentMailSelect, sendConvocation } from '../lib/stages/convocation.
 import { enrolPupils, type EnrollingMember } from '../lib/enrolments/service.ts';
 import { sendDueConvocations } from '../lib/enrolments/convocations.ts';
 import { deployMigrations, readMigrations } from '../prisma/migrate.ts';
-import { freePort } from './app-process.ts';
+import { startThrowawayPostgres } from './throwaway-postgres.ts';
 
 const NOW = '2027-01-11T08:00:00+01:00'; // a Monday in term time (zone B)
 const TODAY: Day = '2027-01-11';
@@ -130,21 +130,6 @@ async function openPglite(): Promise<Db> {
   };
 }
 
-// The throwaway server: the start/stop logic of scripts/test-postgres.ts (which runs on import).
-function pgBin(): string {
-  const base = '/usr/lib/postgresql';
-  const versions = existsSync(base) ? readdirSync(base).sort((a, b) => Number(b) - Number(a)) : [];
-  for (const v of versions) if (existsSync(join(base, v, 'bin/initdb'))) return join(base, v, 'bin');
-  throw new Error('PostgreSQL introuvable : installez-le (sudo apt-get install -y postgresql) puis relancez npm run bench -- enrolment.');
-}
-
-function run(cmd: string, args: string[], asPostgres: boolean) {
-  const r = asPostgres
-    ? spawnSync('su', ['postgres', '-s', '/bin/sh', '-c', [cmd, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ')], { encoding: 'utf8' })
-    : spawnSync(cmd, args, { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${cmd} a échoué (code ${r.status}) : ${r.stderr || r.stdout}`);
-}
-
 /**
  * The migrations through prisma/migrate.ts, as `npm run db:migrate` does. When that fails (@prisma/adapter-pg's
  * executeScript splits a migration on every `;`, comments included), the same SQL files are sent whole
@@ -170,31 +155,10 @@ async function migratePostgres(server: string): Promise<string> {
 }
 
 async function openPostgres(): Promise<Db> {
-  const bin = pgBin();
-  const asRoot = process.getuid?.() === 0;
-  const dir = mkdtempSync(join(tmpdir(), 'ministage-bench-pg-'));
-  const data = join(dir, 'data');
-  chmodSync(dir, 0o755);
-  if (asRoot) {
-    const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
-    const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
-    chownSync(dir, Number(uid.stdout), Number(gid.stdout));
-  }
-  const port = await freePort();
-  let started = false;
-  const stop = () => {
-    if (started) run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'], asRoot);
-    started = false;
-    rmSync(dir, { recursive: true, force: true });
-  };
-  // Stopped even when the bench dies (an error, Ctrl-C, a closed pipe): the exit hook runs synchronously.
-  process.on('exit', stop);
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(sig, () => process.exit(130));
+  const server = await startThrowawayPostgres(); // stopped even when the bench dies
+  const stop = () => server.stop();
   try {
-    run(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8'], asRoot);
-    run(join(bin, 'pg_ctl'), ['-D', data, '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`, '-l', join(dir, 'log'), '-w', 'start'], asRoot);
-    started = true;
-    const url = await migratePostgres(`postgres://postgres@127.0.0.1:${port}`);
+    const url = await migratePostgres(server.server);
     const concurrency = 32;
     // Both paths get a pool as large as the concurrency (pg's default is 10 connections).
     const prisma = newPrisma(new PrismaPg({ connectionString: url, max: concurrency }));
