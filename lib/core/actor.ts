@@ -3,6 +3,7 @@
 import { prisma } from './db.ts';
 import { env } from './env.ts';
 import { displayName } from './format.ts';
+import { siteByDomain, siteBySlug } from './site-cache.ts';
 import { parseHost, type Tenant } from './tenant.ts';
 import type { Role, StaffRoleName } from './permissions.ts';
 
@@ -66,10 +67,7 @@ export async function loadUser(userId: string, sessionVersion?: number): Promise
 export async function findSiteByHost(rawHost: string): Promise<CurrentSite | null> {
   const tenant = parseHost(rawHost, env.rootDomain);
   if (!tenant || tenant.kind === 'root') return null;
-  const site =
-    tenant.kind === 'subdomain'
-      ? await prisma.site.findUnique({ where: { slug: tenant.slug } })
-      : (await prisma.siteDomain.findUnique({ where: { host: tenant.host }, include: { site: true } }))?.site;
+  const site = tenant.kind === 'subdomain' ? await siteBySlug(tenant.slug) : await siteByDomain(tenant.host);
   if (!site || !site.active) return null;
   return { id: site.id, name: site.name, slug: site.slug, establishmentId: site.establishmentId, host: tenant.host };
 }

@@ -29,6 +29,11 @@ export const env = {
   get invitationTtlDays() {
     return Number(process.env.INVITATION_TTL_DAYS ?? 7);
   },
+  /** How long a process trusts its copy of the platforms before checking it (lib/core/site-cache.ts). */
+  get siteCacheMs() {
+    const n = Number(process.env.SITE_CACHE_MS ?? 1000);
+    return Number.isFinite(n) && n >= 0 ? n : 1000;
+  },
   get outboxIntervalMs() {
     return Number(process.env.OUTBOX_INTERVAL_MS ?? 1000);
   },

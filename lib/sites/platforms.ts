@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { prisma } from '../core/db.ts';
 import { env } from '../core/env.ts';
+import { sitesChanged } from '../core/site-cache.ts';
 import { conflict, invalid, isUniqueViolation, notFound } from '../core/errors.ts';
 import { normalizeUai } from '../reference/uai.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -79,6 +80,8 @@ export async function createPlatform(input: z.output<typeof platformSchema>, act
     });
   } catch (err) {
     mapUnique(err);
+  } finally {
+    sitesChanged(); // a host that answered « no such platform » a moment ago now has one
   }
 }
 
@@ -104,6 +107,8 @@ export async function updatePlatform(input: z.output<typeof platformUpdateSchema
     });
   } catch (err) {
     mapUnique(err);
+  } finally {
+    sitesChanged(); // its name, slug, domains, open or closed: at once in this instance
   }
 }
 

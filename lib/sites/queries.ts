@@ -1,10 +1,13 @@
 // Read models of a platform for its pages: header, options, contacts.
 import { findSiteByHost } from '../core/actor.ts';
 import { prisma } from '../core/db.ts';
+import { siteById } from '../core/site-cache.ts';
 import { notFound } from '../core/errors.ts';
 
+/** The platform's name and logo for its header (from this process's copy of the platforms). */
 export async function siteHeader(siteId: string) {
-  return prisma.site.findUnique({ where: { id: siteId }, select: { name: true, logoUrl: true } });
+  const site = await siteById(siteId);
+  return site ? { name: site.name, logoUrl: site.logoUrl } : null;
 }
 
 export async function siteOptions(siteId: string) {

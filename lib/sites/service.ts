@@ -3,6 +3,7 @@
 // AuditEntry (who, what, which platform) in the transaction of the change.
 import type { z } from 'zod';
 import { prisma } from '../core/db.ts';
+import { sitesChanged } from '../core/site-cache.ts';
 import { conflict, isForeignKeyViolation, isUniqueViolation, notFound } from '../core/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { contactSchema, formationSchema, siteOptionsSchema, teacherSchema } from './schema.ts';
@@ -18,6 +19,7 @@ export async function updateSiteOptions(scope: SiteScope, input: z.output<typeof
     await tx.site.update({ where: { id: scope.siteId }, data });
     await recordAudit(tx, { actorId: scope.actorId, action: 'site.edit-options', siteId: scope.siteId, targetType: 'Site', targetId: scope.siteId, data });
   });
+  sitesChanged(); // the header's name and logo
 }
 
 export async function saveContact(scope: SiteScope, input: z.output<typeof contactSchema>) {

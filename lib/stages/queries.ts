@@ -1,5 +1,6 @@
 // Read models of a platform's stages: the list, the month calendar, one stage, the filter choices.
 // Each is a constant number of queries whatever the number of stages (no N+1).
+import { cache } from 'react';
 import { prisma } from '../core/db.ts';
 import { notFound } from '../core/errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
@@ -9,6 +10,7 @@ import { isAlsaceMoselle } from './rules.ts';
 import { addDays, dayToDb, weekday, type Day } from './time.ts';
 import { dbDay, parisClock } from '../core/format.ts';
 import * as clock from '../core/clock.ts';
+import { siteById } from '../core/site-cache.ts';
 
 /** A stage's slot as lists and emails name it: when, its state, its formation. */
 export const stageSlotSelect = {
@@ -110,8 +112,16 @@ export async function calendarMonth(siteId: string, month: string, f: StageFilte
 
 export type SiteStageContext = Awaited<ReturnType<typeof stageContext>>;
 
-/** The lycée's holiday zone (from its académie) and whether Alsace-Moselle's public holidays apply. */
-export async function siteCalendarInfo(siteId: string, db: Pick<typeof prisma, 'site'> = prisma) {
+/**
+ * The lycée's holiday zone (from its académie) and whether Alsace-Moselle's public holidays apply: from
+ * this process's copy of the platforms, or read in `db` (a transaction that must see its own rows).
+ */
+export async function siteCalendarInfo(siteId: string, db?: Pick<typeof prisma, 'site'>) {
+  if (!db) {
+    const site = await siteById(siteId);
+    if (!site) throw notFound('Plateforme');
+    return { zone: site.holidayZone, alsace: isAlsaceMoselle(site.departmentCode) };
+  }
   const site = await db.site.findUnique({
     where: { id: siteId },
     select: { establishment: { select: { departmentCode: true, academy: { select: { holidayZone: true } } } } },
@@ -123,32 +133,33 @@ export async function siteCalendarInfo(siteId: string, db: Pick<typeof prisma, '
   };
 }
 
-/** What the forms and the filters offer: formations, teachers, types and schedule details in use, holiday zone. */
-export async function stageContext(siteId: string) {
-  const [info, formations, teachers, types, details] = await Promise.all([
+type ContextRow = {
+  formations: { id: string; type: string; name: string; active: boolean }[];
+  teachers: { id: string; firstName: string; lastName: string; email: string | null; active: boolean }[];
+  stageTypes: string[];
+  scheduleDetails: string[];
+};
+
+/**
+ * What the forms and the filters offer: formations, teachers, types and schedule details in use,
+ * holiday zone. One statement (four lists), read once per request.
+ */
+export const stageContext = cache(async (siteId: string) => {
+  const [info, [row]] = await Promise.all([
     siteCalendarInfo(siteId),
-    prisma.formation.findMany({ where: { siteId }, orderBy: [{ type: 'asc' }, { name: 'asc' }], select: { id: true, type: true, name: true, active: true } }),
-    prisma.teacher.findMany({
-      where: { siteId },
-      orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
-      select: { id: true, firstName: true, lastName: true, email: true, active: true },
-    }),
-    prisma.stage.findMany({ where: { siteId }, distinct: ['stageType'], select: { stageType: true }, orderBy: { stageType: 'asc' } }),
-    prisma.stage.findMany({
-      where: { siteId, scheduleDetail: { not: null } },
-      distinct: ['scheduleDetail'],
-      select: { scheduleDetail: true },
-      orderBy: { scheduleDetail: 'asc' },
-    }),
+    prisma.$queryRaw<ContextRow[]>`
+      SELECT
+        COALESCE((SELECT json_agg(json_build_object('id', f.id, 'type', f.type, 'name', f.name, 'active', f.active) ORDER BY f.type, f.name)
+                    FROM "Formation" f WHERE f."siteId" = ${siteId}), '[]'::json) AS "formations",
+        COALESCE((SELECT json_agg(json_build_object('id', t.id, 'firstName', t."firstName", 'lastName', t."lastName", 'email', t.email, 'active', t.active)
+                             ORDER BY t."lastName", t."firstName")
+                    FROM "Teacher" t WHERE t."siteId" = ${siteId}), '[]'::json) AS "teachers",
+        COALESCE((SELECT json_agg(x.v ORDER BY x.v) FROM (SELECT DISTINCT s."stageType" AS v FROM "Stage" s WHERE s."siteId" = ${siteId}) x), '[]'::json) AS "stageTypes",
+        COALESCE((SELECT json_agg(x.v ORDER BY x.v) FROM (SELECT DISTINCT s."scheduleDetail" AS v FROM "Stage" s
+                    WHERE s."siteId" = ${siteId} AND s."scheduleDetail" IS NOT NULL) x), '[]'::json) AS "scheduleDetails"`,
   ]);
-  return {
-    ...info,
-    formations,
-    teachers,
-    stageTypes: types.map((t) => t.stageType),
-    scheduleDetails: details.map((d) => d.scheduleDetail).filter((d): d is string => !!d),
-  };
-}
+  return { ...info, ...row };
+});
 
 /** One stage of the platform, or null (another platform's stage is not found: pages answer notFound()). */
 export async function getStage(siteId: string, id: string) {

@@ -2,3 +2,5 @@
 process.env.NEXTAUTH_SECRET ??= 'test-secret-not-for-production-0123456789';
 process.env.ROOT_DOMAIN ??= 'localhost';
 process.env.APP_NAME ??= 'ministage';
+// Every lookup checks the platforms' fingerprint (tests change them directly through Prisma).
+process.env.SITE_CACHE_MS ??= '0';

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { cache } from 'react';
 import { AssignTeachersForm } from '@/components/classes/AssignTeachersForm';
 import { ClassRowActions } from '@/components/classes/ClassRowActions';
 import { EstablishmentTabs } from '@/components/classes/EstablishmentTabs';
@@ -18,20 +19,22 @@ import { mainTeachers } from '@/lib/team/queries';
 
 type Params = { params: Promise<{ id: string }> };
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const { id } = await params;
+/** The guard and the class, read once per request (the title and the page both need them). */
+const classPage = cache(async (id: string) => {
   const g = await requireMember('team:view', `/etablissement/classes/${id}`);
-  const room = g.ok ? await getClassDetail(g.member.establishmentId, id, null) : null;
+  return { g, room: g.ok ? await getClassDetail(g.member.establishmentId, id, pupilReachOf(g.actor, 'view')) : null };
+});
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { room } = await classPage((await params).id);
   return { title: room ? `Classe ${room.name}` : 'Classe' };
 }
 
 export default async function ClassPage({ params }: Params) {
   await connection();
-  const { id } = await params;
-  const g = await requireMember('team:view', `/etablissement/classes/${id}`);
+  const { g, room } = await classPage((await params).id);
   if (!g.ok) return g.denied;
   const { actor, member } = g;
-  const room = await getClassDetail(member.establishmentId, id, pupilReachOf(actor, 'view'));
   if (!room) notFound(); // another collège's class: not found
   const canAssign = can(actor, 'classes:assign-teachers');
   // Moving needs a reach that covers this class: the whole collège, or its PP (whose pupils are listed).

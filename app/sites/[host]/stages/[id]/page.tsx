@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { DataTable } from '@/components/ui/DataTable';
 import { ButtonLink } from '@/components/ui/Button';
@@ -22,12 +23,13 @@ import s from '@/components/stages/stages.module.css';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
-async function load(id: string) {
+/** The stage, read once per request (the title and the page both need it). */
+const load = cache(async (id: string) => {
   const { actor, site } = await requireSite();
   const stage = await getStage(site.id, id);
   if (!stage) notFound();
   return { actor, site, stage };
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { stage } = await load((await params).id);
