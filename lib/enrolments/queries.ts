@@ -3,6 +3,7 @@
 // The platform's staff see every enrolment of the platform; a collège member sees the pupils of
 // their collège in their reach (lib/classes/access.ts) and those they enrolled themselves.
 import { prisma } from '../core/db.ts';
+import type { Paging } from '../core/paging.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { dayToDb, type Day } from '../stages/time.ts';
 import { stageSlotSelect } from '../stages/queries.ts';
@@ -47,17 +48,29 @@ export type TraineeFilters = { past?: boolean; stageId?: string; establishmentId
 
 const TRAINEES_LIMIT = 2000;
 
-export async function listTrainees(siteId: string, scope: TraineeScope, opts: TraineeFilters = {}): Promise<TraineeRow[]> {
+function traineeWhere(siteId: string, scope: TraineeScope, opts: TraineeFilters): Prisma.EnrolmentWhereInput {
   const stage: Prisma.StageWhereInput = { siteId };
   if (!opts.past && !opts.stageId) stage.date = { gte: dayToDb(parisClock(opts.now ?? clock.now()).day) };
   if (opts.stageId) stage.id = opts.stageId;
   const where: Prisma.EnrolmentWhereInput = { AND: [{ stage }, scopeWhere(scope)] };
   if (opts.establishmentId) where.establishmentId = opts.establishmentId;
   if (opts.status) where.status = opts.status;
+  return where;
+}
+
+/** How many rows `listTrainees` would give without a page (the page's « N inscriptions »). */
+export function countTrainees(siteId: string, scope: TraineeScope, opts: TraineeFilters = {}): Promise<number> {
+  return prisma.enrolment.count({ where: traineeWhere(siteId, scope, opts) });
+}
+
+/** « Stagiaires »: one page of rows (`paging`), or all of them up to TRAINEES_LIMIT (the CSV export). */
+export async function listTrainees(siteId: string, scope: TraineeScope, opts: TraineeFilters = {}, paging?: Paging): Promise<TraineeRow[]> {
+  const where = traineeWhere(siteId, scope, opts);
   const rows = await prisma.enrolment.findMany({
     where,
-    orderBy: [{ stage: { date: 'asc' } }, { stage: { startMinutes: 'asc' } }, { pupil: { lastName: 'asc' } }],
-    take: TRAINEES_LIMIT,
+    orderBy: [{ stage: { date: 'asc' } }, { stage: { startMinutes: 'asc' } }, { pupil: { lastName: 'asc' } }, { id: 'asc' }],
+    skip: paging?.skip ?? 0,
+    take: paging?.size ?? TRAINEES_LIMIT,
     select: {
       id: true,
       status: true,

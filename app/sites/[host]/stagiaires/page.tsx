@@ -4,7 +4,9 @@ import { formatDay, formatHours } from '@/lib/core/format';
 import { requireSite } from '@/lib/core/guards';
 import { can } from '@/lib/core/permissions';
 import { ConvButton } from '@/components/conventions/ConvButton';
-import { ATTENDANCE_LABEL, ENROLMENT_STATUS, listTrainees, traineeFilterOptions, traineeScopeOf, type TraineeRow } from '@/lib/enrolments/queries';
+import { PAGE_SIZE, pagesOf, pagingOf } from '@/lib/core/paging';
+import { Pagination } from '@/components/ui/Pagination';
+import { ATTENDANCE_LABEL, countTrainees, ENROLMENT_STATUS, listTrainees, traineeFilterOptions, traineeScopeOf, type TraineeRow } from '@/lib/enrolments/queries';
 import { traineeFilters, type TraineeSearch } from '@/lib/enrolments/filters';
 import { Button, ButtonLink } from '@/components/ui/Button';
 import { SelectField } from '@/components/ui/Field';
@@ -72,7 +74,9 @@ function groups(rows: TraineeRow[], by: 'stage' | 'etablissement') {
 }
 
 export default async function TraineesPage({ searchParams }: { searchParams: Promise<TraineeSearch> }) {
-  const f = traineeFilters(await searchParams);
+  const sp = await searchParams;
+  const f = traineeFilters(sp);
+  const paging = pagingOf(sp.page);
   // The platform's staff, or a collège's team members who enrol pupils.
   const g = await requireSite(['enrolments:view-site', 'enrolments:create'], {
     path: f.query ? `/stagiaires?${f.query}` : '/stagiaires',
@@ -82,8 +86,12 @@ export default async function TraineesPage({ searchParams }: { searchParams: Pro
   const { actor, site } = g;
   const staff = can(actor, 'enrolments:view-site');
   const scope = traineeScopeOf(actor);
-  const [rows, options] = scope ? await Promise.all([listTrainees(site.id, scope, f), traineeFilterOptions(site.id, scope)]) : [[], { establishments: [] }];
+  const [rows, total, options] = scope
+    ? await Promise.all([listTrainees(site.id, scope, f, paging), countTrainees(site.id, scope, f), traineeFilterOptions(site.id, scope)])
+    : [[], 0, { establishments: [] }];
+  const { page, pages } = pagesOf(paging, total);
   const csv = `/api/stagiaires${f.query ? `?${f.query}` : ''}`;
+  const pageHref = (n: number) => `/stagiaires?${new URLSearchParams([...new URLSearchParams(f.query), ...(f.group ? [['par', f.group]] : []), ['page', String(n)]])}`;
   return (
     <div className="stack">
       <h1>Stagiaires</h1>
@@ -117,7 +125,11 @@ export default async function TraineesPage({ searchParams }: { searchParams: Pro
           </div>
         </form>
       ) : null}
-      {rows.length === 0 ? (
+      {total > 0 && rows.length === 0 ? (
+        <p>
+          Cette page n’existe plus : <Link href={pageHref(pages)}>voir la dernière page</Link>.
+        </p>
+      ) : rows.length === 0 ? (
         <p>
           Aucun stagiaire {f.status || f.establishmentId ? 'ne correspond à ces filtres' : `inscrit${f.past ? '' : ' aux stages à venir'} pour l’instant`}. Les équipes
           des collèges inscrivent leurs élèves depuis le <Link href="/calendrier">calendrier</Link>.
@@ -125,7 +137,8 @@ export default async function TraineesPage({ searchParams }: { searchParams: Pro
       ) : (
         <>
           <p>
-            {rows.length} inscription{rows.length > 1 ? 's' : ''}.{' '}
+            {total} inscription{total > 1 ? 's' : ''}
+            {pages > 1 ? ` (${PAGE_SIZE} par page)` : ''}.{' '}
             <ButtonLink href={csv} variant="secondary" small download>
               Export CSV
             </ButtonLink>
@@ -138,8 +151,9 @@ export default async function TraineesPage({ searchParams }: { searchParams: Pro
               </section>
             ))
           ) : (
-            <TraineeTable rows={rows} caption={`${rows.length} inscriptions`} />
+            <TraineeTable rows={rows} caption={pages > 1 ? `Inscriptions, page ${page} sur ${pages}` : `${rows.length} inscriptions`} />
           )}
+          <Pagination page={page} pages={pages} href={pageHref} />
         </>
       )}
     </div>
