@@ -30,8 +30,17 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts `next start` in its own process group (so stopping it stops next-server too). */
+/** WEB_CONCURRENCY as a number of server processes (1 when unset or not a positive integer). */
+export function webConcurrency(raw: string | undefined): number {
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 1 && n <= 64 ? n : 1;
+}
+
 export function startNext(input: { port: number; env: Record<string, string | undefined>; distDir?: string; quiet?: boolean }): ChildProcess {
-  return spawn(process.execPath, [join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(input.port)], {
+  // WEB_CONCURRENCY=N (N ≥ 2): N processes on the port (scripts/cluster.mjs); otherwise `next start`.
+  const cluster = webConcurrency(input.env.WEB_CONCURRENCY ?? process.env.WEB_CONCURRENCY) > 1;
+  const args = cluster ? [join(ROOT, 'scripts/cluster.mjs')] : [join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(input.port)];
+  return spawn(process.execPath, args, {
     cwd: ROOT,
     detached: true,
     stdio: input.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',

@@ -214,7 +214,26 @@ async function measure(port: number, page: Page): Promise<Measure> {
 
 // ───────────────────────────── counting the SQL of one request (PostgreSQL) ─────────────────────────────
 
-const STATEMENT = /LOG:\s+(?:statement|execute [^:]*):\s+(.*)$/;
+const STATEMENT = /LOG:\s+(?:statement|execute [^:]*):\s*(.*)$/;
+
+/** The statements of a log excerpt: a statement's text may start on the next lines (tab-indented). */
+function statementsOf(log: string): string[] {
+  const out: string[] = [];
+  let current: string | null = null;
+  for (const line of log.split('\n')) {
+    const m = STATEMENT.exec(line);
+    if (m) {
+      if (current !== null) out.push(current);
+      current = m[1];
+    } else if (current !== null && line.startsWith('\t')) current += `\n${line.slice(1)}`;
+    else if (current !== null) {
+      out.push(current);
+      current = null;
+    }
+  }
+  if (current !== null) out.push(current);
+  return out;
+}
 
 function label(sql: string): string {
   const verb = /^\s*(\w+)/.exec(sql)?.[1].toUpperCase() ?? '?';
@@ -240,11 +259,7 @@ async function countQueries(port: number, server: ThrowawayPostgres, url: string
         const from = readFileSync(server.logFile).length;
         await request(port, { host: page.host, path: page.path, jar: page.jar, headers: PAGE_HEADERS });
         await new Promise((r) => setTimeout(r, 150));
-        statements = server
-          .log(from)
-          .split('\n')
-          .map((l) => STATEMENT.exec(l)?.[1])
-          .filter((s): s is string => !!s);
+        statements = statementsOf(server.log(from));
       }
       counts.set(page.label, statements.length);
       const runs: string[] = [];

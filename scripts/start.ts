@@ -3,7 +3,7 @@
 // serve the app. Ctrl-C stops everything it started.
 import type { ChildProcess } from 'node:child_process';
 import { ensureBuild } from './build.ts';
-import { authSecret, killGroup, startMaildev, startNext, waitForHttp } from './app-process.ts';
+import { authSecret, killGroup, startMaildev, startNext, waitForHttp, webConcurrency } from './app-process.ts';
 import { deployMigrations } from '../prisma/migrate.ts';
 import { hasDemoAccounts, loadDemoIfEmpty, printDemoLogins } from '../prisma/seed.ts';
 import { createPrisma, databaseTarget } from '../lib/core/db.ts';
@@ -40,6 +40,11 @@ async function main() {
   // Before building or opening anything: `next start` would refuse too (instrumentation.ts).
   const problem = serverStartProblem();
   if (problem) throw new Error(problem);
+  const processes = webConcurrency(process.env.WEB_CONCURRENCY);
+  if (processes > 1 && databaseTarget().kind === 'pglite')
+    throw new Error(
+      `WEB_CONCURRENCY=${processes} demande plusieurs processus serveur : la base embarquée (PGlite) n’en accepte qu’un. Donnez DATABASE_URL (PostgreSQL), ou retirez WEB_CONCURRENCY.`,
+    );
   const secret = authSecret();
   ensureBuild('.next');
   const demo = await prepareDatabase();
@@ -61,6 +66,7 @@ async function main() {
   } else {
     console.log(`ministage est prêt : http://${root}:${port}/`);
   }
+  if (processes > 1) console.log(`${processes} processus serveur (WEB_CONCURRENCY) sur le port ${port}.`);
   console.log('Ctrl-C pour tout arrêter.');
 }
 
