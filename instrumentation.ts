@@ -1,7 +1,7 @@
 // Runs once when the Next.js server starts: the settings a server needs are checked (a production
 // server without TRUSTED_PROXY stops here, whoever launched `next start`), then the mail outbox
-// worker and the enrolments' reminders start in the server process (PGlite allows one process per
-// data directory).
+// worker, the enrolments' reminders and the yearly rollover start in the server process (PGlite
+// allows one process per data directory).
 export async function register() {
   // One `if` on NEXT_RUNTIME, so that an edge build drops the Node-only code.
   if (process.env.NEXT_RUNTIME === 'nodejs') {
@@ -31,6 +31,14 @@ export async function register() {
           .catch((err) => console.error('[reminders]', err));
       setTimeout(tick, 30_000).unref();
       setInterval(tick, 10 * 60_000).unref();
+    }
+    // The yearly rollover on its documented day, 1 July (lib/classes/rollover.ts): checked a minute
+    // after the start — a server that was off that day catches up, each missed year once, in order —
+    // then hourly; one run per year whatever the number of instances. ROLLOVER_SCHEDULE=off: the
+    // operator's page only (a demo or an end-to-end run on a summer date keeps its data).
+    if (process.env.ROLLOVER_SCHEDULE !== 'off') {
+      const { startRolloverSchedule } = await import('./lib/classes/rollover.ts');
+      startRolloverSchedule();
     }
   }
 }

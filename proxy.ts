@@ -12,11 +12,14 @@ import { HANDSHAKE_HEADERS, NAVIGATION_HEADER, isDocumentNavigation, shouldHands
 export const TENANT_HEADER = 'x-ministage-host';
 const NOT_FOUND = '/introuvable'; // no such route: app/not-found.tsx answers, with a 404
 
-/** A path Next could not decode (`/rejoindre/%E0%A4%A`): it would fail with a 500 on the segment. */
+/**
+ * A path Next could not decode (`/rejoindre/%E0%A4%A`): it would fail with a 500 on the segment. Or
+ * one holding a control character once decoded (`/etablissement/classes/a%00b`): the id would reach
+ * PostgreSQL, which refuses NUL in text (a 500, found by fuzzing). No real link holds one.
+ */
 function isMalformed(pathname: string): boolean {
   try {
-    decodeURIComponent(pathname);
-    return false;
+    return /\p{Cc}/u.test(decodeURIComponent(pathname));
   } catch {
     return true;
   }

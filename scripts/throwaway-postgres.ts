@@ -28,6 +28,10 @@ export type ThrowawayPostgres = {
   logFile: string;
   /** The log's text from a byte offset (its current length: `log().length` before, `log(before)` after). */
   log(from?: number): string;
+  /** Stops the server and keeps its data (fault tests): `immediate` is a crash, `fast` a clean shutdown. */
+  halt(mode?: 'fast' | 'immediate'): void;
+  /** Starts it again on the same port and data directory (after `halt`). */
+  resume(): void;
   stop(): void;
 };
 
@@ -52,10 +56,13 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   };
   process.on('exit', stop);
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(sig, () => process.exit(130));
-  try {
-    run(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8'], asRoot);
+  const start = () => {
     run(join(bin, 'pg_ctl'), ['-D', data, '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`, '-l', logFile, '-w', 'start'], asRoot);
     started = true;
+  };
+  try {
+    run(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8'], asRoot);
+    start();
   } catch (err) {
     stop();
     throw err;
@@ -64,6 +71,11 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     server: `postgres://postgres@127.0.0.1:${port}`,
     logFile,
     log: (from = 0) => readFileSync(logFile).subarray(from).toString('utf8'),
+    halt: (mode = 'immediate') => {
+      run(join(bin, 'pg_ctl'), ['-D', data, '-m', mode, '-w', 'stop'], asRoot);
+      started = false;
+    },
+    resume: start,
     stop,
   };
 }

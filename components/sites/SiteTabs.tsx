@@ -21,12 +21,15 @@ function currentTab(path: string): string {
   return SITE_TABS.find((t) => t.href !== '/' && (path === t.href || path.startsWith(`${t.href}/`)))?.href ?? '';
 }
 
-export function SiteTabs() {
-  const current = currentTab(usePathname() ?? '/');
+/** `admin`: the platform's administrators also have « Journal » (audit:view-site). */
+export function SiteTabs({ admin = false }: { admin?: boolean }) {
+  const path = usePathname() ?? '/';
+  const current = path === '/journal' ? '/journal' : currentTab(path);
+  const tabs = admin ? [...SITE_TABS, { href: '/journal', label: 'Journal' }] : SITE_TABS;
   return (
     <nav aria-label="Plateforme" className={s.tabsBar}>
       <ul className={s.tabs}>
-        {SITE_TABS.map((t) => (
+        {tabs.map((t) => (
           <li key={t.href}>
             <Link className={s.tab} href={t.href} aria-current={t.href === current ? 'page' : undefined}>
               {t.label}

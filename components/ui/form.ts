@@ -11,6 +11,7 @@ import {
 } from 'react-hook-form';
 import { z } from 'zod';
 import type { ActionError } from '@/lib/core/action-types';
+import '@/lib/core/zod-fr'; // zod's default messages in French (a check without its own message)
 
 export function applyServerErrors<T extends FieldValues>(error: ActionError, setError: UseFormSetError<T>): void {
   for (const [field, messages] of Object.entries(error.fieldErrors ?? {})) {

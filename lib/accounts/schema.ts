@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isAcademicAddress } from '../reference/academies.ts';
 import { uaiSchema } from '../reference/uai.ts';
 import { PASSWORD_MIN_LENGTH } from '../core/password-rules.ts';
-import { personName } from '../core/text.ts';
+import { CONTROL_MESSAGE, hasControl, personName } from '../core/text.ts';
 
 export const PASSWORD_MESSAGES = {
   short: `Le mot de passe doit comporter au moins ${PASSWORD_MIN_LENGTH} caractères.`,
@@ -66,6 +66,7 @@ export const resendActivationSchema = z.object({
     .trim()
     .min(1, 'Saisissez votre adresse email (votre identifiant).')
     .max(254)
+    .refine((v) => !hasControl(v), 'Saisissez votre adresse email (votre identifiant).')
     .transform((v) => v.toLowerCase()),
 });
 
@@ -107,23 +108,35 @@ export const accessRequestSchema = z.object({
 });
 export type AccessRequestInput = z.input<typeof accessRequestSchema>;
 
+/** An id from a page (never typed): control characters refused before the database (PostgreSQL refuses NUL). */
+const rowId = z
+  .string()
+  .min(1, 'Demande introuvable.')
+  .max(64, 'Demande introuvable.')
+  .refine((v) => !hasControl(v), 'Demande introuvable.');
+
 export const GRANTABLE_ROLES = ['DEPUTY', 'MAIN_TEACHER', 'TEACHER', 'CPE', 'COUNSELOR', 'SECRETARY'] as const;
 
 export const grantAccessSchema = z.object({
-  requestId: z.string().min(1).max(64),
+  requestId: rowId,
   staffRole: z.enum(GRANTABLE_ROLES, { error: 'Choisissez le rôle à donner à cette personne.' }),
 });
 
-export const declineAccessSchema = z.object({ requestId: z.string().min(1).max(64) });
+export const declineAccessSchema = z.object({ requestId: rowId });
 
 export const reviewDecisionSchema = z.object({
-  reviewId: z.string().min(1).max(64),
+  reviewId: rowId,
   decision: z.enum(['APPROVE', 'REFUSE']),
-  reason: z.string().trim().max(500, '500 caractères au maximum.').optional(),
+  reason: z
+    .string()
+    .trim()
+    .max(500, '500 caractères au maximum.')
+    .refine((v) => !hasControl(v), CONTROL_MESSAGE)
+    .optional(),
 });
 
 /** The operator may also invite the establishment's own ce.<uai> address as its chef d'établissement. */
 export const operatorGrantSchema = z.object({
-  requestId: z.string().min(1).max(64),
+  requestId: rowId,
   staffRole: z.enum(['PRINCIPAL', ...GRANTABLE_ROLES], { error: 'Choisissez le rôle à donner à cette personne.' }),
 });

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { runAction } from '../core/action.ts';
+import { hasControl } from '../core/text.ts';
 import { assertCan } from '../core/permissions.ts';
 import { rolloverStep, startRollover } from './rollover.ts';
 
@@ -21,10 +22,20 @@ export async function startRolloverAction(input: unknown) {
 }
 
 export async function rolloverStepAction(input: unknown) {
-  return runAction(z.object({ rolloverId: z.string().min(1).max(40) }), input, async (data, actor) => {
-    assertCan(actor, 'platform:operate');
-    const progress = await rolloverStep(data.rolloverId);
-    if (progress.finished) revalidatePath('/operateur/rentree');
-    return progress;
-  });
+  return runAction(
+    z.object({
+      rolloverId: z
+        .string()
+        .min(1)
+        .max(40)
+        .refine((v) => !hasControl(v), 'Clôture introuvable.'),
+    }),
+    input,
+    async (data, actor) => {
+      assertCan(actor, 'platform:operate');
+      const progress = await rolloverStep(data.rolloverId);
+      if (progress.finished) revalidatePath('/operateur/rentree');
+      return progress;
+    },
+  );
 }

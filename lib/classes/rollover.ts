@@ -1,14 +1,18 @@
-// School-year rollover (« clôture de l'année scolaire »), run by the platform operator before the
-// rentrée: the classes of that year are removed, its pupils anonymised (names, birth date,
-// guardians, account → removed; establishment, level, year and enrolments kept for statistics),
-// staff stay. One transaction per establishment, so progress shows and a stopped run resumes.
-import { prisma } from '../core/db.ts';
+// School-year rollover (« clôture de l'année scolaire »): the classes of that year are removed, its
+// pupils anonymised (lib/classes/pupil-data.ts `anonymisePupils`, the same as an erasure on request:
+// names, birth date, guardians, account, what their conventions and the outbox hold → removed;
+// establishment, level, year and enrolments kept for statistics), staff stay. One transaction per
+// establishment, so progress shows and a stopped run resumes. Run by the platform operator
+// (/operateur/rentree) or by the server itself on the documented day, 1 July of the year's last
+// calendar year (`runDueRollovers`, started by instrumentation.ts), catching up on missed years.
+import { errorSummary, prisma } from '../core/db.ts';
 import type { Tx } from '../core/db.ts';
-import { conflict, notFound } from '../core/errors.ts';
+import { AppError, conflict, notFound } from '../core/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { canCloseYear, closableFrom } from '../reference/school-year.ts';
-import { formatDate, formatDay, parisDay, schoolYearLabel } from '../core/format.ts';
+import { formatDate, formatDay, parisDay, schoolYearLabel, schoolYearOf } from '../core/format.ts';
 import * as clock from '../core/clock.ts';
+import { anonymisePupils } from './pupil-data.ts';
 
 export type EstablishmentCounts = {
   establishmentId: string | null; // null: pupils no collège claims any more (detached)
@@ -76,34 +80,42 @@ export async function previewRollover(year: number): Promise<EstablishmentCounts
 /** Anonymises one establishment's pupils of that year and deletes its classes of that year. */
 async function closeEstablishment(tx: Tx, year: number, establishmentId: string | null, now: Date): Promise<EstablishmentCounts> {
   const counts = await countsFor(tx, year, establishmentId);
-  const where = pupilsOfYear(year, establishmentId);
-  const pupils = await tx.pupil.findMany({ where, select: { id: true, userId: true } });
-  const pupilIds = pupils.map((p) => p.id);
-  const userIds = pupils.map((p) => p.userId).filter((u): u is string => !!u);
-  await tx.guardian.deleteMany({ where: { pupilId: { in: pupilIds } } });
-  await tx.pupil.updateMany({
-    where: { id: { in: pupilIds } },
-    data: { firstName: null, lastName: null, birthDate: null, classLabel: null, classRoomId: null, userId: null, anonymisedAt: now },
-  });
-  // The pupils' accounts go (login, email, password); never a staff or operator account.
-  await tx.user.deleteMany({ where: { id: { in: userIds }, isOperator: false, memberships: { none: {} }, siteMemberships: { none: {} } } });
+  const pupils = await tx.pupil.findMany({ where: pupilsOfYear(year, establishmentId), select: { id: true } });
+  await anonymisePupils(
+    tx,
+    pupils.map((p) => p.id),
+    now,
+  );
   if (establishmentId) await tx.classRoom.deleteMany({ where: { schoolYear: year, establishmentId } });
   return counts;
 }
 
-export async function startRollover(input: { year: number; actorId: string; dryRun: boolean; now?: Date }) {
+/**
+ * Every start of a rollover takes this transaction-scoped advisory lock first: two server instances
+ * on one PostgreSQL (or the operator and the scheduled job at once) never create two runs of a year;
+ * the second one waits, then finds the first one's run and resumes it. The steps lock the run's row.
+ */
+const ROLLOVER_LOCK = 0x524f4c4c; // « ROLL »
+
+export async function startRollover(input: { year: number; actorId: string | null; dryRun: boolean; now?: Date }) {
   const now = input.now ?? clock.now();
   if (!canCloseYear(input.year, now))
     throw conflict(`L'année scolaire ${schoolYearLabel(input.year)} est encore en cours : sa clôture est possible à partir du ${formatDay(closableFrom(input.year))}.`);
-  const previous = await prisma.rollover.findFirst({ where: { schoolYear: input.year, dryRun: false, establishmentId: null }, orderBy: { startedAt: 'desc' } });
-  if (!input.dryRun && previous?.finishedAt)
-    throw conflict(`L'année scolaire ${schoolYearLabel(input.year)} a déjà été clôturée le ${formatDate(parisDay(previous.finishedAt))}.`);
-  if (!input.dryRun && previous) return previous; // an interrupted run resumes
-  const establishments = input.dryRun ? await previewRollover(input.year) : [];
-  const total = input.dryRun ? establishments.length : (await pendingEstablishments(prisma, input.year)).length;
-  const summary: RolloverSummary = { schoolYear: input.year, total, done: input.dryRun ? total : 0, establishments };
-  return prisma.rollover.create({
-    data: { schoolYear: input.year, dryRun: input.dryRun, startedById: input.actorId, summary: summary as never, finishedAt: input.dryRun ? now : null, startedAt: now },
+  if (input.dryRun) {
+    // A simulation writes only its own finished row: no lock, nothing to resume.
+    const establishments = await previewRollover(input.year);
+    const summary: RolloverSummary = { schoolYear: input.year, total: establishments.length, done: establishments.length, establishments };
+    return prisma.rollover.create({
+      data: { schoolYear: input.year, dryRun: true, startedById: input.actorId, summary: summary as never, finishedAt: now, startedAt: now },
+    });
+  }
+  return prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 AS "locked" FROM (SELECT pg_advisory_xact_lock(${ROLLOVER_LOCK}::bigint)) AS l`;
+    const previous = await tx.rollover.findFirst({ where: { schoolYear: input.year, dryRun: false, establishmentId: null }, orderBy: { startedAt: 'desc' } });
+    if (previous?.finishedAt) throw conflict(`L'année scolaire ${schoolYearLabel(input.year)} a déjà été clôturée le ${formatDate(parisDay(previous.finishedAt))}.`);
+    if (previous) return previous; // an interrupted run resumes
+    const summary: RolloverSummary = { schoolYear: input.year, total: (await pendingEstablishments(tx, input.year)).length, done: 0, establishments: [] };
+    return tx.rollover.create({ data: { schoolYear: input.year, dryRun: false, startedById: input.actorId, summary: summary as never, startedAt: now } });
   });
 }
 
@@ -142,11 +154,89 @@ export async function rolloverStep(rolloverId: string, now: Date = clock.now()):
 }
 
 /** The whole rollover at once (a scheduled job, or tests): steps until finished. */
-export async function runRollover(input: { year: number; actorId: string; now?: Date; onProgress?: (p: RolloverProgress) => void }) {
+export async function runRollover(input: { year: number; actorId: string | null; now?: Date; onProgress?: (p: RolloverProgress) => void }) {
   const row = await startRollover({ ...input, dryRun: false });
   for (;;) {
     const progress = await rolloverStep(row.id, input.now);
     input.onProgress?.(progress);
     if (progress.finished) return progress;
   }
+}
+
+// ───────────────────────────── the scheduled rollover ─────────────────────────────
+
+/** The last school year that may be closed at that instant: in July and August the running one, else the one before. */
+export function lastClosableYear(now: Date = clock.now()): number {
+  const running = schoolYearOf(now);
+  return canCloseYear(running, now) ? running : running - 1;
+}
+
+/**
+ * The years the server closes by itself at that instant, oldest first: every closable year that still
+ * holds classes or pupils, and — in July and August — the year just ending even when it holds none, so
+ * that classes created over the summer belong to the next year (activeSchoolYear) rather than to a
+ * year about to be closed. A year already closed (by the operator or an earlier run) is left alone.
+ */
+export async function dueRolloverYears(now: Date = clock.now()): Promise<number[]> {
+  const last = lastClosableYear(now);
+  const [classYears, pupilYears, closed] = await Promise.all([
+    prisma.classRoom.findMany({ where: { schoolYear: { lte: last } }, select: { schoolYear: true }, distinct: ['schoolYear'] }),
+    prisma.pupil.findMany({ where: { anonymisedAt: null, schoolYear: { lte: last } }, select: { schoolYear: true }, distinct: ['schoolYear'] }),
+    prisma.rollover.findMany({ where: { dryRun: false, establishmentId: null, finishedAt: { not: null } }, select: { schoolYear: true } }),
+  ]);
+  const years = new Set([...classYears, ...pupilYears].map((r) => r.schoolYear));
+  if (schoolYearOf(now) === last) years.add(last);
+  const done = new Set(closed.map((r) => r.schoolYear));
+  return [...years].filter((y) => !done.has(y) && canCloseYear(y, now)).sort((a, b) => a - b);
+}
+
+/**
+ * The yearly rollover, run by the server (no operator: `startedById` null): each due year once, in
+ * order. Idempotent — a closed year is never run again, an interrupted one resumes — and safe with
+ * several server instances (the advisory lock of startRollover, the row lock of each step).
+ */
+export async function runDueRollovers(now: Date = clock.now()): Promise<RolloverProgress[]> {
+  const out: RolloverProgress[] = [];
+  for (const year of await dueRolloverYears(now)) {
+    try {
+      out.push(await runRollover({ year, actorId: null, now }));
+    } catch (err) {
+      // Another instance finished this year between our reading and our start: nothing left to do.
+      if (err instanceof AppError && err.code === 'CONFLICT') continue;
+      throw err;
+    }
+  }
+  return out;
+}
+
+let scheduled = false;
+let running = false;
+
+/**
+ * Started by instrumentation.ts in the server process: checks a minute after the start (a server that
+ * was off on 1 July catches up then), then every hour. One check at a time in the process. Returns
+ * what stops it (tests).
+ */
+export function startRolloverSchedule(options: { firstMs?: number; everyMs?: number } = {}): () => void {
+  if (scheduled) return () => undefined;
+  scheduled = true;
+  const check = async () => {
+    if (running) return;
+    running = true;
+    try {
+      for (const run of await runDueRollovers())
+        console.info(`[rollover] année scolaire ${schoolYearLabel(run.summary.schoolYear)} clôturée : ${run.done} établissement(s) traité(s).`);
+    } catch (err) {
+      console.error(`[rollover] la clôture automatique a échoué (${errorSummary(err)}) : nouvel essai dans une heure.`);
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(check, options.firstMs ?? 60_000).unref();
+  const every = setInterval(check, options.everyMs ?? 60 * 60_000).unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+    scheduled = false;
+  };
 }

@@ -1,7 +1,7 @@
 // The classes forms' rules, shared by the browser (zodResolver) and the server actions.
 // Transforms only trim/normalise strings, so a parsed value parses again to itself.
 import { z } from 'zod';
-import { isUnsafeName, NAME_MESSAGE } from '../core/text.ts';
+import { CONTROL_MESSAGE, hasControl, isUnsafeName, NAME_MESSAGE } from '../core/text.ts';
 
 /** Filières / niveaux proposed for a class (the real product's list, collège first). */
 export const LEVELS = ['6e', '5e', '4e', '3e', '3e prépa-métiers', 'SEGPA', 'ULIS', 'UPE2A', '2nde', 'Autre'] as const;
@@ -10,12 +10,19 @@ const id = (what: string) =>
   z
     .string({ error: `${what} manquant.` })
     .min(1, `${what} manquant.`)
-    .max(40);
+    .max(40)
+    .refine((v) => !hasControl(v), `${what} introuvable.`);
 
 const className = z
   .string({ error: 'Saisissez le nom de la classe (par exemple « 3e B »).' })
   .transform((v) => v.trim().replace(/\s+/g, ' '))
-  .pipe(z.string().min(1, 'Saisissez le nom de la classe (par exemple « 3e B »).').max(30, 'Le nom de la classe ne doit pas dépasser 30 caractères.'));
+  .pipe(
+    z
+      .string()
+      .min(1, 'Saisissez le nom de la classe (par exemple « 3e B »).')
+      .max(30, 'Le nom de la classe ne doit pas dépasser 30 caractères.')
+      .refine((v) => !hasControl(v), CONTROL_MESSAGE),
+  );
 
 export const levelSchema = z.enum(LEVELS, { error: 'Choisissez la filière ou le niveau de la classe dans la liste.' });
 
@@ -43,7 +50,14 @@ export const pupilIdSchema = z.object({ pupilId: id('Élève') });
 
 // ── Legal guardians (responsables légaux): optional, at most two ──
 
-const optionalText = (max: number) => z.string().trim().max(max, `${max} caractères au maximum.`).optional().default('');
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${max} caractères au maximum.`)
+    .refine((v) => !hasControl(v), CONTROL_MESSAGE)
+    .optional()
+    .default('');
 
 /** French or international phone number, kept as digits (and a leading +). */
 export function normalizePhone(raw: string): string {

@@ -16,6 +16,7 @@ import { normalizeJoinCode } from './join-code.ts';
 import { parseDay, type PupilSignUpData } from './pupil-schema.ts';
 import { saveGuardians } from './pupils.ts';
 import { activeSchoolYear } from '../reference/school-year.ts';
+import { recordAudit } from '../audit/service.ts';
 
 export const UNKNOWN_CODE = "Ce code de classe n'existe pas. Vérifiez-le auprès de votre professeur principal (6 caractères, par exemple K7MQ2P).";
 const OLD_CODE = "Ce code concerne une classe d'une année scolaire passée : demandez le nouveau code à votre professeur principal.";
@@ -106,6 +107,15 @@ export async function signUpPupil(input: { data: PupilSignUpData; origin: string
         },
       });
       await saveGuardians(tx, pupil.id, data.guardians, true);
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: 'pupil.signup',
+        establishmentId: target.establishment.id,
+        targetType: 'Pupil',
+        targetId: pupil.id,
+        data: { classRoomId: target.classRoom?.id ?? null, account: email ? 'email' : 'login' },
+        ip: input.ip,
+      });
       if (email) await sendActivationEmail(tx, { userId: user.id, to: email, origin: input.origin, platformName: env.appName });
       return base;
     })

@@ -481,8 +481,8 @@ export async function signConvention(input: {
         version: c.version,
         party: link.party,
         linkId: link.id,
-        signerName: input.signerName,
-        signerEmail: link.recipient,
+        // A guardian's name and address stay on the Signature row, never in the trail (which outlives the pupil's data).
+        ...(String(link.party).startsWith('GUARDIAN') ? {} : { signerName: input.signerName, signerEmail: link.recipient }),
         ip: input.ip,
         userAgent: input.userAgent?.slice(0, 400) ?? null,
         pdfSha256: c.pdfSha256,

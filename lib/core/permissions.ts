@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   'team:invite': HEADS,
   'team:approve': HEADS,
   'access-requests:answer': HEADS,
+  /** The collège's audit trail (« Journal »): who changed access, when, from where. */
+  'audit:view-establishment': HEADS,
   // Collège: classes (every member of the pedagogical team)
   'classes:manage': TEAM,
   'classes:assign-teachers': HEADS,
@@ -28,6 +30,8 @@ export const PERMISSIONS = {
   'pupils:manage-all': PUPIL_OFFICE,
   /** The same acts for the pupils of the classes one is professeur principal of (ClassTeacher), and placing a pupil without class in one of them. */
   'pupils:manage-own-class': ['MAIN_TEACHER'],
+  /** A pupil's data on request (RGPD): export everything held about them, erase it. The head of the collège answers for its pupils' data. */
+  'pupils:data': HEADS,
   // Enrolments and conventions, collège side: whoever reaches pupils to manage them (a teacher
   // without class reaches none, so does not enrol).
   'enrolments:create': [...PUPIL_OFFICE, 'MAIN_TEACHER'],
@@ -46,6 +50,8 @@ export const PERMISSIONS = {
   'enrolments:cancel-site': SITE_STAFF,
   'site:manage': ['SITE_ADMIN'],
   'site:invite': ['SITE_ADMIN'],
+  /** The platform's audit trail (« Journal »). */
+  'audit:view-site': ['SITE_ADMIN'],
   // Platform operator
   'platform:operate': ['OPERATOR'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -9,7 +9,8 @@
 // on every lookup (the tests' setting).
 import { prisma } from './db.ts';
 import { env } from './env.ts';
-import type { HolidayZone } from '../reference/academies.ts';
+/** « A » | « B » | « C » (lib/reference/academies.ts), null overseas. */
+type HolidayZone = 'A' | 'B' | 'C';
 
 /** What a platform page needs of its platform, whatever the host it was reached by. */
 export type SiteRecord = {

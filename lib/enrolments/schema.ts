@@ -1,12 +1,18 @@
 // What the enrolment forms send. Ids and the establishment never come from here: the actions take
 // the platform from the host and the collège from the session.
 import { z } from 'zod';
-import { personName } from '../core/text.ts';
+import { CONTROL_MESSAGE, hasControl, personName } from '../core/text.ts';
 import * as clock from '../core/clock.ts';
 import { LEVELS } from '../classes/schema.ts';
 import { ageOn, parseDay } from '../classes/pupil-schema.ts';
 
-const id = (message: string) => z.string({ error: message }).trim().min(1, message).max(40, message);
+const id = (message: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .min(1, message)
+    .max(40, message)
+    .refine((v) => !hasControl(v), message);
 
 /** At most this many pupils in one « Inscrire un stagiaire ». */
 export const MAX_PUPILS_AT_ONCE = 30;
@@ -75,7 +81,13 @@ export const enrolmentOptionsSchema = z
     fairShareSeats: optionalInt(1, 50, 'Indiquez un nombre de places entre 1 et 50, ou laissez vide.'),
     fairShareDays: optionalInt(0, 60, 'Indiquez un nombre de jours entre 0 et 60, ou laissez vide.'),
     conventionReminderDays: requiredInt(0, 30, 'Indiquez un nombre de jours entre 0 et 30.'),
-    convocationNote: z.string().trim().max(500, 'Les consignes tiennent en 500 caractères.').optional().default(''),
+    convocationNote: z
+      .string()
+      .trim()
+      .max(500, 'Les consignes tiennent en 500 caractères.')
+      .refine((v) => !hasControl(v), CONTROL_MESSAGE)
+      .optional()
+      .default(''),
   })
   .refine((v) => (v.fairShareSeats === null) === (v.fairShareDays === null), {
     message: 'Indiquez à la fois le nombre de places par collège et le nombre de jours avant le stage, ou laissez les deux vides.',

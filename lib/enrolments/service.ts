@@ -5,10 +5,10 @@
 // the pupil by the actor's reach in their collège (from the session).
 import { randomUUID } from 'node:crypto';
 import { prisma, type Tx } from '../core/db.ts';
-import { AppError, conflict, isUniqueViolation, notFound } from '../core/errors.ts';
+import { AppError, conflict, DATABASE_UNAVAILABLE, errorSummary, isDatabaseUnavailable, isUniqueViolation, notFound } from '../core/errors.ts';
 import { dbDay, displayName, formatDay, formatHours, parisClock, schoolYearOf } from '../core/format.ts';
 import * as clock from '../core/clock.ts';
-import { recordAudit } from '../audit/service.ts';
+import { recordAudit, requestAuditIp } from '../audit/service.ts';
 import { pupilsInReach, pupilsInReachSql, type PupilReach } from '../classes/access.ts';
 import { parseDay } from '../classes/pupil-schema.ts';
 import { enrolmentMailSelect, sendAbsence, sendEnrolmentCancelled, type EnrolmentMailRow } from '../stages/convocation.ts';
@@ -143,7 +143,7 @@ async function enrolAtOnce(
     SELECT new_id AS "id", day_rows AS "day" FROM "enrolment_usual"(
       ${newId()}, ${stage.id}, ${stage.date}::date, ${stage.startMinutes}::int, ${stage.endMinutes}::int,
       ${e.pupilId}, ${e.establishmentId}, ${e.member.actorId}, ${e.convocationDue}::text, ${MAX_REENROLMENTS}::int,
-      ${newId()}, ${e.now}, 'enrolment.create', ${e.siteId}, 'Enrolment', ${data}::jsonb)`;
+      ${newId()}, ${e.now}, 'enrolment.create', ${e.siteId}, 'Enrolment', ${data}::jsonb, ${await requestAuditIp()}::text)`;
   if (r?.id) return { id: r.id, clash: null };
   return { id: null, clash: clashIn(r?.day ?? [], stage) };
 }
@@ -229,8 +229,10 @@ async function enrolOne(ctx: EnrolContext, candidate: Candidate): Promise<EnrolR
     if (err instanceof Refusal) return refused(err.message);
     if (isUniqueViolation(err)) return refused('cet élève est déjà inscrit à ce stage.');
     if (err instanceof AppError) return refused(err.message);
+    // PostgreSQL stopped or restarting: this pupil's line says so (the statement is atomic: all or nothing).
+    if (isDatabaseUnavailable(err)) return refused(DATABASE_UNAVAILABLE);
     // A deadlock, a timeout…: this pupil's line says so; the pupils already enrolled stay enrolled.
-    console.error('[enrolments] unexpected error', err);
+    console.error('[enrolments] unexpected error', errorSummary(err));
     return refused('une erreur inattendue a empêché l’inscription. Réessayez dans un instant.');
   }
 

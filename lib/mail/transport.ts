@@ -15,7 +15,10 @@ export function getTransport(url = env.smtpUrl): Transporter {
     secure,
     ignoreTLS: local && !secure,
     auth: u.username ? { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } : undefined,
+    // A stalled server fails the attempt (retried later) rather than holding the row past the worker’s 60 s claim.
     connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
   });
   cached = { url, transport };
   return transport;

@@ -1,23 +1,43 @@
-// The outbox worker: runs inside the server process (instrumentation.ts). Claims due rows,
-// sends them, retries with exponential backoff; a sent row is never sent again.
+// The outbox worker: runs inside the server process (instrumentation.ts), or alone
+// (scripts/outbox-worker.ts). Claims due rows, sends them, retries with exponential backoff; a sent
+// row is never sent again. Each message carries a Message-ID made from its row
+// (`<outbox.<id>@<MAIL_FROM's domain>>`): the one case where it can reach the recipient twice — the
+// process dies after the SMTP server accepted it and before the row is marked sent — gives two
+// copies with the same Message-ID, which mail clients recognise as one message.
 import { prisma } from '../core/db.ts';
 import { env } from '../core/env.ts';
 import { getTransport } from './transport.ts';
 import * as clock from '../core/clock.ts';
 
-const MAX_ATTEMPTS = 8;
-const CLAIM_MS = 60_000;
+/** With backoffMs, 31 attempts cover about 24 hours of SMTP outage (RETRY_WINDOW_MS) before a row is FAILED. */
+export const MAX_ATTEMPTS = 31;
+/** How long a claimed row stays invisible to other workers; renewed just before each send. */
+export const CLAIM_MS = 60_000;
 
 /** 30 s, 1 min, 2 min … capped at 1 h. */
 export function backoffMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
 }
 
+/** From the first attempt to the last one (MAX_ATTEMPTS failures in a row): 24 h 3 min 30 s. */
+export const RETRY_WINDOW_MS = Array.from({ length: MAX_ATTEMPTS - 1 }, (_, i) => backoffMs(i + 1)).reduce((a, b) => a + b, 0);
+
+/** The domain of MAIL_FROM's address (`ministage <ne-pas-repondre@ministage.fr>` → ministage.fr). */
+export function mailDomain(from = env.mailFrom): string {
+  const address = /<([^>]+)>/.exec(from)?.[1] ?? from;
+  const domain = address.split('@').pop()?.trim().toLowerCase() ?? '';
+  return /^[a-z0-9.-]+$/.test(domain) && domain.includes('.') ? domain : 'ministage.localhost';
+}
+
+/** The idempotency key of an outbox row: the same on every attempt, unique to the row. */
+export function messageIdOf(rowId: string, from = env.mailFrom): string {
+  return `<outbox.${rowId}@${mailDomain(from)}>`;
+}
+
 type Claimed = { id: string; to: string; subject: string; html: string; text: string; attempts: number };
 
 /** Claims up to `limit` due rows atomically (a row claimed by one worker is invisible to others). */
-async function claim(limit: number, now: Date): Promise<Claimed[]> {
-  const until = new Date(now.getTime() + CLAIM_MS);
+async function claim(limit: number, now: Date, until: Date): Promise<Claimed[]> {
   return prisma.$queryRaw<Claimed[]>`
     UPDATE "OutboxEmail" SET "lockedUntil" = ${until}
     WHERE "id" IN (
@@ -29,18 +49,40 @@ async function claim(limit: number, now: Date): Promise<Claimed[]> {
     RETURNING "id", "to", "subject", "html", "text", "attempts"`;
 }
 
+/**
+ * Just before sending a row of the batch: is it still ours (our lease, still pending)? Then the
+ * lease starts again, so a slow batch never lets another worker claim a row this one is about to send.
+ */
+async function renew(id: string, lease: Date, next: Date): Promise<boolean> {
+  const n = await prisma.$executeRaw`
+    UPDATE "OutboxEmail" SET "lockedUntil" = ${next}
+    WHERE "id" = ${id} AND "status" = 'PENDING' AND "lockedUntil" = ${lease}`;
+  return n === 1;
+}
+
 /** Sends what is due; returns how many were sent and how many failed this round. */
 export async function processOutbox(options: { limit?: number; now?: Date; smtpUrl?: string } = {}) {
   const now = options.now ?? clock.now();
-  const rows = await claim(options.limit ?? 20, now);
+  const lease = new Date(now.getTime() + CLAIM_MS);
+  const rows = await claim(options.limit ?? 20, now, lease);
   let sent = 0;
   let failed = 0;
   const transport = getTransport(options.smtpUrl);
   const files = rows.length ? await prisma.outboxAttachment.findMany({ where: { emailId: { in: rows.map((r) => r.id) } }, orderBy: { position: 'asc' } }) : [];
   for (const row of rows) {
+    // Another worker took it after our lease ran out (a slow batch): it is theirs now.
+    if (!(await renew(row.id, lease, new Date(clock.nowMs() + CLAIM_MS)))) continue;
     try {
       const attachments = files.filter((f) => f.emailId === row.id).map((f) => ({ filename: f.filename, contentType: f.contentType, content: Buffer.from(f.content) }));
-      await transport.sendMail({ from: env.mailFrom, to: row.to, subject: row.subject, html: row.html, text: row.text, attachments });
+      await transport.sendMail({
+        from: env.mailFrom,
+        to: row.to,
+        subject: row.subject,
+        html: row.html,
+        text: row.text,
+        attachments,
+        messageId: messageIdOf(row.id),
+      });
       await prisma.outboxEmail.update({
         where: { id: row.id },
         data: { status: 'SENT', sentAt: clock.now(), attempts: row.attempts + 1, lockedUntil: null, lastError: null },

@@ -5,15 +5,32 @@ import { z } from 'zod';
 import { normalizeHost } from '../core/tenant.ts';
 import { uaiError } from '../reference/uai.ts';
 import { RESERVED_SLUGS, SLUG_RE } from './urls.ts';
+import { CONTROL_MESSAGE, hasControl } from '../core/text.ts';
 
 /** Same as lib/accounts/password.ts (not imported: it needs node:crypto, and this file reaches the browser). */
 const PASSWORD_MIN_LENGTH = 12;
 
 export const FORMATION_TYPES = ['Bac pro', 'CAP', '2nde GT', 'Bac techno', 'BTS', 'Mention complémentaire'] as const;
 
-const id = z.string().trim().min(1, 'Élément introuvable.').max(40, 'Élément introuvable.');
-const optionalText = (max: number, what: string) => z.string().trim().max(max, `${what} tient en ${max} caractères.`);
-const requiredText = (max: number, missing: string, what: string) => z.string({ error: missing }).trim().min(1, missing).max(max, `${what} tient en ${max} caractères.`);
+const id = z
+  .string()
+  .trim()
+  .min(1, 'Élément introuvable.')
+  .max(40, 'Élément introuvable.')
+  .refine((v) => !hasControl(v), 'Élément introuvable.');
+const optionalText = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${what} tient en ${max} caractères.`)
+    .refine((v) => !hasControl(v), CONTROL_MESSAGE);
+const requiredText = (max: number, missing: string, what: string) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, missing)
+    .max(max, `${what} tient en ${max} caractères.`)
+    .refine((v) => !hasControl(v), CONTROL_MESSAGE);
 const optionalEmail = z
   .string()
   .trim()
@@ -38,7 +55,12 @@ export const siteOptionsSchema = z.object({
 });
 
 export const contactSchema = z.object({
-  id: z.string().trim().max(40).optional(),
+  id: z
+    .string()
+    .trim()
+    .max(40)
+    .refine((v) => !hasControl(v), 'Élément introuvable.')
+    .optional(),
   name: requiredText(120, 'Indiquez le nom du contact.', 'Le nom'),
   role: requiredText(120, 'Indiquez sa fonction (par exemple DDFPT).', 'La fonction'),
   email: optionalEmail,
@@ -47,14 +69,24 @@ export const contactSchema = z.object({
 });
 
 export const formationSchema = z.object({
-  id: z.string().trim().max(40).optional(),
+  id: z
+    .string()
+    .trim()
+    .max(40)
+    .refine((v) => !hasControl(v), 'Élément introuvable.')
+    .optional(),
   type: requiredText(60, 'Choisissez le type de formation (Bac pro, CAP…).', 'Le type'),
   name: requiredText(160, 'Indiquez le nom de la formation.', 'Le nom'),
   active: z.boolean(),
 });
 
 export const teacherSchema = z.object({
-  id: z.string().trim().max(40).optional(),
+  id: z
+    .string()
+    .trim()
+    .max(40)
+    .refine((v) => !hasControl(v), 'Élément introuvable.')
+    .optional(),
   firstName: requiredText(80, 'Indiquez le prénom.', 'Le prénom'),
   lastName: requiredText(80, 'Indiquez le nom.', 'Le nom'),
   email: optionalEmail,
@@ -72,7 +104,8 @@ export const operatorInviteSchema = inviteSchema.extend({ siteId: id });
 
 // Typed as text (one per line); a list already parsed by the browser's validation is accepted too.
 const domainList = z
-  .preprocess((v) => (Array.isArray(v) ? v.join('\n') : v), z.string().max(2000))
+  // Only a list of texts is joined: joining other values threw (a null-prototype object has no toString — a 500, found by fuzzing).
+  .preprocess((v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join('\n') : v), z.string().max(2000))
   .transform((v, ctx) => {
     const hosts: string[] = [];
     for (const raw of v.split(/[\s,;]+/).filter(Boolean)) {

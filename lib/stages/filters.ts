@@ -24,7 +24,11 @@ export type StageFilters = {
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
-const short = z.string().max(200);
+// No control character or half a surrogate pair (?enseignant=%00 reached PostgreSQL: a 500, found by fuzzing).
+const short = z
+  .string()
+  .max(200)
+  .refine((v) => !/\p{Cc}|\p{Cs}/u.test(v));
 
 /** Unknown or malformed values are ignored (a hand-edited URL never gives an error page). */
 export function parseFilters(sp: SearchParams): StageFilters {

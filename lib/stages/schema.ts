@@ -3,23 +3,39 @@
 import { z } from 'zod';
 import { checkStageRules, RULE_MESSAGES } from './rules.ts';
 import { isValidDay, timeToMinutes } from './time.ts';
+import { CONTROL_MESSAGE, hasControl } from '../core/text.ts';
 
 export const STAGE_TYPES = ['Mini-stage', 'Journée découverte', 'Immersion', 'Portes ouvertes'] as const;
 export const AUDIENCES = ['4e', '3e', '3e SEGPA', '2nde', '1re', 'Terminale'] as const;
 export const SCHEDULE_DETAILS = ['Matin', 'Après-midi', 'Journée'] as const;
 
-const id = (message: string) => z.string({ error: message }).trim().min(1, message).max(40, message);
-const text = (max: number, message: string) => z.string().trim().max(max, message);
+const id = (message: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .min(1, message)
+    .max(40, message)
+    .refine((v) => !hasControl(v), message);
+const text = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .refine((v) => !hasControl(v), CONTROL_MESSAGE);
 
 const stageFields = z.object({
   formationId: id('Choisissez la formation (filière).'),
-  stageType: z.string().trim().min(1, 'Indiquez le type de stage.').max(60, 'Le type de stage tient en 60 caractères.'),
+  stageType: text(60, 'Le type de stage tient en 60 caractères.').refine((v) => v !== '', 'Indiquez le type de stage.'),
   date: z.string({ error: RULE_MESSAGES.dateInvalid }).trim(),
   startTime: z.string({ error: RULE_MESSAGES.timeInvalid }).trim(),
   endTime: z.string({ error: RULE_MESSAGES.timeInvalid }).trim(),
   scheduleDetail: text(200, 'Le détail des horaires tient en 200 caractères.'),
   capacity: z.number({ error: 'Indiquez la capacité (nombre de places).' }),
-  teacherId: z.string().trim().max(40),
+  teacherId: z
+    .string()
+    .trim()
+    .max(40)
+    .refine((v) => !hasControl(v), 'Enseignant introuvable.'),
   place: text(200, 'Le lieu tient en 200 caractères.'),
   audience: z.array(z.enum(AUDIENCES, { error: 'Public inconnu.' })).max(AUDIENCES.length),
   description: text(2000, 'La description tient en 2 000 caractères.'),
@@ -69,7 +85,8 @@ export const cancelStageSchema = z.object({
     .string({ error: "Indiquez le motif de l'annulation." })
     .trim()
     .min(5, "Indiquez le motif de l'annulation (il est envoyé aux familles et aux collèges).")
-    .max(500, 'Le motif tient en 500 caractères.'),
+    .max(500, 'Le motif tient en 500 caractères.')
+    .refine((v) => !hasControl(v), CONTROL_MESSAGE),
 });
 
 export const MAX_DUPLICATES = 60;

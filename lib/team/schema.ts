@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { PASSWORD_MESSAGES, emailSchema, passwordSchema } from '../accounts/schema.ts';
 import { isAcademicAddress } from '../reference/academies.ts';
-import { personName } from '../core/text.ts';
+import { hasControl, personName } from '../core/text.ts';
 import { STAFF_ROLE_LABELS } from '../core/permissions.ts';
 
 /** The roles staff sign up or are invited with; the principal registers the collège itself. */
@@ -46,8 +46,15 @@ export const inviteSchema = z.object({
   role: z.enum(ROLES, { error: 'Choisissez la fonction de la personne invitée.' }),
 });
 
-export const invitationIdSchema = z.object({ invitationId: z.string().min(1).max(40) });
-export const membershipIdSchema = z.object({ membershipId: z.string().min(1).max(40) });
+/** An id from a page (never typed): control characters refused before the database (PostgreSQL refuses NUL). */
+const rowId = (message: string) =>
+  z
+    .string()
+    .min(1, message)
+    .max(40, message)
+    .refine((v) => !hasControl(v), message);
+export const invitationIdSchema = z.object({ invitationId: rowId('Invitation introuvable.') });
+export const membershipIdSchema = z.object({ membershipId: rowId('Membre introuvable.') });
 
 const token = z.string({ error: 'Lien incomplet.' }).min(10, 'Lien incomplet.').max(200);
 
@@ -67,4 +74,4 @@ export type AcceptNewInput = z.input<typeof acceptNewSchema>;
 export const acceptExistingSchema = z.object({ token, password: z.string().min(1, 'Saisissez votre mot de passe.').max(200) });
 export type AcceptExistingInput = z.input<typeof acceptExistingSchema>;
 
-export const chooseEstablishmentSchema = z.object({ establishmentId: z.string().trim().min(1, 'Choisissez un établissement.').max(40) });
+export const chooseEstablishmentSchema = z.object({ establishmentId: z.string().trim().pipe(rowId('Choisissez un établissement.')) });

@@ -75,6 +75,11 @@ export default async function EstablishmentHome() {
             Choisissez une classe pour {withoutClass} élève(s)
           </ButtonLink>
         ) : null}
+        {can(actor, 'audit:view-establishment') ? (
+          <ButtonLink href="/etablissement/journal" variant="secondary">
+            Journal du collège
+          </ButtonLink>
+        ) : null}
       </div>
     </div>
   );

@@ -33,6 +33,16 @@ export default async function OperatorIndexPage() {
           <br />
           <span className="muted">Clôture de l’année : suppression des anciennes classes, anonymisation des élèves.</span>
         </li>
+        <li>
+          <Link href="/operateur/journal">Journal d’audit</Link>
+          <br />
+          <span className="muted">Qui a fait quoi, quand et depuis quelle adresse, sur le portail et sur chaque plateforme.</span>
+        </li>
+        <li>
+          <Link href="/operateur/courriels">Courriels en échec</Link>
+          <br />
+          <span className="muted">Les courriels que le serveur n’a pas pu envoyer, et « Renvoyer ».</span>
+        </li>
       </ul>
     </div>
   );

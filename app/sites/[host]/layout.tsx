@@ -5,6 +5,7 @@ import { PlatformHeader } from '@/components/sites/PlatformHeader';
 import { SiteTabs } from '@/components/sites/SiteTabs';
 import { redirect } from 'next/navigation';
 import { requireSite } from '@/lib/core/guards';
+import { can } from '@/lib/core/permissions';
 import { sessionRestart } from '@/lib/core/session';
 import { siteHeader } from '@/lib/sites/queries';
 
@@ -26,7 +27,7 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
       <PlatformHeader name={header?.name ?? site.name} logoUrl={header?.logoUrl ?? null} role={roleLabel(actor.roles, actor.member?.establishmentName ?? null)}>
         <AccountNav user={actor.user} />
       </PlatformHeader>
-      <SiteTabs />
+      <SiteTabs admin={can(actor, 'audit:view-site')} />
       <main id="contenu">{children}</main>
       <SiteFooter />
     </>

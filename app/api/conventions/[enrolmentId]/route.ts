@@ -2,13 +2,15 @@
 // ?document=attestation: the attestation de présence. On a platform's host or the portal: who may read
 // it comes from the session (lib/conventions/access.ts), never from the URL.
 import { getActor } from '@/lib/core/session';
-import { AppError } from '@/lib/core/errors';
+import { AppError, DATABASE_UNAVAILABLE, errorSummary, isDatabaseUnavailable } from '@/lib/core/errors';
+import { isBrowserFailure, PRINTER_UNAVAILABLE } from '@/lib/core/chromium';
 import { RULES, take } from '@/lib/core/throttle';
 import { attendanceCertificate, conventionAccess, conventionFile, requestOrigins } from '@/lib/conventions/queries';
 
 export const dynamic = 'force-dynamic';
 
-const text = (body: string, status: number) => new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+const text = (body: string, status: number, extra: Record<string, string> = {}) =>
+  new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...extra } });
 
 const pdf = (bytes: Buffer, filename: string) =>
   new Response(new Uint8Array(bytes), {
@@ -21,7 +23,26 @@ const pdf = (bytes: Buffer, filename: string) =>
   });
 
 export async function GET(req: Request, ctx: { params: Promise<{ enrolmentId: string }> }): Promise<Response> {
-  const { enrolmentId } = await ctx.params;
+  try {
+    return await respond(req, (await ctx.params).enrolmentId);
+  } catch (err) {
+    // A French text and a status for every failure, never a stack: the database out of reach or
+    // Chromium stopped mid-print → 503 (passing: the next request reconnects, relaunches).
+    if (err instanceof AppError) return text(err.message, err.code === 'NOT_FOUND' ? 404 : err.code === 'UNEXPECTED' || err.code === 'UNAVAILABLE' ? 503 : 409);
+    if (isDatabaseUnavailable(err)) {
+      console.warn(`[conventions] PDF : base de données injoignable (${errorSummary(err)})`);
+      return text(DATABASE_UNAVAILABLE, 503, { 'Retry-After': '5' });
+    }
+    if (isBrowserFailure(err)) {
+      console.warn(`[conventions] PDF : Chromium s’est arrêté pendant l’impression (${errorSummary(err)})`);
+      return text(PRINTER_UNAVAILABLE, 503, { 'Retry-After': '5' });
+    }
+    console.error(`[conventions] PDF : erreur inattendue (${errorSummary(err)})`);
+    return text('Le PDF n’a pas pu être produit. Réessayez dans un instant ; si cela continue, prévenez l’équipe technique de la plateforme.', 500);
+  }
+}
+
+async function respond(req: Request, enrolmentId: string): Promise<Response> {
   const actor = await getActor();
   if (!actor.user) return text('Connectez-vous pour obtenir la convention.', 401);
   const access = await conventionAccess(actor, enrolmentId);
@@ -29,24 +50,18 @@ export async function GET(req: Request, ctx: { params: Promise<{ enrolmentId: st
   if (!(await take(`conventions:pdf:${actor.user.id}`, RULES.conventionPdfs)))
     return text('Beaucoup de PDF demandés en peu de temps : patientez un moment avant de réessayer.', 429);
   const origins = await requestOrigins(access.siteId);
-  try {
-    if (new URL(req.url).searchParams.get('document') === 'attestation') {
-      const a = await attendanceCertificate(access.enrolmentId, origins);
-      return pdf(a.pdf, `attestation-${a.number}.pdf`);
-    }
-    const file = await conventionFile(access.enrolmentId, origins);
-    if ('missing' in file) {
-      if (access.side === 'élève')
-        return text(`La convention n’est pas encore prête : il manque ${file.missing.map((m) => m.what.toLowerCase()).join(' ; ')}. Votre collège la complète.`, 409);
-      // The convention's page on this host: a platform's (its staff, and the collège's members there) or the portal's.
-      const page = actor.site ? `/conventions/${access.enrolmentId}` : `/etablissement/conventions/${access.enrolmentId}`;
-      // A relative Location: the browser stays on the host it asked (req.url carries the server's own).
-      return new Response(null, { status: 303, headers: { Location: page, 'Cache-Control': 'no-store' } });
-    }
-    return pdf(file.pdf, `convention-${file.number}.pdf`);
-  } catch (err) {
-    if (err instanceof AppError) return text(err.message, err.code === 'NOT_FOUND' ? 404 : err.code === 'UNEXPECTED' ? 503 : 409);
-    console.error('[conventions] PDF', err);
-    return text('Le PDF n’a pas pu être produit. Réessayez dans un instant ; si cela continue, prévenez l’équipe technique de la plateforme.', 500);
+  if (new URL(req.url).searchParams.get('document') === 'attestation') {
+    const a = await attendanceCertificate(access.enrolmentId, origins);
+    return pdf(a.pdf, `attestation-${a.number}.pdf`);
   }
+  const file = await conventionFile(access.enrolmentId, origins);
+  if ('missing' in file) {
+    if (access.side === 'élève')
+      return text(`La convention n’est pas encore prête : il manque ${file.missing.map((m) => m.what.toLowerCase()).join(' ; ')}. Votre collège la complète.`, 409);
+    // The convention's page on this host: a platform's (its staff, and the collège's members there) or the portal's.
+    const page = actor.site ? `/conventions/${access.enrolmentId}` : `/etablissement/conventions/${access.enrolmentId}`;
+    // A relative Location: the browser stays on the host it asked (req.url carries the server's own).
+    return new Response(null, { status: 303, headers: { Location: page, 'Cache-Control': 'no-store' } });
+  }
+  return pdf(file.pdf, `convention-${file.number}.pdf`);
 }

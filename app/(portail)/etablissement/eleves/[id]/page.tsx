@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { ActionButton } from '@/components/ui/ActionButton';
+import { ButtonLink } from '@/components/ui/Button';
 import s from '@/components/classes/classes.module.css';
 import { EstablishmentTabs } from '@/components/classes/EstablishmentTabs';
 import { GuardiansForm } from '@/components/classes/GuardiansForm';
@@ -11,6 +12,7 @@ import { detachPupilAction, updateGuardiansAction } from '@/lib/classes/actions'
 import { getPupilDetail } from '@/lib/classes/queries';
 import { dbDay, formatDate, listName } from '@/lib/core/format';
 import { requireMember } from '@/lib/core/guards';
+import { can } from '@/lib/core/permissions';
 
 export const metadata: Metadata = { title: 'Fiche élève' };
 
@@ -83,6 +85,15 @@ export default async function PupilPage({ params }: { params: Promise<{ id: stri
             confirmLabel="Retirer l’élève"
             redirectTo="/etablissement/eleves"
           />
+        </section>
+      ) : null}
+      {can(actor, 'pupils:data') ? (
+        <section aria-labelledby="donnees">
+          <h2 id="donnees">Données de l’élève</h2>
+          <p className="muted">Tout ce que la plateforme conserve sur cet élève, à imprimer ou à télécharger ; leur effacement à la demande de la famille.</p>
+          <ButtonLink href={`/etablissement/eleves/${pupil.id}/donnees`} variant="secondary" small>
+            Voir, exporter ou effacer ses données
+          </ButtonLink>
         </section>
       ) : null}
     </div>
