@@ -41,6 +41,9 @@ const FINGERPRINT = `
        FROM "Site" s JOIN "Establishment" e ON e.id = s."establishmentId" LEFT JOIN "Academy" a ON a.code = e."academyCode"),
     (SELECT md5(string_agg(concat_ws('=', "siteId", host), ',' ORDER BY host)) FROM "SiteDomain")) AS v`;
 
+/** At most this many lookups held: any Host header reaches the lookup, so unknown ones must not fill the memory. */
+export const SITE_CACHE_ENTRIES = 1000;
+
 /** One process's copy (a class so that a test can hold two, as two instances would). */
 export class SiteCache {
   private byKey = new Map<string, Promise<SiteRecord | null>>();
@@ -68,6 +71,11 @@ export class SiteCache {
     return this.get(`id:${id}`, `${SELECT_SITE} WHERE s.id = $1`, id);
   }
 
+  /** How many lookups are held (tests). */
+  get size(): number {
+    return this.byKey.size;
+  }
+
   /** This instance changed a platform (after the commit): the next lookup checks the fingerprint. */
   changed(): void {
     this.generation++;
@@ -78,6 +86,7 @@ export class SiteCache {
     await this.current();
     let hit = this.byKey.get(key);
     if (!hit) {
+      if (this.byKey.size >= SITE_CACHE_ENTRIES) this.byKey.clear();
       hit = this.db.$queryRawUnsafe<Row[]>(sql, arg).then((rows) => rows[0] ?? null);
       this.byKey.set(key, hit);
       // A failed read (database away) is not remembered.

@@ -3,7 +3,7 @@
 // by the other at its next check, and the traffic between checks sends no query at all.
 import { useTestDb } from '../helpers/db';
 import { makeSite, type TestSite } from '../factories/sites';
-import { SiteCache } from '@/lib/core/site-cache';
+import { SITE_CACHE_ENTRIES, SiteCache } from '@/lib/core/site-cache';
 import { findSiteByHost } from '@/lib/core/actor';
 import { siteHeader } from '@/lib/sites/queries';
 import { siteCalendarInfo } from '@/lib/stages/queries';
@@ -92,6 +92,13 @@ test('the lycée’s académie or département changed (an annuaire import) chan
   await db().prisma.$executeRawUnsafe(`UPDATE "Establishment" SET "departmentCode" = '067' WHERE id = $1`, demo.lycee.id);
   expect((await a.cache.byId(demo.site.id))?.departmentCode).toBe('067'); // written without Prisma: still seen
   await db().prisma.$executeRawUnsafe(`UPDATE "Establishment" SET "departmentCode" = '035' WHERE id = $1`, demo.lycee.id);
+});
+
+test('a stranger sending thousands of made-up hosts cannot fill the memory: the copy holds at most SITE_CACHE_ENTRIES lookups', async () => {
+  const { cache } = instance();
+  for (let i = 0; i < SITE_CACHE_ENTRIES + 250; i++) expect(await cache.byDomain(`inconnu-${i}.example.fr`)).toBeNull();
+  expect(cache.size).toBeLessThanOrEqual(SITE_CACHE_ENTRIES);
+  expect((await cache.bySlug('demo'))?.id).toBe(demo.site.id);
 });
 
 test('a failed read (the database away) is not remembered', async () => {
