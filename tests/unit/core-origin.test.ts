@@ -1,7 +1,7 @@
 // lib/core/origin on many Host / X-Forwarded-Proto / root domain combinations, and its callers:
 // requestOrigin and portalOrigin (lib/core/session), the ICS route's links (app/api/ics/route.ts).
 // The expected origins are those the code it replaced wrote (checked equal, case by case, before
-// that code was deleted). The database is a small in-memory fake (sites by slug and custom domain);
+// that code was deleted). The platforms are a small in-memory fake (sites by slug and custom domain), the database one stage;
 // the Next request context is the mocked `headers()`. After sign-in: tests/unit/sign-in-callback-url.test.ts.
 import * as O from '@/lib/core/origin';
 import * as actor from '@/lib/core/actor';
@@ -12,16 +12,26 @@ let mockHeaders = new Headers();
 jest.mock('next/headers', () => ({ headers: async () => mockHeaders }));
 jest.mock('next-auth', () => ({ getServerSession: async () => null }));
 jest.mock('@/lib/core/auth', () => ({ authOptions: {} }));
-jest.mock('@/lib/core/db', () => {
+// The platforms (lib/core/site-cache reads them with raw SQL): sites by slug, id and custom domain.
+jest.mock('@/lib/core/site-cache', () => {
   const sites = [
-    { id: 's1', slug: 'demo', name: 'Lycée Démo', active: true, establishmentId: 'e1' },
-    { id: 's2', slug: 'ferme', name: 'Lycée fermé', active: false, establishmentId: 'e2' },
-    { id: 's3', slug: 'autre', name: 'Lycée Autre', active: true, establishmentId: 'e3' },
+    { id: 's1', slug: 'demo', name: 'Lycée Démo', active: true, establishmentId: 'e1', logoUrl: null, holidayZone: 'C', departmentCode: '075' },
+    { id: 's2', slug: 'ferme', name: 'Lycée fermé', active: false, establishmentId: 'e2', logoUrl: null, holidayZone: 'C', departmentCode: '075' },
+    { id: 's3', slug: 'autre', name: 'Lycée Autre', active: true, establishmentId: 'e3', logoUrl: null, holidayZone: 'C', departmentCode: '075' },
   ];
   const domains = [
     { host: 'ministage.lycee-exemple.fr', siteId: 's1' },
     { host: 'stages.ferme.fr', siteId: 's2' },
   ];
+  const byId = async (id: string) => sites.find((s) => s.id === id) ?? null;
+  return {
+    siteBySlug: async (slug: string) => sites.find((s) => s.slug === slug) ?? null,
+    siteByDomain: async (host: string) => byId(domains.find((d) => d.host === host)?.siteId ?? ''),
+    siteById: byId,
+    sitesChanged: () => undefined,
+  };
+});
+jest.mock('@/lib/core/db', () => {
   const stage = {
     id: 'st1',
     date: new Date('2027-03-12T00:00:00.000Z'),
@@ -39,16 +49,7 @@ jest.mock('@/lib/core/db', () => {
     formation: { type: 'CAP', name: 'Cuisine' },
     teacher: null,
   };
-  const prisma = {
-    site: { findUnique: async ({ where }: { where: { slug: string } }) => sites.find((s) => s.slug === where.slug) ?? null },
-    siteDomain: {
-      findUnique: async ({ where }: { where: { host: string } }) => {
-        const d = domains.find((x) => x.host === where.host);
-        return d ? { ...d, site: sites.find((s) => s.id === d.siteId) } : null;
-      },
-    },
-    stage: { findMany: async () => [stage] },
-  };
+  const prisma = { stage: { findMany: async () => [stage] } };
   return { prisma, getPrisma: () => prisma, setPrisma: () => undefined };
 });
 
