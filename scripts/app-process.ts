@@ -29,13 +29,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `next start` in its own process group (so stopping it stops next-server too). */
 /** WEB_CONCURRENCY as a number of server processes (1 when unset or not a positive integer). */
 export function webConcurrency(raw: string | undefined): number {
   const n = Number(raw);
   return Number.isInteger(n) && n >= 1 && n <= 64 ? n : 1;
 }
 
+/** Starts `next start` (or the cluster) in its own process group (so stopping it stops next-server too). */
 export function startNext(input: { port: number; env: Record<string, string | undefined>; distDir?: string; quiet?: boolean }): ChildProcess {
   // WEB_CONCURRENCY=N (N ≥ 2): N processes on the port (scripts/cluster.mjs); otherwise `next start`.
   const cluster = webConcurrency(input.env.WEB_CONCURRENCY ?? process.env.WEB_CONCURRENCY) > 1;

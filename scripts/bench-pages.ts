@@ -3,7 +3,8 @@
 // throwaway PostgreSQL (scripts/throwaway-postgres.ts), loaded by autocannon from this process.
 //   npx tsx scripts/bench-pages.ts [pglite|postgres]   (both when not given)
 //   BENCH_DURATION=<s> (default 10) per page, after BENCH_WARMUP=<s> (default 2) not counted;
-//   BENCH_CONNECTIONS=<n> (default 50) concurrent connections.
+//   BENCH_CONNECTIONS=<n> (default 50) concurrent connections;
+//   BENCH_PROCESSES=<n> (default 1): on PostgreSQL, the app as n processes (WEB_CONCURRENCY, scripts/cluster.mjs).
 //
 // Each database gets a fresh seed:scale (its own process: the time it takes is printed too), then the
 // server (its own build folder, .data/bench-build, so a running `npm start` is never rebuilt under its
@@ -42,6 +43,7 @@ import { ROOT } from './build.ts';
 import { freePort, killGroup, startNext, waitForHttp } from './app-process.ts';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres.ts';
 import type { ScaleSummary } from './seed-scale.ts';
+import { SSO_CHECKED_COOKIE } from '../lib/core/sso-flow.ts';
 
 type Kind = 'pglite' | 'postgres';
 const DIST = '.data/bench-build';
@@ -49,6 +51,7 @@ const TSCONFIG = '.data/tsconfig.bench.json';
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 1);
 const say = (s: string) => process.stderr.write(`[bench-pages] ${s}\n`);
 
 // ───────────────────────────── HTTP with a cookie jar ─────────────────────────────
@@ -123,8 +126,12 @@ async function portalSignIn(port: number, login: string, password: string): Prom
   return jar;
 }
 
-/** The one sign-in handshake, followed redirect by redirect: the platform ends with its own session cookie in the jar. */
-async function platformSignIn(port: number, jar: Jar, host: string): Promise<void> {
+/**
+ * The one sign-in handshake, followed redirect by redirect: the platform ends with its own session cookie
+ * in the jar — or, for a jar with no portal session (`signedIn` false), with the platform's « checked »
+ * cookie, as a visitor's browser keeps it: their next page loads are served as such, with no handshake.
+ */
+async function platformSignIn(port: number, jar: Jar, host: string, signedIn = true): Promise<void> {
   let url = new URL(`http://${host}:${port}/api/sso/start?return=%2F`);
   const trace: string[] = [];
   for (let hop = 0; hop < 8; hop++) {
@@ -134,8 +141,10 @@ async function platformSignIn(port: number, jar: Jar, host: string): Promise<voi
     url = new URL(r.headers.location, url);
     if (url.hostname === host && !url.pathname.startsWith('/api/')) break; // back on the platform's page
   }
-  if (![...(jar.get(host)?.keys() ?? [])].some((k) => k.includes('next-auth.session-token')))
+  const names = [...(jar.get(host)?.keys() ?? [])];
+  if (signedIn && !names.some((k) => k.includes('next-auth.session-token')))
     throw new Error(`La connexion unique n’a pas donné de session sur ${host} : ${trace.join(' ; ')}`);
+  if (!signedIn && !names.includes(SSO_CHECKED_COOKIE)) throw new Error(`La visite de ${host} sans session n’a pas abouti : ${trace.join(' ; ')}`);
 }
 
 // ───────────────────────────── the pages ─────────────────────────────
@@ -160,11 +169,16 @@ async function pagesOf(port: number, summary: ScaleSummary): Promise<Page[]> {
   });
   const principal = await portalSignIn(port, b.college.principal, b.password);
   const anonymous: Jar = new Map();
+  const visitor: Jar = new Map();
+  await platformSignIn(port, visitor, platform, false);
   return [
     { label: '/connexion', path: '/connexion', host: 'localhost', jar: anonymous, marker: '<h1>Connexion</h1>' },
     { label: '/calendrier', path: '/calendrier', host: platform, jar: admin, marker: 'Calendrier des stages' },
+    { label: '/calendrier (visiteur)', path: '/calendrier', host: platform, jar: visitor, marker: 'Calendrier des stages' },
     { label: '/liste', path: '/liste', host: platform, jar: admin, marker: 'Liste des stages' },
+    { label: '/liste (visiteur)', path: '/liste', host: platform, jar: visitor, marker: 'Liste des stages' },
     { label: '/stages/[id]', path: `/stages/${b.stageId}`, host: platform, jar: admin, marker: '<title>Stage ' },
+    { label: '/stages/[id] (visiteur)', path: `/stages/${b.stageId}`, host: platform, jar: visitor, marker: '<title>Stage ' },
     { label: '/', path: '/', host: platform, jar: admin, marker: 'Tableau de bord' },
     { label: '/stagiaires', path: '/stagiaires', host: platform, jar: admin, marker: 'Stagiaires' },
     { label: '/etablissement/classes/[id]', path: `/etablissement/classes/${b.classId}`, host: 'localhost', jar: principal, marker: `Classe ${b.className}` },
@@ -303,7 +317,7 @@ function seed(databaseUrl: string): Promise<{ summary: ScaleSummary; seconds: nu
   });
 }
 
-async function startServer(databaseUrl: string, dir: string): Promise<{ port: number; child: ChildProcess; stop: () => Promise<void> }> {
+async function startServer(databaseUrl: string, dir: string, processes: number): Promise<{ port: number; child: ChildProcess; stop: () => Promise<void> }> {
   const port = await freePort();
   const logFile = join(dir, 'server.log');
   const log = createWriteStream(logFile);
@@ -316,8 +330,10 @@ async function startServer(databaseUrl: string, dir: string): Promise<{ port: nu
       NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
       ROOT_DOMAIN: 'localhost',
       OUTBOX_WORKER: 'off',
+      ROLLOVER_SCHEDULE: 'off', // in July or August it would close the bench data's school year
       SMTP_URL: 'smtp://127.0.0.1:9', // never used: the worker is off
       NEXT_TSCONFIG: TSCONFIG,
+      WEB_CONCURRENCY: String(processes),
     },
   });
   child.stdout?.pipe(log);
@@ -352,7 +368,7 @@ async function runOn(kind: Kind): Promise<{ rows: Row[]; queries: Map<string, nu
     const { summary, seconds } = await seed(url);
     console.log(JSON.stringify({ bench: 'seed-scale', db: kind, seconds: Math.round(seconds * 10) / 10, insert_seconds: summary.seconds, ...summary.counts }));
     say(`${kind} : seed:scale ${seconds.toFixed(1)} s (dont ${summary.seconds} s de données) ; démarrage du serveur…`);
-    app = await startServer(url, dir);
+    app = await startServer(url, dir, kind === 'postgres' ? PROCESSES : 1);
     const pages = await pagesOf(app.port, summary);
     for (const p of pages) await check(app.port, p);
     const queries = server ? await countQueries(app.port, server, url, pages) : null;
@@ -384,6 +400,7 @@ function print(rows: Row[], queries: Map<string, number> | null) {
         bench: 'page',
         db,
         path: page.label,
+        processes: db === 'postgres' ? PROCESSES : 1,
         rps: Math.round(m.rps * 10) / 10,
         p50_ms: m.p50,
         p97_5_ms: m.p975,

@@ -11,6 +11,8 @@ import { addDays, dayToDb, weekday, type Day } from './time.ts';
 import { dbDay, parisClock } from '../core/format.ts';
 import * as clock from '../core/clock.ts';
 import { siteById } from '../core/site-cache.ts';
+import { sharedRead } from '../core/shared-reads.ts';
+import { filtersQuery } from './filters.ts';
 
 /** A stage's slot as lists and emails name it: when, its state, its formation. */
 export const stageSlotSelect = {
@@ -180,3 +182,18 @@ export async function getStage(siteId: string, id: string) {
 }
 
 export const teacherName = (t: { firstName: string; lastName: string } | null) => (t ? `${t.firstName} ${t.lastName}` : '—');
+
+/**
+ * The reads of the calendar, the list and a stage's page, for a visitor who is not signed in: the
+ * same for every one of them, so shared by all for a second (lib/core/shared-reads.ts). Who is signed
+ * in reads the database at each request (their own acts show at once).
+ */
+export function stageReadsFor(signedIn: boolean) {
+  if (signedIn) return { stageContext, calendarMonth, listStages, getStage };
+  return {
+    stageContext: (siteId: string) => sharedRead(['stage-context', siteId], () => stageContext(siteId)),
+    calendarMonth: (siteId: string, month: string, f: StageFilters) => sharedRead(['calendar', siteId, month, filtersQuery(f)], () => calendarMonth(siteId, month, f)),
+    listStages: (siteId: string, f: StageFilters) => sharedRead(['list', siteId, parisClock().day, filtersQuery(f)], () => listStages(siteId, f)),
+    getStage: (siteId: string, id: string) => sharedRead(['stage', siteId, id], () => getStage(siteId, id)),
+  };
+}

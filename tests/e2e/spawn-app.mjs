@@ -49,7 +49,8 @@ export function spawnApp({ distDir, env = {}, seed = true, stages, reuseBuild = 
       E2E_DIST_DIR: distDir,
       NEXT_TSCONFIG: distDir === '.next' ? '' : e2eTsconfig(),
       // The yearly rollover would close the demo's year a minute after a start dated in July or August.
-      E2E_APP_ENV: JSON.stringify({ ROLLOVER_SCHEDULE: 'off', ...env }),
+      // A journey's signed-out browser looks at a stage another one has just published: no second's sharing.
+      E2E_APP_ENV: JSON.stringify({ ROLLOVER_SCHEDULE: 'off', SHARED_READ_MS: '0', ...env }),
       E2E_SEED: seed ? 'on' : 'off',
       E2E_BUILD: reuseBuild ? 'reuse' : 'ensure',
       ...(stages ? { E2E_STAGES: String(stages) } : {}),

@@ -4,3 +4,5 @@ process.env.ROOT_DOMAIN ??= 'localhost';
 process.env.APP_NAME ??= 'ministage';
 // Every lookup checks the platforms' fingerprint (tests change them directly through Prisma).
 process.env.SITE_CACHE_MS ??= '0';
+// Every read of a public page goes to the database (tests change stages directly and read at once).
+process.env.SHARED_READ_MS ??= '0';

@@ -1,0 +1,64 @@
+// Reads that are the same for every visitor of a page — a platform's public calendar, list and stage
+// pages, as seen by anyone who cannot publish there (anonymous visitors, collège staff) — kept for
+// SHARED_READ_MS (default 1 s) by this process and given to every request in that window: a busy
+// calendar costs one query per second and per page, not one per visitor.
+//
+// Nothing is invalidated and nothing needs to be: after at most one window every instance reads
+// afresh, so a seat taken or a stage published on another instance shows within a second everywhere.
+// Who acts (a platform's staff publishing, a collège enrolling) reads the database itself: their own
+// change shows at once. SHARED_READ_MS=0 turns it off (the tests' setting).
+//
+// Held: at most SHARED_READ_ENTRIES answers (a key holds the URL's filters: made-up ones cannot fill
+// the memory); a failed read is not kept. The answers are shared: callers must not change them.
+import { env } from './env.ts';
+
+export const SHARED_READ_ENTRIES = 500;
+
+type Entry = { until: number; value: Promise<unknown> };
+
+/** One process's answers (a class so that a test can set its own window). */
+export class SharedReads {
+  private entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly windowMs: () => number = () => env.sharedReadMs,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  read<T>(key: readonly (string | number | boolean | null | undefined)[], load: () => Promise<T>): Promise<T> {
+    const window = this.windowMs();
+    if (window <= 0) return load();
+    const k = JSON.stringify(key);
+    const now = this.now();
+    const hit = this.entries.get(k);
+    if (hit && hit.until > now) return hit.value as Promise<T>;
+    if (hit) this.entries.delete(k);
+    if (this.entries.size >= SHARED_READ_ENTRIES) this.sweep(now);
+    const value = load();
+    const entry: Entry = { until: now + window, value };
+    this.entries.set(k, entry);
+    value.catch(() => this.entries.get(k) === entry && this.entries.delete(k));
+    return value;
+  }
+
+  /** How many answers are held (tests). */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  // The expired ones first; still full, the oldest half (a Map keeps the order of insertion).
+  private sweep(now: number) {
+    for (const [k, e] of this.entries) if (e.until <= now) this.entries.delete(k);
+    if (this.entries.size < SHARED_READ_ENTRIES) return;
+    let drop = Math.ceil(this.entries.size / 2);
+    for (const k of this.entries.keys()) {
+      if (drop-- <= 0) break;
+      this.entries.delete(k);
+    }
+  }
+}
+
+const reads = new SharedReads();
+
+/** The answer of `load` shared with every request of the same `key` for SHARED_READ_MS. */
+export const sharedRead = <T>(key: readonly (string | number | boolean | null | undefined)[], load: () => Promise<T>): Promise<T> => reads.read(key, load);
