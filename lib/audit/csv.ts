@@ -29,7 +29,3 @@ export function auditCsvResponse(rows: readonly AuditRow[], what: string): Respo
     },
   });
 }
-
-/** A refusal of the export, in French plain text. */
-export const auditRefusal = (body: string, status: number) =>
-  new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });

@@ -130,7 +130,7 @@ describe('Chromium killed during a convention PDF', () => {
     // Said in the log as a Chromium stop, not as an unexpected error (and never with the document's text).
     expect(errors).not.toHaveBeenCalled();
     expect(warned.mock.calls.map((c) => String(c[0]))).toContainEqual(
-      expect.stringMatching(/^\[conventions\] PDF : Chromium s’est arrêté pendant l’impression \((TargetCloseError|ProtocolError|ConnectionClosedError)/),
+      expect.stringMatching(/^\[conventions\] Chromium s’est arrêté pendant l’impression \((TargetCloseError|ProtocolError|ConnectionClosedError)/),
     );
     warned.mockRestore();
     errors.mockRestore();

@@ -2,11 +2,16 @@
 // app). Route handlers are not rewritten by proxy.ts: the platform comes from the Host header here.
 import { findSiteByHost } from '@/lib/core/actor';
 import { platformOrigin } from '@/lib/core/origin';
+import { guardRoute } from '@/lib/core/route';
 import { buildIcs, icsStages } from '@/lib/stages/ics';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(req: Request): Promise<Response> {
+  return guardRoute('ics', () => feed(req));
+}
+
+async function feed(req: Request): Promise<Response> {
   const host = req.headers.get('host') ?? '';
   const site = await findSiteByHost(host);
   if (!site) {

@@ -6,12 +6,15 @@ import { traineeFilters } from '@/lib/enrolments/filters';
 import { traineesCsv } from '@/lib/enrolments/csv';
 import { parisClock } from '@/lib/core/format';
 import { can } from '@/lib/core/permissions';
+import { guardRoute, textResponse as text } from '@/lib/core/route';
 
 export const dynamic = 'force-dynamic';
 
-const text = (body: string, status: number) => new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
-
 export async function GET(req: Request): Promise<Response> {
+  return guardRoute('stagiaires', () => exportCsv(req));
+}
+
+async function exportCsv(req: Request): Promise<Response> {
   const actor = await getActor();
   if (!actor.site) return text('Aucune plateforme de mini-stages à cette adresse.', 404);
   if (!actor.user) return text('Connectez-vous pour exporter la liste des stagiaires.', 401);

@@ -2,15 +2,11 @@
 // ?document=attestation: the attestation de présence. On a platform's host or the portal: who may read
 // it comes from the session (lib/conventions/access.ts), never from the URL.
 import { getActor } from '@/lib/core/session';
-import { AppError, DATABASE_UNAVAILABLE, errorSummary, isDatabaseUnavailable } from '@/lib/core/errors';
-import { isBrowserFailure, PRINTER_UNAVAILABLE } from '@/lib/core/chromium';
+import { guardRoute, textResponse as text } from '@/lib/core/route';
 import { RULES, take } from '@/lib/core/throttle';
 import { attendanceCertificate, conventionAccess, conventionFile, requestOrigins } from '@/lib/conventions/queries';
 
 export const dynamic = 'force-dynamic';
-
-const text = (body: string, status: number, extra: Record<string, string> = {}) =>
-  new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...extra } });
 
 const pdf = (bytes: Buffer, filename: string) =>
   new Response(new Uint8Array(bytes), {
@@ -23,23 +19,8 @@ const pdf = (bytes: Buffer, filename: string) =>
   });
 
 export async function GET(req: Request, ctx: { params: Promise<{ enrolmentId: string }> }): Promise<Response> {
-  try {
-    return await respond(req, (await ctx.params).enrolmentId);
-  } catch (err) {
-    // A French text and a status for every failure, never a stack: the database out of reach or
-    // Chromium stopped mid-print → 503 (passing: the next request reconnects, relaunches).
-    if (err instanceof AppError) return text(err.message, err.code === 'NOT_FOUND' ? 404 : err.code === 'UNEXPECTED' || err.code === 'UNAVAILABLE' ? 503 : 409);
-    if (isDatabaseUnavailable(err)) {
-      console.warn(`[conventions] PDF : base de données injoignable (${errorSummary(err)})`);
-      return text(DATABASE_UNAVAILABLE, 503, { 'Retry-After': '5' });
-    }
-    if (isBrowserFailure(err)) {
-      console.warn(`[conventions] PDF : Chromium s’est arrêté pendant l’impression (${errorSummary(err)})`);
-      return text(PRINTER_UNAVAILABLE, 503, { 'Retry-After': '5' });
-    }
-    console.error(`[conventions] PDF : erreur inattendue (${errorSummary(err)})`);
-    return text('Le PDF n’a pas pu être produit. Réessayez dans un instant ; si cela continue, prévenez l’équipe technique de la plateforme.', 500);
-  }
+  // The database out of reach or Chromium stopped mid-print → a French 503 (lib/core/route.ts).
+  return guardRoute('conventions', async () => respond(req, (await ctx.params).enrolmentId));
 }
 
 async function respond(req: Request, enrolmentId: string): Promise<Response> {

@@ -2,18 +2,18 @@
 // on the platform's host. Reading only: the link stays usable (mail scanners follow links).
 import { getActor } from '@/lib/core/session';
 import { signaturePdf } from '@/lib/conventions/queries';
+import { guardRoute, textResponse } from '@/lib/core/route';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(_req: Request, ctx: { params: Promise<{ token: string }> }): Promise<Response> {
-  const { token } = await ctx.params;
+  return guardRoute('signature', async () => signedPdf((await ctx.params).token));
+}
+
+async function signedPdf(token: string): Promise<Response> {
   const actor = await getActor();
   const file = actor.site ? await signaturePdf(token, actor.site.id) : null;
-  if (!file)
-    return new Response('Ce lien de signature n’est plus valable : utilisez le dernier lien reçu par email.', {
-      status: 404,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
-    });
+  if (!file) return textResponse('Ce lien de signature n’est plus valable : utilisez le dernier lien reçu par email.', 404);
   return new Response(new Uint8Array(file.pdf), {
     headers: {
       'Content-Type': 'application/pdf',

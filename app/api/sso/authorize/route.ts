@@ -8,10 +8,19 @@ import { parseHost } from '@/lib/core/tenant';
 import { authorize } from '@/lib/core/sso';
 import { HANDSHAKE_HEADERS, handshakePage } from '@/lib/core/sso-flow';
 import { currentPortalSession, originOfHost } from '@/lib/core/session';
+import { guardRoute } from '@/lib/core/route';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(req: Request): Promise<Response> {
+  return guardRoute(
+    'sso',
+    () => authorizeHere(req),
+    (body, status) => handshakePage(status, body),
+  );
+}
+
+async function authorizeHere(req: Request): Promise<Response> {
   if (parseHost((await headers()).get('host'), env.rootDomain)?.kind !== 'root') return handshakePage(404, 'Cette adresse n’existe que sur le portail ministage.');
   const q = new URL(req.url).searchParams;
   const outcome = await authorize({

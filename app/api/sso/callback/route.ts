@@ -5,6 +5,7 @@ import { headers } from 'next/headers';
 import { NextResponse, type NextRequest } from 'next/server';
 import { platformSessionToken } from '@/lib/core/session-token';
 import { callback } from '@/lib/core/sso';
+import { guardRoute } from '@/lib/core/route';
 import { HANDSHAKE_HEADERS, SSO_CHECKED_COOKIE, SSO_CHECKED_SECONDS, handshakePage, isState, sessionCookieName, stateCookieName } from '@/lib/core/sso-flow';
 
 export const dynamic = 'force-dynamic';
@@ -14,6 +15,14 @@ function stateCookieFor(req: NextRequest, state: string | null): string | null {
 }
 
 export async function GET(req: NextRequest): Promise<Response> {
+  return guardRoute(
+    'sso',
+    () => redeem(req),
+    (body, status) => handshakePage(status, body),
+  );
+}
+
+async function redeem(req: NextRequest): Promise<Response> {
   const h = await headers();
   const q = req.nextUrl.searchParams;
   const outcome = await callback({

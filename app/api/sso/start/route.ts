@@ -5,8 +5,10 @@ import { headers } from 'next/headers';
 import { NextResponse, type NextRequest } from 'next/server';
 import { findSiteByHost } from '@/lib/core/actor';
 import { portalOrigin } from '@/lib/core/session';
+import { guardRoute } from '@/lib/core/route';
 import {
   HANDSHAKE_HEADERS,
+  handshakePage,
   isSessionCookie,
   SSO_CHECKED_COOKIE,
   SSO_CHECKED_SECONDS,
@@ -22,6 +24,14 @@ import {
 export const dynamic = 'force-dynamic';
 
 export async function GET(req: NextRequest): Promise<Response> {
+  return guardRoute(
+    'sso',
+    () => start(req),
+    (body, status) => handshakePage(status, body),
+  );
+}
+
+async function start(req: NextRequest): Promise<Response> {
   const h = await headers();
   const site = await findSiteByHost(h.get('host') ?? '');
   const q = req.nextUrl.searchParams;

@@ -4,14 +4,16 @@
 // recorded in the audit trail (« pupil.export »).
 import { getActor } from '@/lib/core/session';
 import { AppError } from '@/lib/core/errors';
+import { guardRoute, textResponse as text } from '@/lib/core/route';
 import { pupilDataFor } from '@/lib/pupils/queries';
 
 export const dynamic = 'force-dynamic';
 
-const text = (body: string, status: number) => new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
-
 export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
-  const { id } = await ctx.params;
+  return guardRoute('eleves', async () => download((await ctx.params).id));
+}
+
+async function download(id: string): Promise<Response> {
   const actor = await getActor();
   if (!actor.user) return text('Connectez-vous pour obtenir les données de cet élève.', 401);
   try {
@@ -29,7 +31,6 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
     if (err instanceof AppError && err.code === 'FORBIDDEN') return text('Les données d’un élève sont réservées au chef d’établissement et à ses adjoints.', 403);
     if (err instanceof AppError && err.code === 'NOT_FOUND')
       return text('Élève introuvable. Il a peut-être été effacé, ou il ne dépend pas de votre établissement.', 404);
-    console.error('[eleves] export', err instanceof Error ? err.name : typeof err);
-    return text('Les données n’ont pas pu être préparées. Réessayez dans un instant.', 500);
+    throw err;
   }
 }
