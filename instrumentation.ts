@@ -28,7 +28,7 @@ export async function register() {
         promoteWhereSeatsFree()
           .then(() => sendDueReminders())
           .then(() => conventionsTick(backgroundOrigins))
-          .catch((err) => console.error('[reminders]', err));
+          .catch(async (err) => console.error('[reminders]', (await import('./lib/core/errors.ts')).errorSummary(err)));
       setTimeout(tick, 30_000).unref();
       setInterval(tick, 10 * 60_000).unref();
     }

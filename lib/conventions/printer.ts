@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import type { Browser, HTTPRequest } from 'puppeteer';
 import { env } from '../core/env.ts';
 import { CHROMIUM_ARGS } from '../core/chromium.ts';
-import { AppError } from '../core/errors.ts';
+import { AppError, errorSummary } from '../core/errors.ts';
 
 export type PrintOptions = {
   /** Puppeteer headerTemplate / footerTemplate HTML (may use <span class="pageNumber"></span> / <span class="totalPages"></span>). */
@@ -89,7 +89,7 @@ async function printWithRetry(html: string, options: PrintOptions): Promise<Buff
     // The document's own failure (a timeout, say), or the browser closed on purpose: no second
     // try. A browser that died mid-way (crash, killed): once more on a fresh one.
     if (browser.connected || state.closing.has(browser)) throw err;
-    console.warn('[printer] Chromium stopped during a print; printing again on a new one.', err);
+    console.warn('[printer] Chromium stopped during a print; printing again on a new one.', errorSummary(err));
     return printOn(await getBrowser(), html, options);
   }
 }
@@ -167,7 +167,7 @@ async function launch(): Promise<Browser> {
       protocolTimeout: 60_000,
     });
   } catch (err) {
-    console.error('[printer] Chromium did not start', executablePath, err);
+    console.error('[printer] Chromium did not start', executablePath, errorSummary(err));
     throw new AppError(
       'UNEXPECTED',
       `Impossible de produire le PDF : Chromium n’a pas pu démarrer (${executablePath}). Réessayez dans un instant ; si le problème persiste, contactez l’équipe technique.`,
@@ -194,7 +194,7 @@ async function shutDown(browser: Browser): Promise<void> {
   try {
     await Promise.race([browser.close(), new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_TIMEOUT_MS)))]);
   } catch (err) {
-    console.error('[printer] closing Chromium', err);
+    console.error('[printer] closing Chromium', errorSummary(err));
   } finally {
     clearTimeout(timer);
     killGroup(browser);

@@ -7,7 +7,7 @@
 import { createElement } from 'react';
 import { randomInt } from 'node:crypto';
 import { prisma, type Tx } from '../core/db.ts';
-import { AppError, conflict, invalid, notFound } from '../core/errors.ts';
+import { AppError, conflict, errorSummary, invalid, notFound } from '../core/errors.ts';
 import * as clock from '../core/clock.ts';
 import { formatDateTime, dbDay, displayName, formatDay, formatHours, schoolYearOfDay, formatDate, parisDay } from '../core/format.ts';
 import { checkLink, consumeLink, issueLink, linkPath, linkRefusal, revokeSignatureLinks } from '../core/links.ts';
@@ -493,7 +493,7 @@ export async function signConvention(input: {
   });
   if (result.status === 'SIGNED') {
     // Sealed now; if printing fails, the background tick (sealPending) tries again.
-    await sealConvention(result.id, input.origins.site, now).catch((err) => console.error('[conventions] scellement', err));
+    await sealConvention(result.id, input.origins.site, now).catch((err) => console.error('[conventions] scellement', errorSummary(err)));
   }
   return { status: result.status, number: result.number };
 }
@@ -563,7 +563,7 @@ export async function conventionsTick(siteOriginOf: (siteId: string) => Promise<
     try {
       if (await sealConvention(c.id, (await siteOriginOf(c.siteId)).site, now)) sealed++;
     } catch (err) {
-      console.error('[conventions] scellement', c.id, err);
+      console.error('[conventions] scellement', c.id, errorSummary(err));
     }
   }
   // Every convention out for signature, page by page (by id: none is starved by the ones before it).
@@ -578,7 +578,7 @@ export async function conventionsTick(siteOriginOf: (siteId: string) => Promise<
       try {
         if ((await refreshConvention(c.enrolmentId, await siteOriginOf(c.siteId), now)) !== 'unchanged') refreshed++;
       } catch (err) {
-        console.error('[conventions] version', c.enrolmentId, err);
+        console.error('[conventions] version', c.enrolmentId, errorSummary(err));
       }
     }
     if (page.length < limit * 4) break;

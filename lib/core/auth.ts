@@ -19,6 +19,7 @@ const credentialsSchema = z.object({
 });
 
 import { LONG_SESSION, SHORT_SESSION } from './session-token.ts';
+import { errorSummary } from './errors.ts';
 
 type SessionToken = { [claim: string]: unknown; uid?: unknown; sv?: unknown; remember?: unknown; loginAt?: unknown };
 
@@ -71,7 +72,7 @@ export const authOptions: NextAuthOptions = {
           });
         } catch (err) {
           // next-auth sends the thrown message to the browser: a short code, the details stay in the log.
-          console.error('[auth] credentials check failed', err);
+          console.error('[auth] credentials check failed', errorSummary(err));
           throw new Error('UNAVAILABLE', { cause: err }); // the cause stays on the server
         }
         if (!result.ok) throw new Error(result.reason); // the sign-in page maps it to French

@@ -8,6 +8,7 @@ import { env } from '../core/env.ts';
 import { siteOrigin } from '../core/origin.ts';
 import * as clock from '../core/clock.ts';
 import { enrolmentMailSelect, sendConvocation } from '../stages/convocation.ts';
+import { errorSummary } from '../core/errors.ts';
 
 /** Links in background emails: the platform's address, https in production, else the server's port. */
 export function backgroundOrigin(site: { slug: string; domains: { host: string }[] }): string {
@@ -53,7 +54,7 @@ export async function sendDueConvocations(limit = 50): Promise<number> {
       });
     } catch (err) {
       // One broken convocation does not hold the others up: it is logged and given up.
-      console.error('[convocations] enrolment', d.id, err);
+      console.error('[convocations] enrolment', d.id, errorSummary(err));
       await prisma.enrolment.updateMany({ where: { id: d.id, convocationDue: d.convocationDue }, data: { convocationDue: null } }).catch(() => undefined);
       handled++;
     }
@@ -73,7 +74,7 @@ export function wakeConvocations(): void {
     try {
       while ((await sendDueConvocations()) > 0);
     } catch (err) {
-      console.error('[convocations]', err);
+      console.error('[convocations]', errorSummary(err));
     } finally {
       loop.running = null;
     }

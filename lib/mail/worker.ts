@@ -6,6 +6,7 @@
 // copies with the same Message-ID, which mail clients recognise as one message.
 import { prisma } from '../core/db.ts';
 import { env } from '../core/env.ts';
+import { errorSummary } from '../core/errors.ts';
 import { getTransport } from './transport.ts';
 import * as clock from '../core/clock.ts';
 
@@ -140,7 +141,7 @@ export function startOutboxWorker(intervalMs = env.outboxIntervalMs) {
         await purgeOutbox();
       }
     } catch (err) {
-      console.error('[outbox]', (err as Error)?.message ?? err);
+      console.error('[outbox]', errorSummary(err));
     } finally {
       running = false;
     }

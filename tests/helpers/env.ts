@@ -6,3 +6,7 @@ process.env.APP_NAME ??= 'ministage';
 process.env.SITE_CACHE_MS ??= '0';
 // Every read of a public page goes to the database (tests change stages directly and read at once).
 process.env.SHARED_READ_MS ??= '0';
+// A test that calls instrumentation.ts's register() must not leave the yearly rollover's timer behind: a
+// minute later it would run in whatever test file the worker is on, with no test database (it then opened
+// .data/pglite — the developer's own database — and failed another file's suite in CI).
+process.env.ROLLOVER_SCHEDULE ??= 'off';
