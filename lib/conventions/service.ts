@@ -69,7 +69,7 @@ const conventionSelect = {
 function auditConvention(
   tx: Tx,
   c: { id: string; siteId: string },
-  entry: { actorId: string | null; action: string; establishmentId: string | null; data: Record<string, unknown> },
+  entry: { actorId: string | null; action: string; establishmentId: string | null; data: Record<string, unknown>; ip?: string | null },
 ) {
   return recordAudit(tx, { ...entry, siteId: c.siteId, targetType: 'Convention', targetId: c.id });
 }
@@ -481,13 +481,13 @@ export async function signConvention(input: {
         version: c.version,
         party: link.party,
         linkId: link.id,
-        // A guardian's name and address stay on the Signature row, never in the trail (which outlives the pupil's data).
+        // A guardian's name, address, client address and browser stay on the Signature row (erased with the
+        // pupil's data), never in the trail, which is kept as it is. The other parties' address is the line's own.
         ...(String(link.party).startsWith('GUARDIAN') ? {} : { signerName: input.signerName, signerEmail: link.recipient }),
-        ip: input.ip,
-        userAgent: input.userAgent?.slice(0, 400) ?? null,
         pdfSha256: c.pdfSha256,
         at: now.toISOString(),
       },
+      ...(String(link.party).startsWith('GUARDIAN') ? { ip: null } : {}),
     });
     return { id: c.id, status: done ? ('SIGNED' as const) : ('PARTIAL' as const), number: c.number };
   });

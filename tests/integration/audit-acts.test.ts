@@ -259,7 +259,11 @@ describe('enrolments and conventions', () => {
     actAs(null, demo.host);
     expect((await signConventionAction({ token, signerName: 'Hortense Valdéric', consent: true })).ok).toBe(true);
     const line = await lineOf('convention.sign', { targetId: c.id });
-    expect(line).toMatchObject({ actorId: null, siteId: demo.site.id, establishmentId: college.est.id, data: { party: 'GUARDIAN_1' }, ip: ip2 });
+    // A guardian's client address and browser stay on the Signature row (erased with the pupil), not in the trail.
+    expect(line).toMatchObject({ actorId: null, siteId: demo.site.id, establishmentId: college.est.id, data: { party: 'GUARDIAN_1' }, ip: null });
+    expect(line!.data).not.toHaveProperty('userAgent');
+    expect(JSON.stringify(line)).not.toContain(ip2);
+    expect(await db().prisma.signature.findFirstOrThrow({ where: { conventionId: c.id, party: 'GUARDIAN_1' } })).toMatchObject({ ip: ip2 });
   }, 90_000);
 
   it('a cancellation', async () => {
@@ -323,8 +327,10 @@ describe('what the lines hold', () => {
     for (const l of lines) for (const n of names) expect(`${l.action} ${JSON.stringify(l.data)}`).not.toContain(n);
   });
 
-  it('and every line was written with the act’s own address when a request caused it', async () => {
-    const lines = await db().prisma.auditEntry.findMany({ where: { NOT: { action: 'enrolment.promote' } }, select: { action: true, ip: true } });
-    expect(lines.filter((l) => !l.ip)).toEqual([]);
+  it('and every line was written with the act’s own address when a request caused it (a guardian’s signature: none, it stays on the Signature row)', async () => {
+    const lines = await db().prisma.auditEntry.findMany({ where: { NOT: { action: 'enrolment.promote' } }, select: { action: true, ip: true, data: true } });
+    const guardianSignature = (l: (typeof lines)[number]) => l.action === 'convention.sign' && /^GUARDIAN/.test(String((l.data as { party?: string }).party));
+    expect(lines.filter((l) => !l.ip && !guardianSignature(l))).toEqual([]);
+    expect(lines.filter(guardianSignature).map((l) => l.ip)).toEqual([null]);
   });
 });
