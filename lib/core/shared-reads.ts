@@ -9,16 +9,18 @@
 // change shows at once. SHARED_READ_MS=0 turns it off (the tests' setting).
 //
 // Held: at most SHARED_READ_ENTRIES answers (a key holds the URL's filters: made-up ones cannot fill
-// the memory); a failed read is not kept. The answers are shared: callers must not change them.
+// the memory), expired ones let go within ten windows; a read still running is shared, its window starts
+// with its answer; a failed read is not kept. The answers are shared: callers must not change them.
 import { env } from './env.ts';
 
-export const SHARED_READ_ENTRIES = 500;
+export const SHARED_READ_ENTRIES = 200;
 
 type Entry = { until: number; value: Promise<unknown> };
 
 /** One process's answers (a class so that a test can set its own window). */
 export class SharedReads {
   private entries = new Map<string, Entry>();
+  private sweptAt = -Infinity;
 
   constructor(
     private readonly windowMs: () => number = () => env.sharedReadMs,
@@ -33,11 +35,16 @@ export class SharedReads {
     const hit = this.entries.get(k);
     if (hit && hit.until > now) return hit.value as Promise<T>;
     if (hit) this.entries.delete(k);
-    if (this.entries.size >= SHARED_READ_ENTRIES) this.sweep(now);
+    // Expired answers are let go within ten windows, not only when the map is full.
+    if (this.entries.size >= SHARED_READ_ENTRIES || now - this.sweptAt > 10 * window) this.sweep(now);
     const value = load();
-    const entry: Entry = { until: now + window, value };
+    // A read still running is shared whatever its length; the window starts when its answer comes.
+    const entry: Entry = { until: Infinity, value };
     this.entries.set(k, entry);
-    value.catch(() => this.entries.get(k) === entry && this.entries.delete(k));
+    value.then(
+      () => void (entry.until = this.now() + window),
+      () => this.entries.get(k) === entry && this.entries.delete(k),
+    );
     return value;
   }
 
@@ -48,6 +55,7 @@ export class SharedReads {
 
   // The expired ones first; still full, the oldest half (a Map keeps the order of insertion).
   private sweep(now: number) {
+    this.sweptAt = now;
     for (const [k, e] of this.entries) if (e.until <= now) this.entries.delete(k);
     if (this.entries.size < SHARED_READ_ENTRIES) return;
     let drop = Math.ceil(this.entries.size / 2);

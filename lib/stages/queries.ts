@@ -192,8 +192,10 @@ export function stageReadsFor(signedIn: boolean) {
   if (signedIn) return { stageContext, calendarMonth, listStages, getStage };
   return {
     stageContext: (siteId: string) => sharedRead(['stage-context', siteId], () => stageContext(siteId)),
-    calendarMonth: (siteId: string, month: string, f: StageFilters) => sharedRead(['calendar', siteId, month, filtersQuery(f)], () => calendarMonth(siteId, month, f)),
-    listStages: (siteId: string, f: StageFilters) => sharedRead(['list', siteId, parisClock().day, filtersQuery(f)], () => listStages(siteId, f)),
+    // Keyed by what each read uses, nothing more (a made-up ?mois= on the list is not another answer).
+    calendarMonth: (siteId: string, month: string, f: StageFilters) =>
+      sharedRead(['calendar', siteId, month, f.type, f.horaires, f.filiere, f.enseignant, f.remplissage], () => calendarMonth(siteId, month, f)),
+    listStages: (siteId: string, f: StageFilters) => sharedRead(['list', siteId, parisClock().day, filtersQuery({ ...f, mois: undefined })], () => listStages(siteId, f)),
     getStage: (siteId: string, id: string) => sharedRead(['stage', siteId, id], () => getStage(siteId, id)),
   };
 }

@@ -36,6 +36,37 @@ describe('SharedReads (one process’s answers)', () => {
     expect(loads).toBe(3);
   });
 
+  it('shares a read still running, however long it takes; its window starts with its answer', async () => {
+    t = 5_000;
+    let release: (v: string) => void = () => undefined;
+    let loads = 0;
+    const slow = () => {
+      loads++;
+      return new Promise<string>((r) => (release = r));
+    };
+    const first = reads.read(['slow'], slow);
+    t = 8_000; // three windows later, still running: the same read
+    const second = reads.read(['slow'], slow);
+    release('done');
+    expect([await first, await second, loads]).toEqual(['done', 'done', 1]);
+    t = 8_999;
+    expect(await reads.read(['slow'], slow)).toBe('done');
+    expect(loads).toBe(1);
+  });
+
+  it('lets expired answers go within ten windows, not only when full', async () => {
+    const own = new SharedReads(
+      () => 1000,
+      () => t,
+    );
+    t = 30_000;
+    for (let i = 0; i < 50; i++) await own.read(['old', i], async () => i);
+    expect(own.size).toBe(50);
+    t = 30_000 + 10_001;
+    await own.read(['new'], async () => 'x');
+    expect(own.size).toBe(1);
+  });
+
   it('does not keep a failed read: the next one tries again', async () => {
     t = 10_000;
     await expect(reads.read(['down'], () => Promise.reject(new Error('database away')))).rejects.toThrow('database away');
