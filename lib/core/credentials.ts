@@ -1,5 +1,6 @@
 // Sign-in check: throttled per client, per (account, client) and per account (see
 // startPasswordAttempt in throttle.ts), same answer and similar time whether or not the account exists.
+import { createHash } from 'node:crypto';
 import { prisma } from './db.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { sleep, startPasswordAttempt, type PasswordAttempt } from './throttle.ts';
@@ -17,9 +18,12 @@ export type SignInResult =
 /** How a password check waits (tests pass a recorder instead of sleeping). */
 export type PasswordCheckOptions = { wait?: (ms: number) => Promise<void> | void };
 
-/** The throttle's identity of an account: its id when it exists, the login typed otherwise (same counting). */
+/**
+ * The throttle's identity of an account: its id when it exists, otherwise a digest of the login typed
+ * (same counting; what was typed — perhaps a password in the wrong field — is never stored).
+ */
 export function attemptOf(login: string, user: { id: string; sessionVersion: number } | null, ip: string): Promise<PasswordAttempt> {
-  return startPasswordAttempt({ account: user ? `u:${user.id}` : `l:${login}`, ip });
+  return startPasswordAttempt({ account: user ? `u:${user.id}` : `l:${createHash('sha256').update(login).digest('base64url')}`, ip });
 }
 
 /**

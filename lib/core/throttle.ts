@@ -47,6 +47,32 @@ export const UNKNOWN_CLIENT_KEY = 'client:unknown';
 /** How long a client from which an account signed in stays that account's « usual client ». */
 const KNOWN_CLIENT_MS = 30 * 86_400_000;
 
+/**
+ * A counter older than this is as good as none (every rule's window and block are shorter: checked by
+ * tests/unit/throttle-purge.test.ts), so it can go: RateLimit keys hold addresses and emails.
+ */
+export const STALE_THROTTLE_MS = 7 * 86_400_000;
+
+/**
+ * Deletes the counters that no longer count (run hourly by the mail worker): windows and blocks over
+ * for STALE_THROTTLE_MS, « usual client » marks older than their 30 days. Returns how many went.
+ */
+export async function purgeThrottles(now = clock.now()): Promise<number> {
+  const { count } = await prisma.rateLimit.deleteMany({
+    where: {
+      OR: [
+        { key: { startsWith: 'signin:known:' }, windowStart: { lt: new Date(now.getTime() - KNOWN_CLIENT_MS) } },
+        {
+          NOT: { key: { startsWith: 'signin:known:' } },
+          windowStart: { lt: new Date(now.getTime() - STALE_THROTTLE_MS) },
+          OR: [{ blockedUntil: null }, { blockedUntil: { lt: now } }],
+        },
+      ],
+    },
+  });
+  return count;
+}
+
 /** A new password: the account's sign-in counters (all clients) start again. */
 export async function clearSignInThrottles(account: string): Promise<void> {
   const accountKey = `signin:${account}`;
@@ -137,7 +163,7 @@ export type PasswordAttempt =
 
 /**
  * Counts one password check of `account` (an identity that does not change with the login typed:
- * `u:<user id>`, or `l:<login>` when no account has it) from `ip`, before the password is hashed.
+ * `u:<user id>`, or `l:<digest of the login>` when no account has it) from `ip`, before the password is hashed.
  *
  * - the client (its address; all unknown addresses together): RULES.loginIp, or RULES.unknownClient;
  * - the client on this account: RULES.loginPair (5 failures → that client blocked 15 minutes);

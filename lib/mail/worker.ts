@@ -7,6 +7,7 @@
 import { prisma } from '../core/db.ts';
 import { env } from '../core/env.ts';
 import { errorSummary } from '../core/errors.ts';
+import { purgeThrottles } from '../core/throttle.ts';
 import { getTransport } from './transport.ts';
 import * as clock from '../core/clock.ts';
 
@@ -139,6 +140,7 @@ export function startOutboxWorker(intervalMs = env.outboxIntervalMs) {
       if (clock.nowMs() - lastPurge > 3_600_000) {
         lastPurge = clock.nowMs();
         await purgeOutbox();
+        await purgeThrottles();
       }
     } catch (err) {
       console.error('[outbox]', errorSummary(err));
