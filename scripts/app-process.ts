@@ -36,11 +36,11 @@ export function webConcurrency(raw: string | undefined): number {
 }
 
 /** Starts `next start` (or the cluster) in its own process group (so stopping it stops next-server too). */
-export function startNext(input: { port: number; env: Record<string, string | undefined>; distDir?: string; quiet?: boolean }): ChildProcess {
+export function startNext(input: { port: number; env: Record<string, string | undefined>; distDir?: string; quiet?: boolean; nodeArgs?: string[] }): ChildProcess {
   // WEB_CONCURRENCY=N (N ≥ 2): N processes on the port (scripts/cluster.mjs); otherwise `next start`.
   const cluster = webConcurrency(input.env.WEB_CONCURRENCY ?? process.env.WEB_CONCURRENCY) > 1;
   const args = cluster ? [join(ROOT, 'scripts/cluster.mjs')] : [join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(input.port)];
-  return spawn(process.execPath, args, {
+  return spawn(process.execPath, [...(input.nodeArgs ?? []), ...args], {
     cwd: ROOT,
     detached: true,
     stdio: input.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',

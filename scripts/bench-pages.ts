@@ -4,7 +4,9 @@
 //   npx tsx scripts/bench-pages.ts [pglite|postgres]   (both when not given)
 //   BENCH_DURATION=<s> (default 10) per page, after BENCH_WARMUP=<s> (default 2) not counted;
 //   BENCH_CONNECTIONS=<n> (default 50) concurrent connections;
-//   BENCH_PROCESSES=<n> (default 1): on PostgreSQL, the app as n processes (WEB_CONCURRENCY, scripts/cluster.mjs).
+//   BENCH_PROCESSES=<n> (default 1): on PostgreSQL, the app as n processes (WEB_CONCURRENCY, scripts/cluster.mjs);
+//   BENCH_PAGES=<label>,<label> only those pages (and /connexion, the ceiling), e.g. BENCH_PAGES=/liste;
+//   BENCH_SERVER_PROFILE=<dir>: the server runs with node --cpu-prof into that folder (a .cpuprofile at its stop).
 //
 // Each database gets a fresh seed:scale (its own process: the time it takes is printed too), then the
 // server (its own build folder, .data/bench-build, so a running `npm start` is never rebuilt under its
@@ -52,6 +54,8 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 1);
+const ONLY = (process.env.BENCH_PAGES ?? '').split(',').filter(Boolean);
+const PROFILE_DIR = process.env.BENCH_SERVER_PROFILE;
 const say = (s: string) => process.stderr.write(`[bench-pages] ${s}\n`);
 
 // ───────────────────────────── HTTP with a cookie jar ─────────────────────────────
@@ -335,6 +339,7 @@ async function startServer(databaseUrl: string, dir: string, processes: number):
       NEXT_TSCONFIG: TSCONFIG,
       WEB_CONCURRENCY: String(processes),
     },
+    nodeArgs: PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
@@ -369,7 +374,7 @@ async function runOn(kind: Kind): Promise<{ rows: Row[]; queries: Map<string, nu
     console.log(JSON.stringify({ bench: 'seed-scale', db: kind, seconds: Math.round(seconds * 10) / 10, insert_seconds: summary.seconds, ...summary.counts }));
     say(`${kind} : seed:scale ${seconds.toFixed(1)} s (dont ${summary.seconds} s de données) ; démarrage du serveur…`);
     app = await startServer(url, dir, kind === 'postgres' ? PROCESSES : 1);
-    const pages = await pagesOf(app.port, summary);
+    const pages = (await pagesOf(app.port, summary)).filter((p) => !ONLY.length || p.label === '/connexion' || ONLY.includes(p.label));
     for (const p of pages) await check(app.port, p);
     const queries = server ? await countQueries(app.port, server, url, pages) : null;
     const rows: Row[] = [];
