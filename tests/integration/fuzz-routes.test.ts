@@ -30,6 +30,10 @@ import { GET as ssoStart } from '@/app/api/sso/start/route';
 import { GET as ssoAuthorize } from '@/app/api/sso/authorize/route';
 import { GET as ssoCallback } from '@/app/api/sso/callback/route';
 import { GET as authGet, POST as authPost } from '@/app/api/auth/[...nextauth]/route';
+import { GET as collegeJournalGet } from '@/app/api/journal/etablissement/route';
+import { GET as platformJournalGet } from '@/app/api/journal/plateforme/route';
+import { GET as operatorJournalGet } from '@/app/api/journal/operateur/route';
+import { GET as pupilDataGet } from '@/app/api/eleves/[id]/donnees/route';
 
 process.env.AUTH_TRUST_HOST = 'true';
 const FILE = 'fuzz-routes';
@@ -44,7 +48,28 @@ afterAll(() => {
   printTally(FILE);
 });
 
-const KEYS = ['statut', 'college', 'par', 'passes', 'document', 'host', 'state', 'return', 'prompt', 'code', 'stale', 'callbackUrl', 'csrf', 'error'];
+const KEYS = [
+  'statut',
+  'college',
+  'par',
+  'passes',
+  'document',
+  'host',
+  'state',
+  'return',
+  'prompt',
+  'code',
+  'stale',
+  'callbackUrl',
+  'csrf',
+  'error',
+  'du',
+  'au',
+  'type',
+  'personne',
+  'compte',
+  'page',
+];
 /** A query string: the route's keys (and others) with hostile values, repeated or not. */
 const query = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...KEYS), anyString), anyParam), { maxLength: 5 }).map((pairs) => {
   const q = new URLSearchParams();
@@ -133,6 +158,46 @@ describe('route handlers', () => {
         as(null, host);
         return verdictOf(await signatureGet(new Request(url(host, '/api/signature/x', '')), { params: Promise.resolve({ token }) }));
       }),
+    300_000,
+  );
+
+  it(
+    'GET /api/journal/etablissement, /plateforme, /operateur (the journals’ CSV)',
+    () =>
+      fuzz(
+        db().prisma,
+        FILE,
+        'GET /api/journal/*',
+        fc.tuple(
+          fc.constantFrom('etablissement', 'plateforme', 'operateur'),
+          fc.constantFrom<'head' | 'admin' | 'operator' | null>('head', 'admin', 'operator', null),
+          fc.constantFrom('localhost', 'demo.localhost'),
+          query,
+        ),
+        async ([which, who, host, q]) => {
+          as(who === 'head' ? w.team.members.PRINCIPAL.user.id : who === 'admin' ? w.site.admin.id : who === 'operator' ? w.operator.id : null, host);
+          const get = which === 'etablissement' ? collegeJournalGet : which === 'plateforme' ? platformJournalGet : operatorJournalGet;
+          return verdictOf(await get(new Request(url(host, `/api/journal/${which}`, q))));
+        },
+      ),
+    300_000,
+  );
+
+  it(
+    'GET /api/eleves/[id]/donnees (a pupil’s data, JSON)',
+    () =>
+      fuzz(
+        db().prisma,
+        FILE,
+        'GET /api/eleves/[id]/donnees',
+        fc.tuple(segment(...w.ids.pupils), fc.constantFrom<string | null>(w.team.members.PRINCIPAL.user.id, w.team.members.TEACHER.user.id, null)),
+        async ([id, userId]) => {
+          as(userId, 'localhost');
+          return verdictOf(await pupilDataGet(new Request(url('localhost', '/api/eleves/x/donnees', '')), { params: Promise.resolve({ id }) }));
+        },
+        // A download is recorded in the audit trail (« pupil.export »), by design.
+        { mayWrite: ['INSERT AuditEntry'] },
+      ),
     300_000,
   );
 
