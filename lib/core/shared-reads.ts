@@ -1,12 +1,12 @@
 // Reads that are the same for every visitor of a page — a platform's public calendar, list and stage
-// pages, as seen by anyone who cannot publish there (anonymous visitors, collège staff) — kept for
-// SHARED_READ_MS (default 1 s) by this process and given to every request in that window: a busy
+// pages as a visitor who is not signed in sees them (`stageReadsFor` in lib/stages/queries.ts) — kept
+// for SHARED_READ_MS (default 1 s) by this process and given to every request in that window: a busy
 // calendar costs one query per second and per page, not one per visitor.
 //
 // Nothing is invalidated and nothing needs to be: after at most one window every instance reads
 // afresh, so a seat taken or a stage published on another instance shows within a second everywhere.
-// Who acts (a platform's staff publishing, a collège enrolling) reads the database itself: their own
-// change shows at once. SHARED_READ_MS=0 turns it off (the tests' setting).
+// Whoever is signed in (a platform's staff publishing, a collège enrolling) reads the database itself:
+// their own change shows at once. SHARED_READ_MS=0 turns it off (the tests' setting).
 //
 // Held: at most SHARED_READ_ENTRIES answers (a key holds the URL's filters: made-up ones cannot fill
 // the memory), expired ones let go within ten windows; a read still running is shared, its window starts
