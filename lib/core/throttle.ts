@@ -49,7 +49,7 @@ const KNOWN_CLIENT_MS = 30 * 86_400_000;
 
 /**
  * A counter older than this is as good as none (every rule's window and block are shorter: checked by
- * tests/unit/throttle-purge.test.ts), so it can go: RateLimit keys hold addresses and emails.
+ * tests/integration/throttle-purge.test.ts), so it can go: RateLimit keys hold addresses and emails.
  */
 export const STALE_THROTTLE_MS = 7 * 86_400_000;
 
