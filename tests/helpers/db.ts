@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { setPrisma } from '@/lib/core/db';
 
-function migrationSql(): string[] {
+/** The real migrations' SQL, in order. */
+export function migrationSql(): string[] {
   const dir = join(process.cwd(), 'prisma/migrations');
   return readdirSync(dir)
     .filter((d) => !d.endsWith('.toml'))
@@ -20,32 +21,42 @@ function migrationSql(): string[] {
 
 export type TestDb = { prisma: PrismaClient; close: () => Promise<void> };
 
+/** A fresh database on the PostgreSQL `server` with the real migrations: its URL, and what drops it. */
+export async function createPostgresDatabase(server: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(server);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  for (const sql of migrationSql()) await client.query(sql);
+  await client.end();
+  const drop = async () => {
+    const a = new pg.Client({ connectionString: server });
+    await a.connect();
+    await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await a.end();
+  };
+  return { url, drop };
+}
+
 /** Creates the database, installs it as the app's client (lib/core/db) and returns it. */
 async function createTestDb(): Promise<TestDb> {
-  const url = process.env.DATABASE_URL;
-  if (url && /^postgres(ql)?:\/\//.test(url)) {
-    const name = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const dbUrl = new URL(url);
-    dbUrl.pathname = `/${name}`;
-    const client = new pg.Client({ connectionString: dbUrl.toString() });
-    await client.connect();
-    for (const sql of migrationSql()) await client.query(sql);
-    await client.end();
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: dbUrl.toString() }) });
+  const server = process.env.DATABASE_URL;
+  if (server && /^postgres(ql)?:\/\//.test(server)) {
+    const { url, drop } = await createPostgresDatabase(server);
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
     setPrisma(prisma);
     return {
       prisma,
       close: async () => {
         await prisma.$disconnect();
         setPrisma(undefined);
-        const a = new pg.Client({ connectionString: url });
-        await a.connect();
-        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await a.end();
+        await drop();
       },
     };
   }

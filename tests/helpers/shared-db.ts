@@ -6,19 +6,11 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PrismaClient } from '@/lib/generated/prisma/client';
-
-function migrationSql(): string[] {
-  const dir = join(process.cwd(), 'prisma/migrations');
-  return readdirSync(dir)
-    .filter((d) => !d.endsWith('.toml'))
-    .sort()
-    .map((m) => readFileSync(join(dir, m, 'migration.sql'), 'utf8'));
-}
+import { createPostgresDatabase, migrationSql } from './db';
 
 export type SharedDb = {
   /** DATABASE_URL for another process: `pglite:<dir>` or `postgres://…/<database>`. */
@@ -30,33 +22,14 @@ export type SharedDb = {
 export async function createSharedDb(seed: (prisma: PrismaClient) => Promise<void>): Promise<SharedDb> {
   const server = process.env.DATABASE_URL;
   if (server && /^postgres(ql)?:\/\//.test(server)) {
-    const name = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(server);
-    u.pathname = `/${name}`;
-    const url = u.toString();
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    for (const sql of migrationSql()) await client.query(sql);
-    await client.end();
+    const { url, drop } = await createPostgresDatabase(server);
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
     try {
       await seed(prisma);
     } finally {
       await prisma.$disconnect();
     }
-    return {
-      url,
-      drop: async () => {
-        const a = new pg.Client({ connectionString: server });
-        await a.connect();
-        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await a.end();
-      },
-    };
+    return { url, drop };
   }
   const dir = mkdtempSync(join(tmpdir(), 'ministage-shared-db-'));
   const pglite = new PGlite(dir);

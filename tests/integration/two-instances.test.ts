@@ -23,12 +23,10 @@
 //    one message, each message's Message-ID is its row's, and both instances sent some (their claims
 //    really competed).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
-import { join } from 'node:path';
-import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
+import { createPostgresDatabase } from '../helpers/db';
 import type { Command, EnrolJob, FromChild } from '../helpers/instance-child';
 import { daysFromNow, makeCollege, makeSite, makeStage, NOW, principalOf, type TestCollege, type TestSite } from '../factories/sites';
 import { uaiCheckLetter } from '@/lib/reference/uai';
@@ -153,29 +151,11 @@ async function startSmtp(): Promise<Smtp> {
 
 /** A fresh database on the test's PostgreSQL server with the real migrations, its URL for the instances, a client for the test. */
 async function createDatabase(server: string) {
-  const name = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(server);
-  u.pathname = `/${name}`;
-  const url = u.toString();
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const dir = join(process.cwd(), 'prisma/migrations');
-  for (const m of readdirSync(dir)
-    .filter((d) => !d.endsWith('.toml'))
-    .sort())
-    await client.query(readFileSync(join(dir, m, 'migration.sql'), 'utf8'));
-  await client.end();
+  const { url, drop: dropDatabase } = await createPostgresDatabase(server);
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   const drop = async () => {
     await prisma.$disconnect();
-    const a = new pg.Client({ connectionString: server });
-    await a.connect();
-    await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await a.end();
+    await dropDatabase();
   };
   return { url, prisma, drop };
 }
