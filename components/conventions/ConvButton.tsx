@@ -2,7 +2,7 @@
 // something opens its page, which says what), and its state, linking to the convention's page.
 import Link from 'next/link';
 import { ButtonLink } from '@/components/ui/Button';
-import { CONVENTION_LABEL } from '@/lib/enrolments/queries';
+import { CONVENTION_LABEL } from '@/lib/enrolments/labels';
 
 type Status = keyof typeof CONVENTION_LABEL;
 

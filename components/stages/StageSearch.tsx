@@ -6,7 +6,7 @@ import { env } from '@/lib/core/env';
 import { formatDay, formatHours } from '@/lib/core/format';
 import ui from '@/components/ui/ui.module.css';
 import { DataTable } from '@/components/ui/DataTable';
-import { StageStatus } from './StageTable';
+import { StageStatus } from './StageStatus';
 import s from './stages.module.css';
 
 type SearchValues = { q: string; lieu: string; du: string; au: string; disponibles: boolean };

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { filtersQuery, type SortKey, type StageFilters } from '@/lib/stages/filters';
 import { teacherName, type StageRow } from '@/lib/stages/queries';
 import { formatHours, formatShortDate } from '@/lib/core/format';
+import { StageRows } from './StageRows';
 import s from './stages.module.css';
 
 const COLUMNS: { key: SortKey | null; label: string; className?: string }[] = [
@@ -13,17 +14,6 @@ const COLUMNS: { key: SortKey | null; label: string; className?: string }[] = [
   { key: 'enseignant', label: 'Enseignant' },
   { key: 'inscrits', label: 'Inscrits / capacité', className: s.num },
 ];
-
-export function StageStatus({ r }: { r: Pick<StageRow, 'status' | 'enrolledCount' | 'capacity'> }) {
-  if (r.status === 'CANCELLED') return <span className={`${s.status} ${s.statusCancelled}`}>Annulé</span>;
-  if (r.enrolledCount >= r.capacity) return <span className={`${s.status} ${s.statusFull}`}>Complet</span>;
-  const left = r.capacity - r.enrolledCount;
-  return (
-    <span className={`${s.status} ${s.statusFree}`}>
-      {left} place{left > 1 ? 's' : ''}
-    </span>
-  );
-}
 
 export function StageTable({ rows, filters, path }: { rows: StageRow[]; filters: StageFilters; path: string }) {
   return (
@@ -52,29 +42,19 @@ export function StageTable({ rows, filters, path }: { rows: StageRow[]; filters:
           <th scope="col">État</th>
         </tr>
       </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id}>
-            <td className={s.nowrap}>
-              <Link href={`/stages/${r.id}`} prefetch={false}>
-                {formatShortDate(r.date)}
-              </Link>
-            </td>
-            <td className={s.nowrap}>{formatHours(r.startMinutes, r.endMinutes)}</td>
-            <td>
-              {r.formation.type} {r.formation.name}
-            </td>
-            <td>{r.stageType}</td>
-            <td>{teacherName(r.teacher)}</td>
-            <td className={s.num}>
-              {r.enrolledCount} / {r.capacity}
-            </td>
-            <td>
-              <StageStatus r={r} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
+      <StageRows
+        rows={rows.map((r) => ({
+          id: r.id,
+          date: formatShortDate(r.date),
+          hours: formatHours(r.startMinutes, r.endMinutes),
+          formation: `${r.formation.type} ${r.formation.name}`,
+          type: r.stageType,
+          teacher: teacherName(r.teacher),
+          status: r.status,
+          enrolledCount: r.enrolledCount,
+          capacity: r.capacity,
+        }))}
+      />
     </table>
   );
 }

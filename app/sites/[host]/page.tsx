@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Bars } from '@/components/stages/Bars';
-import { StageStatus } from '@/components/stages/StageTable';
+import { StageStatus } from '@/components/stages/StageStatus';
 import { formatDay, formatHours } from '@/lib/core/format';
 import { requireSite } from '@/lib/core/guards';
 import { dashboardFigures } from '@/lib/stages/dashboard';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { formatDay, formatHours } from '@/lib/core/format';
 import { requireSite } from '@/lib/core/guards';
 import { can } from '@/lib/core/permissions';
-import { ConvButton } from '@/components/conventions/ConvButton';
+import { TraineeRows } from '@/components/enrolments/TraineeRows';
 import { PAGE_SIZE, pagesOf, pagingOf } from '@/lib/core/paging';
 import { Pagination } from '@/components/ui/Pagination';
 import { ATTENDANCE_LABEL, countTrainees, ENROLMENT_STATUS, listTrainees, traineeFilterOptions, traineeScopeOf, type TraineeRow } from '@/lib/enrolments/queries';
@@ -19,28 +19,22 @@ export const metadata: Metadata = { title: 'Stagiaires' };
 function TraineeTable({ rows, caption }: { rows: TraineeRow[]; caption: string }) {
   return (
     <DataTable className={s.table} caption={caption} columns={['Élève', 'Classe', 'Collège', 'Stage', 'Horaires', 'Inscription', 'Convention', 'Présence']}>
-      {rows.map((r) => (
-        <tr key={r.id}>
-          <td>{r.pupil}</td>
-          <td>{r.classRoom ?? '—'}</td>
-          <td>{r.establishment}</td>
-          <td>
-            <Link href={`/stages/${r.stage.id}`}>{formatDay(r.stage.date)}</Link>
-            <br />
-            <span className="muted">{r.stage.formation}</span>
-          </td>
-          <td className={s.nowrap}>{formatHours(r.stage.startMinutes, r.stage.endMinutes)}</td>
-          <td>{r.stage.status === 'CANCELLED' ? 'Stage annulé' : ENROLMENT_STATUS[r.status]}</td>
-          <td>
-            {r.status !== 'CONFIRMED' || r.stage.status === 'CANCELLED' ? (
-              '—'
-            ) : (
-              <ConvButton enrolmentId={r.id} pupil={r.pupil} status={r.convention} page={`/conventions/${r.id}`} />
-            )}
-          </td>
-          <td>{r.attendance ? ATTENDANCE_LABEL[r.attendance] : '—'}</td>
-        </tr>
-      ))}
+      <TraineeRows
+        rows={rows.map((r) => ({
+          id: r.id,
+          pupil: r.pupil,
+          classRoom: r.classRoom ?? '—',
+          establishment: r.establishment,
+          stageId: r.stage.id,
+          day: formatDay(r.stage.date),
+          formation: r.stage.formation,
+          hours: formatHours(r.stage.startMinutes, r.stage.endMinutes),
+          state: r.stage.status === 'CANCELLED' ? 'Stage annulé' : ENROLMENT_STATUS[r.status],
+          // No convention row yet reads as a draft (it is made when first opened).
+          convention: r.status !== 'CONFIRMED' || r.stage.status === 'CANCELLED' ? null : (r.convention ?? 'DRAFT'),
+          attendance: r.attendance ? ATTENDANCE_LABEL[r.attendance] : '—',
+        }))}
+      />
     </DataTable>
   );
 }

@@ -5,7 +5,7 @@ import { cache } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { DataTable } from '@/components/ui/DataTable';
 import { ButtonLink } from '@/components/ui/Button';
-import { StageStatus } from '@/components/stages/StageTable';
+import { StageStatus } from '@/components/stages/StageStatus';
 import { formatDay, formatHours, formatMonth, parisClock } from '@/lib/core/format';
 import { requireSite } from '@/lib/core/guards';
 import { signInPath } from '@/lib/core/origin';
