@@ -1,5 +1,6 @@
 // The shape of every server action: parse (zod) → who (session) → where (host) → may (the
-// handler calls assertCan) → do. Returns a result object; never throws to the browser.
+// handler calls assertCan) → do → let go of the platform's shared reads (lib/core/shared-reads.ts).
+// Returns a result object; never throws to the browser.
 import './zod-fr.ts'; // French wording for zod checks that carry no message of their own
 import 'server-only';
 import { z } from 'zod';
@@ -7,6 +8,7 @@ import { AppError, DATABASE_UNAVAILABLE, errorSummary, isDatabaseUnavailable, ty
 import { getActor, type Actor } from './session.ts';
 import type { ActionError, ActionResult } from './action-types.ts';
 import { isBrowserFailure, PRINTER_UNAVAILABLE } from './chromium.ts';
+import { sharedReadsChanged } from './shared-reads.ts';
 
 export type { ActionResult } from './action-types.ts';
 
@@ -91,7 +93,13 @@ export async function runAction<S extends z.ZodType, T>(
         error: { code: 'UNAUTHENTICATED', message: 'Votre session a expiré ou vous n’êtes pas connecté. Connectez-vous puis recommencez.' },
       };
     }
-    return { ok: true, data: await handler(parsed.data, actor) };
+    try {
+      return { ok: true, data: await handler(parsed.data, actor) };
+    } finally {
+      // Whatever it wrote is committed: this process's shared reads of its platform (of every
+      // platform, from the portal) are read again, so the person sees their change at once.
+      sharedReadsChanged(actor.site?.id);
+    }
   } catch (err) {
     return errorResult(err, () => options.name ?? callerName(where));
   }

@@ -1,21 +1,24 @@
-// Reads that are the same for every visitor of a page — a platform's public calendar, list and stage
-// pages as a visitor who is not signed in sees them (`stageReadsFor` in lib/stages/queries.ts) — kept
-// for SHARED_READ_MS (default 1 s) by this process and given to every request in that window: a busy
-// calendar costs one query per second and per page, not one per visitor.
+// Reads that are the same for whoever asks — a platform's calendar, list, stage page and dashboard
+// figures (`stageReads` in lib/stages/queries.ts, lib/stages/dashboard.ts) — kept for SHARED_READ_MS
+// (default 1 s) by this process and given to every request in that window: a busy page costs one
+// query per second, not one per visitor. Only what does not depend on the viewer goes through here
+// (a stage's enrolled pupils, a person's own rows are read per request).
 //
-// Nothing is invalidated and nothing needs to be: after at most one window every instance reads
-// afresh, so a seat taken or a stage published on another instance shows within a second everywhere.
-// Whoever is signed in (a platform's staff publishing, a collège enrolling) reads the database itself:
-// their own change shows at once. SHARED_READ_MS=0 turns it off (the tests' setting).
+// Each answer belongs to a scope, its platform's id. Every server action (lib/core/action.ts) lets go
+// of its platform's answers when it ends — of every answer when it ran on the portal — so whoever
+// changed something sees it at once on this instance; another instance shows it within one window
+// (nothing held here outlives SHARED_READ_MS, so a change made elsewhere — a background job, another
+// process — is never hidden longer). SHARED_READ_MS=0 turns it off (the tests' setting).
 //
 // Held: at most SHARED_READ_ENTRIES answers (a key holds the URL's filters: made-up ones cannot fill
 // the memory), expired ones let go within ten windows; a read still running is shared, its window starts
-// with its answer; a failed read is not kept. The answers are shared: callers must not change them.
+// with its answer; a failed read is not kept, nor one that was running when its scope changed. The
+// answers are shared: callers must not change them.
 import { env } from './env.ts';
 
 export const SHARED_READ_ENTRIES = 200;
 
-type Entry = { until: number; value: Promise<unknown> };
+type Entry = { scope: string; until: number; value: Promise<unknown> };
 
 /** One process's answers (a class so that a test can set its own window). */
 export class SharedReads {
@@ -27,10 +30,10 @@ export class SharedReads {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  read<T>(key: readonly (string | number | boolean | null | undefined)[], load: () => Promise<T>): Promise<T> {
+  read<T>(scope: string, key: readonly (string | number | boolean | null | undefined)[], load: () => Promise<T>): Promise<T> {
     const window = this.windowMs();
     if (window <= 0) return load();
-    const k = JSON.stringify(key);
+    const k = JSON.stringify([scope, ...key]);
     const now = this.now();
     const hit = this.entries.get(k);
     if (hit && hit.until > now) return hit.value as Promise<T>;
@@ -39,13 +42,22 @@ export class SharedReads {
     if (this.entries.size >= SHARED_READ_ENTRIES || now - this.sweptAt > 10 * window) this.sweep(now);
     const value = load();
     // A read still running is shared whatever its length; the window starts when its answer comes.
-    const entry: Entry = { until: Infinity, value };
+    const entry: Entry = { scope, until: Infinity, value };
     this.entries.set(k, entry);
     value.then(
       () => void (entry.until = this.now() + window),
       () => this.entries.get(k) === entry && this.entries.delete(k),
     );
     return value;
+  }
+
+  /**
+   * Something of `scope` changed (a platform's id; none: anything, anywhere): its answers are let go,
+   * those still being read too (begun before the change, they may not show it).
+   */
+  changed(scope?: string): void {
+    if (scope === undefined) return this.entries.clear();
+    for (const [k, e] of this.entries) if (e.scope === scope) this.entries.delete(k);
   }
 
   /** How many answers are held (tests). */
@@ -68,5 +80,9 @@ export class SharedReads {
 
 const reads = new SharedReads();
 
-/** The answer of `load` shared with every request of the same `key` for SHARED_READ_MS. */
-export const sharedRead = <T>(key: readonly (string | number | boolean | null | undefined)[], load: () => Promise<T>): Promise<T> => reads.read(key, load);
+/** The answer of `load` shared with every request of the same `scope` and `key` for SHARED_READ_MS. */
+export const sharedRead = <T>(scope: string, key: readonly (string | number | boolean | null | undefined)[], load: () => Promise<T>): Promise<T> =>
+  reads.read(scope, key, load);
+
+/** A platform's data changed (`siteId`), or anything (none): this process reads it again (lib/core/action.ts). */
+export const sharedReadsChanged = (siteId?: string): void => reads.changed(siteId);

@@ -8,6 +8,7 @@
 // - STAGE À VENIR: the next published stages (today included).
 // Six queries whatever the number of stages.
 import { prisma } from '../core/db.ts';
+import { sharedRead } from '../core/shared-reads.ts';
 import { stageRowSelect, type StageRow } from './queries.ts';
 import { dayToDb, schoolYearStart } from './time.ts';
 import { dbDay, parisClock } from '../core/format.ts';
@@ -74,3 +75,7 @@ export async function dashboardFigures(siteId: string, options: { now?: Date; up
     upcomingTotal: sums._count._all,
   };
 }
+
+/** The figures as the dashboard shows them: the same for whoever asks, shared for a second (lib/core/shared-reads.ts). */
+export const sharedDashboardFigures = (siteId: string): Promise<Dashboard> =>
+  sharedRead(siteId, ['dashboard', parisClock(clock.now()).day], () => dashboardFigures(siteId));

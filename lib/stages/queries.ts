@@ -184,18 +184,15 @@ export async function getStage(siteId: string, id: string) {
 export const teacherName = (t: { firstName: string; lastName: string } | null) => (t ? `${t.firstName} ${t.lastName}` : '—');
 
 /**
- * The reads of the calendar, the list and a stage's page, for a visitor who is not signed in: the
- * same for every one of them, so shared by all for a second (lib/core/shared-reads.ts). Who is signed
- * in reads the database at each request (their own acts show at once).
+ * The reads of the calendar, the list and a stage's page: the same for whoever asks, so shared by all
+ * for a second (lib/core/shared-reads.ts); an action on the platform lets them go at once. What a
+ * viewer alone may see (a stage's enrolled pupils) is read apart, per request.
  */
-export function stageReadsFor(signedIn: boolean) {
-  if (signedIn) return { stageContext, calendarMonth, listStages, getStage };
-  return {
-    stageContext: (siteId: string) => sharedRead(['stage-context', siteId], () => stageContext(siteId)),
-    // Keyed by what each read uses, nothing more (a made-up ?mois= on the list is not another answer).
-    calendarMonth: (siteId: string, month: string, f: StageFilters) =>
-      sharedRead(['calendar', siteId, month, f.type, f.horaires, f.filiere, f.enseignant, f.remplissage], () => calendarMonth(siteId, month, f)),
-    listStages: (siteId: string, f: StageFilters) => sharedRead(['list', siteId, parisClock().day, filtersQuery({ ...f, mois: undefined })], () => listStages(siteId, f)),
-    getStage: (siteId: string, id: string) => sharedRead(['stage', siteId, id], () => getStage(siteId, id)),
-  };
-}
+export const stageReads = {
+  stageContext: (siteId: string) => sharedRead(siteId, ['stage-context'], () => stageContext(siteId)),
+  // Keyed by what each read uses, nothing more (a made-up ?mois= on the list is not another answer).
+  calendarMonth: (siteId: string, month: string, f: StageFilters) =>
+    sharedRead(siteId, ['calendar', month, f.type, f.horaires, f.filiere, f.enseignant, f.remplissage], () => calendarMonth(siteId, month, f)),
+  listStages: (siteId: string, f: StageFilters) => sharedRead(siteId, ['list', parisClock().day, filtersQuery({ ...f, mois: undefined })], () => listStages(siteId, f)),
+  getStage: (siteId: string, id: string) => sharedRead(siteId, ['stage', id], () => getStage(siteId, id)),
+};

@@ -1,6 +1,6 @@
-// A platform's public pages as a visitor who is not signed in sees them: the calendar, the list and a
-// stage's page share one read per second and per page (lib/core/shared-reads.ts) — a second visitor in
-// that window costs no query — while a signed-in person reads the database at each request.
+// A platform's calendar, list, stage page and dashboard share one read per second and per page
+// (lib/core/shared-reads.ts) — a second request in that window costs no query, signed in or not —
+// and every server action lets go of its platform's answers: whoever changed something sees it at once.
 jest.mock('@/lib/core/session', () => jest.requireActual('../helpers/session-mock').sessionModule);
 jest.mock('next/cache', () => jest.requireActual('../helpers/session-mock').cacheModule);
 
@@ -11,6 +11,8 @@ import { actAs } from '../helpers/session-mock';
 import CalendarPage from '@/app/sites/[host]/calendrier/page';
 import ListPage from '@/app/sites/[host]/liste/page';
 import StagePage from '@/app/sites/[host]/stages/[id]/page';
+import Dashboard from '@/app/sites/[host]/page';
+import { cancelStageAction } from '@/lib/stages/actions';
 import { makeSite, makeStage, NOW, stageDay, type TestSite } from '../factories/sites';
 import { setNow } from '@/lib/core/clock';
 import { SHARED_READ_ENTRIES, SharedReads } from '@/lib/core/shared-reads';
@@ -27,12 +29,12 @@ describe('SharedReads (one process’s answers)', () => {
     let loads = 0;
     const load = async () => ++loads;
     t = 0;
-    expect(await reads.read(['a'], load)).toBe(1);
+    expect(await reads.read('s', ['a'], load)).toBe(1);
     t = 999;
-    expect(await reads.read(['a'], load)).toBe(1);
-    expect(await reads.read(['b'], load)).toBe(2); // another key, another read
+    expect(await reads.read('s', ['a'], load)).toBe(1);
+    expect(await reads.read('s', ['b'], load)).toBe(2); // another key, another read
     t = 1000;
-    expect(await reads.read(['a'], load)).toBe(3);
+    expect(await reads.read('s', ['a'], load)).toBe(3);
     expect(loads).toBe(3);
   });
 
@@ -44,13 +46,13 @@ describe('SharedReads (one process’s answers)', () => {
       loads++;
       return new Promise<string>((r) => (release = r));
     };
-    const first = reads.read(['slow'], slow);
+    const first = reads.read('s', ['slow'], slow);
     t = 8_000; // three windows later, still running: the same read
-    const second = reads.read(['slow'], slow);
+    const second = reads.read('s', ['slow'], slow);
     release('done');
     expect([await first, await second, loads]).toEqual(['done', 'done', 1]);
     t = 8_999;
-    expect(await reads.read(['slow'], slow)).toBe('done');
+    expect(await reads.read('s', ['slow'], slow)).toBe('done');
     expect(loads).toBe(1);
   });
 
@@ -60,31 +62,53 @@ describe('SharedReads (one process’s answers)', () => {
       () => t,
     );
     t = 30_000;
-    for (let i = 0; i < 50; i++) await own.read(['old', i], async () => i);
+    for (let i = 0; i < 50; i++) await own.read('s', ['old', i], async () => i);
     expect(own.size).toBe(50);
     t = 30_000 + 10_001;
-    await own.read(['new'], async () => 'x');
+    await own.read('s', ['new'], async () => 'x');
     expect(own.size).toBe(1);
   });
 
   it('does not keep a failed read: the next one tries again', async () => {
     t = 10_000;
-    await expect(reads.read(['down'], () => Promise.reject(new Error('database away')))).rejects.toThrow('database away');
-    expect(await reads.read(['down'], async () => 'back')).toBe('back');
+    await expect(reads.read('s', ['down'], () => Promise.reject(new Error('database away')))).rejects.toThrow('database away');
+    expect(await reads.read('s', ['down'], async () => 'back')).toBe('back');
   });
 
   it('holds at most SHARED_READ_ENTRIES answers, whatever the number of keys asked for', async () => {
     t = 20_000;
-    for (let i = 0; i < SHARED_READ_ENTRIES * 3; i++) await reads.read(['made-up', i], async () => i);
+    for (let i = 0; i < SHARED_READ_ENTRIES * 3; i++) await reads.read('s', ['made-up', i], async () => i);
     expect(reads.size).toBeLessThanOrEqual(SHARED_READ_ENTRIES);
     expect(reads.size).toBeGreaterThan(0);
+  });
+
+  it('lets go of a scope’s answers when it changes, reads still running included; other scopes keep theirs', async () => {
+    const own = new SharedReads(
+      () => 1000,
+      () => t,
+    );
+    t = 40_000;
+    let loads = 0;
+    const load = async () => ++loads;
+    await own.read('site-a', ['list'], load);
+    await own.read('site-b', ['list'], load);
+    let release: (v: number) => void = () => undefined;
+    const running = own.read('site-a', ['slow'], () => new Promise<number>((r) => (release = r)));
+    own.changed('site-a');
+    release(0);
+    await running;
+    expect(await own.read('site-a', ['list'], load)).toBe(3); // read again
+    expect(await own.read('site-b', ['list'], load)).toBe(2); // kept
+    expect(await own.read('site-a', ['slow'], async () => 9)).toBe(9); // the running one was not kept
+    own.changed(); // anything changed (an action on the portal)
+    expect(await own.read('site-b', ['list'], load)).toBe(4);
   });
 
   it('keeps nothing with a window of 0', async () => {
     const off = new SharedReads(() => 0);
     let loads = 0;
-    await off.read(['x'], async () => ++loads);
-    await off.read(['x'], async () => ++loads);
+    await off.read('s', ['x'], async () => ++loads);
+    await off.read('s', ['x'], async () => ++loads);
     expect([loads, off.size]).toEqual([2, 0]);
   });
 });
@@ -114,31 +138,56 @@ describe('the public pages', () => {
   const calendar = (who: string | null) => render(who, () => CalendarPage({ searchParams: Promise.resolve({ mois: monthOf(day()) }) }));
   const list = (who: string | null) => render(who, () => ListPage({ searchParams: Promise.resolve({}) }));
 
-  it('an anonymous visitor sees the calendar and list read for the previous one; the platform’s staff see the new stage at once', async () => {
+  it('everyone is given the answer read for the previous request, until an action on the platform lets it go', async () => {
     const anonymousCalendar = await calendar(null);
     const anonymousList = await list(null);
     expect(anonymousCalendar).toContain('1 stage affiché');
     expect(anonymousList).toContain('1 stage à venir');
 
-    await makeStage(db().prisma, demo, { date: day(), formation: 'cuisine' });
+    // Written behind the app's back (another instance, a job): not shown within the window.
+    const added = await makeStage(db().prisma, demo, { date: day(), formation: 'cuisine' });
     expect(await calendar(null)).toBe(anonymousCalendar);
     expect(await list(null)).toBe(anonymousList);
-    expect(await calendar(demo.admin.id)).toContain('2 stages affichés');
-    expect(await list(demo.admin.id)).toContain('2 stages à venir');
+    expect(await calendar(demo.admin.id)).toContain('1 stage affiché');
+    expect(await list(demo.admin.id)).toContain('1 stage à venir');
 
-    // Without sharing (SHARED_READ_MS=0), the anonymous visitor reads the database too.
+    // An action of another platform's leaves this one's answers alone.
+    const other = await makeSite(db().prisma, { slug: 'autre', uai: '0350048K' });
+    const elsewhere = await makeStage(db().prisma, other, { date: day(), formation: 'elec' });
+    actAs(other.admin.id, other.host);
+    expect(await cancelStageAction({ id: elsewhere.id, reason: 'Atelier fermé pour travaux' })).toMatchObject({ ok: true });
+    expect(await list(null)).toBe(anonymousList);
+
+    // The platform's admin cancels a stage: the next page, theirs or anyone's, reads afresh.
+    actAs(demo.admin.id, demo.host);
+    expect(await cancelStageAction({ id: added.id, reason: 'Atelier fermé pour travaux' })).toMatchObject({ ok: true });
+    expect(await calendar(demo.admin.id)).toContain('2 stages affichés');
+    const after = await list(null);
+    expect(after).toContain('2 stages à venir');
+    expect(after).toContain('Annulé');
+
+    // Without sharing (SHARED_READ_MS=0), every request reads the database.
+    await makeStage(db().prisma, demo, { date: day(), formation: 'elec' });
     process.env.SHARED_READ_MS = '0';
-    expect(await calendar(null)).toContain('2 stages affichés');
-    expect(await list(null)).toContain('2 stages à venir');
+    expect(await calendar(null)).toContain('3 stages affichés');
+    expect(await list(demo.admin.id)).toContain('3 stages à venir');
   });
 
-  it('a stage’s page: the anonymous answer is shared, a signed-in one is read afresh', async () => {
+  it('a stage’s page and the dashboard: shared, and read afresh after an action', async () => {
     const stage = await makeStage(db().prisma, demo, { date: stageDay(12), formation: 'elec', capacity: 9 });
     const page = (who: string | null) => render(who, () => StagePage({ params: Promise.resolve({ id: stage.id }), searchParams: Promise.resolve({}) }));
+    const dashboard = () => render(demo.admin.id, () => Dashboard());
     const first = await page(null);
     expect(first).toContain('9 places');
+    const figures = await dashboard();
     await db().prisma.stage.update({ where: { id: stage.id }, data: { capacity: 7 } });
     expect(await page(null)).toBe(first);
-    expect(await page(demo.admin.id)).toContain('7 places');
+    expect(await page(demo.admin.id)).toContain('9 places');
+    expect(await dashboard()).toBe(figures);
+
+    actAs(demo.admin.id, demo.host);
+    expect(await cancelStageAction({ id: stage.id, reason: 'Atelier fermé pour travaux' })).toMatchObject({ ok: true });
+    expect(await page(null)).toContain('Annulé');
+    expect(await dashboard()).not.toBe(figures);
   });
 });

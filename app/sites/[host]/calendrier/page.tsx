@@ -8,7 +8,7 @@ import { formatDay, formatMonth, parisClock } from '@/lib/core/format';
 import { requireSite } from '@/lib/core/guards';
 import { can } from '@/lib/core/permissions';
 import { filtersQuery, parseFilters, type SearchParams } from '@/lib/stages/filters';
-import { stageReadsFor } from '@/lib/stages/queries';
+import { stageReads } from '@/lib/stages/queries';
 import { holidayWarning } from '@/lib/stages/rules';
 import { addMonths, monthOf } from '@/lib/stages/time';
 import s from '@/components/stages/stages.module.css';
@@ -22,7 +22,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const today = parisClock().day;
   const month = filters.mois ?? monthOf(today);
   const staff = can(actor, 'stages:publish');
-  const { stageContext, calendarMonth, getStage } = stageReadsFor(!!actor.user);
+  const { stageContext, calendarMonth, getStage } = stageReads;
   const [ctx, cal] = await Promise.all([stageContext(site.id), calendarMonth(site.id, month, filters)]);
   const publishedId = typeof sp.publie === 'string' ? sp.publie : null;
   const published = publishedId ? await getStage(site.id, publishedId).catch(() => null) : null; // a hand-edited ?publie= is ignored

@@ -4,15 +4,15 @@ import { StageFilters } from '@/components/stages/StageFilters';
 import { StageTable } from '@/components/stages/StageTable';
 import { requireSite } from '@/lib/core/guards';
 import { filtersQuery, parseFilters, type SearchParams } from '@/lib/stages/filters';
-import { LIST_LIMIT, stageReadsFor } from '@/lib/stages/queries';
+import { LIST_LIMIT, stageReads } from '@/lib/stages/queries';
 import s from '@/components/stages/stages.module.css';
 
 export const metadata: Metadata = { title: 'Liste des stages' };
 
 export default async function StageListPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { actor, site } = await requireSite();
+  const { site } = await requireSite();
   const filters = parseFilters(await searchParams);
-  const { stageContext, listStages } = stageReadsFor(!!actor.user);
+  const { stageContext, listStages } = stageReads;
   const [ctx, rows] = await Promise.all([stageContext(site.id), listStages(site.id, filters)]);
   return (
     <div className={`stack ${s.wide}`}>

@@ -10,7 +10,7 @@ import { formatDay, formatHours, formatMonth, parisClock } from '@/lib/core/form
 import { requireSite } from '@/lib/core/guards';
 import { signInPath } from '@/lib/core/origin';
 import { can } from '@/lib/core/permissions';
-import { siteCalendarInfo, stageReadsFor, teacherName } from '@/lib/stages/queries';
+import { siteCalendarInfo, stageReads, teacherName } from '@/lib/stages/queries';
 import { holidayWarning } from '@/lib/stages/rules';
 import { ATTENDANCE_LABEL, ENROLMENT_STATUS, enrolmentPanel, stageEnrolments, traineeScopeOf } from '@/lib/enrolments/queries';
 import { pupilReachOf } from '@/lib/classes/access';
@@ -26,7 +26,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 /** The stage, read once per request (the title and the page both need it). */
 const load = cache(async (id: string) => {
   const { actor, site } = await requireSite();
-  const stage = await stageReadsFor(!!actor.user).getStage(site.id, id);
+  const stage = await stageReads.getStage(site.id, id);
   if (!stage) notFound();
   return { actor, site, stage };
 });
