@@ -1,7 +1,7 @@
 'use client';
 // The rows of « Liste des stages », rendered from text cells that StageTable formats on the server:
 // the page's React payload then carries about 200 bytes of data per stage instead of its element
-// tree (measured: the list of the bench platform went from 108 to 65 KB, and its requests/s doubled).
+// tree (the bench platform's list: 108 → 72 KB a page, README « Benchmarks »).
 import Link from 'next/link';
 import { StageStatus } from './StageStatus';
 import s from './stages.module.css';

@@ -4,6 +4,7 @@
 import { useState, useTransition, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/Button';
+import { markActed } from '@/lib/core/acted';
 import type { ActionResult } from '@/lib/core/action-types';
 import s from './ui.module.css';
 
@@ -43,6 +44,7 @@ export function ActionButton<I>({
       const res = await action(input);
       setAsking(false);
       if (!res.ok) return setResult({ ok: false, text: res.error.message });
+      markActed(); // their next pages read the database, whichever server answers (lib/core/acted.ts)
       if (success) setResult({ ok: true, text: success });
       if (redirectTo) router.push(redirectTo);
       else router.refresh();

@@ -4,6 +4,7 @@
 // a message, an optional next page, and a refresh of the server components.
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
+import { markActed } from '@/lib/core/acted';
 import { useForm, type DefaultValues, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
@@ -40,6 +41,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
       setMessage({ tone: 'error', text: res.error.message });
       return;
     }
+    markActed(); // their next pages read the database, whichever server answers (lib/core/acted.ts)
     if (opts.success) setMessage({ tone: 'success', text: typeof opts.success === 'string' ? opts.success : opts.success(res.data, values) });
     await opts.onDone?.(res.data, values, form);
     const next = opts.redirectTo?.(res.data, values);

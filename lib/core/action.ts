@@ -93,13 +93,13 @@ export async function runAction<S extends z.ZodType, T>(
         error: { code: 'UNAUTHENTICATED', message: 'Votre session a expiré ou vous n’êtes pas connecté. Connectez-vous puis recommencez.' },
       };
     }
-    try {
-      return { ok: true, data: await handler(parsed.data, actor) };
-    } finally {
-      // Whatever it wrote is committed: this process's shared reads of its platform (of every
-      // platform, from the portal) are read again, so the person sees their change at once.
-      sharedReadsChanged(actor.site?.id);
-    }
+    const data = await handler(parsed.data, actor);
+    // A signed-in person's action succeeded, whatever it wrote is committed: this process reads its
+    // platform's shared answers again (every platform's, from the portal); the browser's « just
+    // acted » cookie (lib/core/acted.ts) makes their next pages read the database in any process. A
+    // refused or anonymous action lets go of nothing: a stranger cannot empty the shared answers.
+    if (actor.user) sharedReadsChanged(actor.site?.id);
+    return { ok: true, data };
   } catch (err) {
     return errorResult(err, () => options.name ?? callerName(where));
   }

@@ -34,7 +34,7 @@ export const env = {
     const n = Number(process.env.SITE_CACHE_MS ?? 1000);
     return Number.isFinite(n) && n >= 0 ? n : 1000;
   },
-  /** How long an answer read for every visitor of a public page is shared (lib/core/shared-reads.ts); 0: never. */
+  /** How long an answer that is the same for whoever asks is shared by a process (lib/core/shared-reads.ts); 0: never. */
   get sharedReadMs() {
     const n = Number(process.env.SHARED_READ_MS ?? 1000);
     return Number.isFinite(n) && n >= 0 ? n : 1000;

@@ -3,6 +3,9 @@
 // and every server action lets go of its platform's answers: whoever changed something sees it at once.
 jest.mock('@/lib/core/session', () => jest.requireActual('../helpers/session-mock').sessionModule);
 jest.mock('next/cache', () => jest.requireActual('../helpers/session-mock').cacheModule);
+// The request's cookies: none, or the « just acted » one (lib/core/acted.ts).
+const mockCookies = new Set<string>();
+jest.mock('next/headers', () => ({ cookies: async () => ({ has: (name: string) => mockCookies.has(name) }) }));
 
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -16,6 +19,7 @@ import { cancelStageAction } from '@/lib/stages/actions';
 import { makeSite, makeStage, NOW, stageDay, type TestSite } from '../factories/sites';
 import { setNow } from '@/lib/core/clock';
 import { SHARED_READ_ENTRIES, SharedReads } from '@/lib/core/shared-reads';
+import { ACTED_COOKIE } from '@/lib/core/acted';
 import { monthOf } from '@/lib/stages/time';
 
 describe('SharedReads (one process’s answers)', () => {
@@ -157,6 +161,19 @@ describe('the public pages', () => {
     actAs(other.admin.id, other.host);
     expect(await cancelStageAction({ id: elsewhere.id, reason: 'Atelier fermé pour travaux' })).toMatchObject({ ok: true });
     expect(await list(null)).toBe(anonymousList);
+
+    // Refused, or nobody signed in: nothing is let go (a stranger cannot empty the shared answers).
+    actAs(other.admin.id, demo.host);
+    expect(await cancelStageAction({ id: added.id, reason: 'Atelier fermé pour travaux' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    actAs(null, demo.host);
+    expect(await cancelStageAction({ id: added.id, reason: 'Atelier fermé pour travaux' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await list(null)).toBe(anonymousList);
+
+    // A browser whose person just acted (here, on another instance) reads the database.
+    mockCookies.add(ACTED_COOKIE);
+    expect(await list(demo.admin.id)).toContain('2 stages à venir');
+    mockCookies.clear();
+    expect(await list(demo.admin.id)).toContain('1 stage à venir');
 
     // The platform's admin cancels a stage: the next page, theirs or anyone's, reads afresh.
     actAs(demo.admin.id, demo.host);
