@@ -4,7 +4,8 @@
 // process serves the next page (WEB_CONCURRENCY, several machines), it shows the change — the process
 // that ran the action let go of its own answers, another may hold one up to SHARED_READ_MS old.
 // Set by the browser, not by the action: a cookie set in a server action makes Next render the page
-// again and empties the client's router cache. Forging it only costs its holder the sharing.
+// again and empties the client's router cache. Honoured for a signed-in person only (freshReads in
+// lib/core/session.ts): a stranger cannot use it to make each of their requests cost its reads.
 // Pure: imported by the browser and by the server.
 
 export const ACTED_COOKIE = 'ms_acted';

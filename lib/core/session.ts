@@ -5,6 +5,7 @@ import { getServerSession } from 'next-auth';
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { authOptions } from './auth.ts';
+import { ACTED_COOKIE } from './acted.ts';
 import { env } from './env.ts';
 import { findSiteByHost, loadActor, type Actor, type CurrentUser } from './actor.ts';
 import { platformOrigin as platformOriginOf, portalOrigin as portalOriginOf, trustedOrigin } from './origin.ts';
@@ -27,6 +28,17 @@ export const getActor = cache(async (): Promise<Actor> => {
   const actor = await loadActor({ userId, sessionVersion: s?.sv ?? 0, host: h.get('host') });
   // A cookie that no longer opens a session (signed out elsewhere, expired, an older version).
   return s && !actor.user ? { ...actor, staleSession: true } : actor;
+});
+
+/**
+ * The signed-in person of this request acted a few seconds ago (the « just acted » cookie,
+ * lib/core/acted.ts): their pages read the database rather than the shared answers
+ * (lib/core/shared-reads.ts). Nobody else's does — a stranger's copy of the cookie counts for nothing.
+ */
+export const freshReads = cache(async (): Promise<boolean> => {
+  if (env.sharedReadMs <= 0) return false; // nothing is shared: nothing to read afresh
+  const [jar, actor] = await Promise.all([cookies(), getActor()]);
+  return jar.has(ACTED_COOKIE) && !!actor.user;
 });
 
 /** The session this request's cookie holds when it is still honoured and current, as the handshake hands it on. */

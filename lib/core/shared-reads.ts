@@ -7,27 +7,17 @@
 // Each answer belongs to a scope, its platform's id. A signed-in person's server action that succeeded
 // (lib/core/action.ts) lets go of its platform's answers — of every answer when it ran on the portal —
 // so this process shows the change at once; refused and anonymous actions let go of nothing. Their
-// browser then carries the « just acted » cookie for a few seconds (lib/core/acted.ts), and its
-// requests read the database: another process, which may hold an older answer, shows them their change
-// too. Anyone else sees a change within one window after the answer that preceded it (a background
+// browser then carries the « just acted » cookie for a few seconds (lib/core/acted.ts): while a
+// signed-in person carries it, their pages ask for `fresh` reads (freshReads in lib/core/session.ts)
+// and read the database — another process, which may hold an older answer, shows them their change
+// too; the same cookie sent by a stranger counts for nothing. Anyone else sees a change within one window after the answer that preceded it (a background
 // job's, another process's). SHARED_READ_MS=0 turns it off (the tests' setting).
 //
 // Held: at most SHARED_READ_ENTRIES answers (a key holds the URL's filters: made-up ones cannot fill
 // the memory), expired ones let go within ten windows; a read still running is shared, its window starts
 // with its answer; a failed read is not kept, nor one that was running when its scope changed. The
 // answers are shared: callers must not change them.
-import { cookies } from 'next/headers';
-import { ACTED_COOKIE } from './acted.ts';
 import { env } from './env.ts';
-
-/** The request comes from a browser whose person acted a few seconds ago (lib/core/acted.ts). */
-async function actedJustNow(): Promise<boolean> {
-  try {
-    return (await cookies()).has(ACTED_COOKIE);
-  } catch {
-    return false; // not in a request (a test's direct render, a job): nobody acted
-  }
-}
 
 export const SHARED_READ_ENTRIES = 200;
 
@@ -93,11 +83,13 @@ export class SharedReads {
 
 const reads = new SharedReads();
 
-/** The answer of `load` shared with every request of the same `scope` and `key` for SHARED_READ_MS. */
-export async function sharedRead<T>(scope: string, key: readonly (string | number | boolean | null | undefined)[], load: () => Promise<T>): Promise<T> {
-  // Who acted a moment ago reads the database, whichever process serves them (lib/core/acted.ts).
-  if (await actedJustNow()) return load();
-  return reads.read(scope, key, load);
+/**
+ * The answer of `load` shared with every request of the same `scope` and `key` for SHARED_READ_MS;
+ * `fresh` (a signed-in person who acted a moment ago: freshReads in lib/core/session.ts) reads the
+ * database, whichever process serves them.
+ */
+export function sharedRead<T>(scope: string, key: readonly (string | number | boolean | null | undefined)[], load: () => Promise<T>, fresh = false): Promise<T> {
+  return fresh ? load() : reads.read(scope, key, load);
 }
 
 /** A platform's data changed (`siteId`), or anything (none): this process reads it again (lib/core/action.ts). */

@@ -76,6 +76,9 @@ export async function dashboardFigures(siteId: string, options: { now?: Date; up
   };
 }
 
-/** The figures as the dashboard shows them: the same for whoever asks, shared for a second (lib/core/shared-reads.ts). */
-export const sharedDashboardFigures = (siteId: string): Promise<Dashboard> =>
-  sharedRead(siteId, ['dashboard', parisClock(clock.now()).day], () => dashboardFigures(siteId));
+/**
+ * The figures as the dashboard shows them: the same for whoever asks, shared for a second
+ * (lib/core/shared-reads.ts); `fresh`: the page's person just acted (freshReads in lib/core/session.ts).
+ */
+export const sharedDashboardFigures = (siteId: string, fresh = false): Promise<Dashboard> =>
+  sharedRead(siteId, ['dashboard', parisClock(clock.now()).day], () => dashboardFigures(siteId), fresh);

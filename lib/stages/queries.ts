@@ -185,14 +185,16 @@ export const teacherName = (t: { firstName: string; lastName: string } | null) =
 
 /**
  * The reads of the calendar, the list and a stage's page: the same for whoever asks, so shared by all
- * for a second (lib/core/shared-reads.ts); an action on the platform lets them go at once. What a
- * viewer alone may see (a stage's enrolled pupils) is read apart, per request.
+ * for a second (lib/core/shared-reads.ts); an action on the platform lets them go at once. `fresh`: the
+ * page's person just acted (freshReads in lib/core/session.ts). What a viewer alone may see (a stage's
+ * enrolled pupils) is read apart, per request.
  */
-export const stageReads = {
-  stageContext: (siteId: string) => sharedRead(siteId, ['stage-context'], () => stageContext(siteId)),
+export const stageReads = (fresh = false) => ({
+  stageContext: (siteId: string) => sharedRead(siteId, ['stage-context'], () => stageContext(siteId), fresh),
   // Keyed by what each read uses, nothing more (a made-up ?mois= on the list is not another answer).
   calendarMonth: (siteId: string, month: string, f: StageFilters) =>
-    sharedRead(siteId, ['calendar', month, f.type, f.horaires, f.filiere, f.enseignant, f.remplissage], () => calendarMonth(siteId, month, f)),
-  listStages: (siteId: string, f: StageFilters) => sharedRead(siteId, ['list', parisClock().day, filtersQuery({ ...f, mois: undefined })], () => listStages(siteId, f)),
-  getStage: (siteId: string, id: string) => sharedRead(siteId, ['stage', id], () => getStage(siteId, id)),
-};
+    sharedRead(siteId, ['calendar', month, f.type, f.horaires, f.filiere, f.enseignant, f.remplissage], () => calendarMonth(siteId, month, f), fresh),
+  listStages: (siteId: string, f: StageFilters) =>
+    sharedRead(siteId, ['list', parisClock().day, filtersQuery({ ...f, mois: undefined })], () => listStages(siteId, f), fresh),
+  getStage: (siteId: string, id: string) => sharedRead(siteId, ['stage', id], () => getStage(siteId, id), fresh),
+});

@@ -4,6 +4,7 @@ import { Bars } from '@/components/stages/Bars';
 import { StageStatus } from '@/components/stages/StageStatus';
 import { formatDay, formatHours } from '@/lib/core/format';
 import { requireSite } from '@/lib/core/guards';
+import { freshReads } from '@/lib/core/session';
 import { sharedDashboardFigures } from '@/lib/stages/dashboard';
 import { teacherName } from '@/lib/stages/queries';
 import s from '@/components/stages/stages.module.css';
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function Dashboard() {
   const { site } = await requireSite();
-  const d = await sharedDashboardFigures(site.id);
+  const d = await sharedDashboardFigures(site.id, await freshReads());
   const { enrolled, available, capacity, stages } = d.filling;
   const pct = capacity ? Math.round((enrolled / capacity) * 100) : 0;
   return (

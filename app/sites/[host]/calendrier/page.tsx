@@ -6,6 +6,7 @@ import { MonthCalendar } from '@/components/stages/MonthCalendar';
 import { StageFilters } from '@/components/stages/StageFilters';
 import { formatDay, formatMonth, parisClock } from '@/lib/core/format';
 import { requireSite } from '@/lib/core/guards';
+import { freshReads } from '@/lib/core/session';
 import { can } from '@/lib/core/permissions';
 import { filtersQuery, parseFilters, type SearchParams } from '@/lib/stages/filters';
 import { stageReads } from '@/lib/stages/queries';
@@ -22,7 +23,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const today = parisClock().day;
   const month = filters.mois ?? monthOf(today);
   const staff = can(actor, 'stages:publish');
-  const { stageContext, calendarMonth, getStage } = stageReads;
+  const { stageContext, calendarMonth, getStage } = stageReads(await freshReads());
   const [ctx, cal] = await Promise.all([stageContext(site.id), calendarMonth(site.id, month, filters)]);
   const publishedId = typeof sp.publie === 'string' ? sp.publie : null;
   const published = publishedId ? await getStage(site.id, publishedId).catch(() => null) : null; // a hand-edited ?publie= is ignored

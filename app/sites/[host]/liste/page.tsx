@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { StageFilters } from '@/components/stages/StageFilters';
 import { StageTable } from '@/components/stages/StageTable';
 import { requireSite } from '@/lib/core/guards';
+import { freshReads } from '@/lib/core/session';
 import { filtersQuery, parseFilters, type SearchParams } from '@/lib/stages/filters';
 import { LIST_LIMIT, stageReads } from '@/lib/stages/queries';
 import s from '@/components/stages/stages.module.css';
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: 'Liste des stages' };
 export default async function StageListPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { site } = await requireSite();
   const filters = parseFilters(await searchParams);
-  const { stageContext, listStages } = stageReads;
+  const { stageContext, listStages } = stageReads(await freshReads());
   const [ctx, rows] = await Promise.all([stageContext(site.id), listStages(site.id, filters)]);
   return (
     <div className={`stack ${s.wide}`}>

@@ -8,6 +8,7 @@ import { ButtonLink } from '@/components/ui/Button';
 import { StageStatus } from '@/components/stages/StageStatus';
 import { formatDay, formatHours, formatMonth, parisClock } from '@/lib/core/format';
 import { requireSite } from '@/lib/core/guards';
+import { freshReads } from '@/lib/core/session';
 import { signInPath } from '@/lib/core/origin';
 import { can } from '@/lib/core/permissions';
 import { siteCalendarInfo, stageReads, teacherName } from '@/lib/stages/queries';
@@ -26,7 +27,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 /** The stage, read once per request (the title and the page both need it). */
 const load = cache(async (id: string) => {
   const { actor, site } = await requireSite();
-  const stage = await stageReads.getStage(site.id, id);
+  const stage = await stageReads(await freshReads()).getStage(site.id, id);
   if (!stage) notFound();
   return { actor, site, stage };
 });
